@@ -1,0 +1,34 @@
+# The README's two commands: `make demo` and `make test`. Both work on a fresh machine
+# with Python 3.11: they create .venv if missing and install with constraints.txt
+# (torch==2.13.0, a CPU build; unpinned torch pulls a multi-GB CUDA build).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install demo test lint check clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: setup.cfg pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+demo: install
+	$(BIN)/demanddiff rounds fixtures/russia.yaml
+	@echo
+	$(BIN)/demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+check: lint test
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

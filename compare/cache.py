@@ -1,0 +1,87 @@
+"""On-disk embedding cache: SQLite keyed by model identity and text hash.
+
+Unchanged statements are never embedded twice. A corrupt cache is reported
+once and rebuilt; concurrent processes share it safely (WAL, busy timeout).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, vector BLOB, PRIMARY KEY (model, key))"
+
+
+def default_cache_dir() -> Path:
+    """``$DEMANDDIFF_CACHE_DIR``, else the user cache directory."""
+    if os.environ.get("DEMANDDIFF_CACHE_DIR"):
+        return Path(os.environ["DEMANDDIFF_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("demanddiff"))
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors by (model identity, text); missing entries simply are not returned."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else default_cache_dir() / "embeddings.sqlite3"
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as exc:
+                warnings.warn(f"embedding cache {self.path} was unreadable ({exc}); rebuilt it", stacklevel=3)
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(SCHEMA)
+        db.execute("SELECT count(*) FROM embeddings WHERE rowid = 1").fetchone()
+        db.execute("PRAGMA quick_check").fetchone()
+        return db
+
+    def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
+        """Cached vectors for those of ``texts`` that have one."""
+        db = self._connect()
+        keys = {text_key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        items = list(keys)
+        for start in range(0, len(items), 500):
+            chunk = items[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", [model, *chunk]
+            )
+            for key, blob in rows:
+                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        db = self._connect()
+        with db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
+                [(model, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()],
+            )
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

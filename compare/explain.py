@@ -1,0 +1,130 @@
+"""Explanations as data: what changed between two demands, and a word redline."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import asdict, dataclass
+from itertools import zip_longest
+
+from . import features as ft
+
+CHANGE_KINDS = ("negation", "number", "date", "modality", "condition", "scope", "entity", "wording")
+SUBSTANTIVE = ("number", "date", "modality", "condition", "scope", "entity")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference of substance: ``number: 30 days -> 60 days``."""
+
+    kind: str
+    old: str | None
+    new: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.old or '—'} → {self.new or '—'}"
+
+
+def _unmatched(old: list, new: list, key) -> tuple[list, list]:
+    rest = list(new)
+    gone = []
+    for item in old:
+        match = next((r for r in rest if key(r) == key(item)), None)
+        if match is None:
+            gone.append(item)
+        else:
+            rest.remove(match)
+    return gone, rest
+
+
+def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
+    return [Change(kind, o, n) for o, n in zip_longest(gone, added)]
+
+
+def polarity_change(old: str, new: str) -> Change | None:
+    """A negation change when the two demands have opposite polarity."""
+    if ft.polarity(old) == ft.polarity(new):
+        return None
+
+    def show(text: str) -> str:
+        words = ft.negators(text)
+        return f"negative ({', '.join(dict.fromkeys(words))})" if len(words) % 2 else "affirmative"
+
+    return Change("negation", show(old), show(new))
+
+
+def substance_changes(old: str, new: str) -> list[Change]:
+    """Differences in numbers, dates, modality, conditions, scope and names."""
+    changes: list[Change] = []
+    q_old, q_new = ft.quantities(old), ft.quantities(new)
+    for kind in ("number", "date"):
+        a = [q for q in q_old if q.kind == kind]
+        b = [q for q in q_new if q.kind == kind]
+        gone, added = _unmatched(a, b, key=lambda q: q.value)
+        # Pair like with like (days with days) before pairing what is left in order.
+        same_unit = [(g, next(x for x in added if x.value[0] == g.value[0])) for g in gone
+                     if any(x.value[0] == g.value[0] for x in added)]
+        paired: list[tuple] = []
+        for g, x in same_unit:
+            if x in added:
+                added.remove(x)
+                gone.remove(g)
+                paired.append((g.text, x.text))
+        changes += [Change(kind, o, n) for o, n in paired]
+        changes += _pairs(kind, [q.text for q in gone], [q.text for q in added])
+    m_old, m_new = ft.modality(old), ft.modality(new)
+    if m_old and m_new and m_old != m_new:
+        changes.append(Change("modality", m_old, m_new))
+    for kind, read in (("condition", ft.conditions), ("scope", ft.scope_words)):
+        gone, added = _unmatched(read(old), read(new), key=lambda w: w)
+        changes += _pairs(kind, gone, added)
+    e_old = ft.entities(old)
+    e_new = ft.entities(new, known=e_old)
+    e_old = ft.entities(old, known=e_new)
+    gone_names = sorted(e_old - e_new - _mentioned(new, e_old - e_new))
+    new_names = sorted(e_new - e_old - _mentioned(old, e_new - e_old))
+    changes += _pairs("entity", gone_names, new_names)
+    return changes
+
+
+def _mentioned(text: str, names: set[str]) -> set[str]:
+    """Names that do occur in ``text``, only not capitalised there."""
+    low = text.lower()
+    return {n for n in names if re.search(r"\b" + re.escape(n) + r"\b", low)}
+
+
+def wording_change(old: str, new: str) -> Change:
+    """The content words one text has and the other lacks, as a last-resort explanation."""
+    ops = redline_ops(old, new)
+    gone = " ".join(t for op, t in ops if op == "-")
+    added = " ".join(t for op, t in ops if op == "+")
+    return Change("wording", gone or None, added or None)
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def redline_ops(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level diff as (op, text) runs: op is ' ' (same), '-' (removed) or '+' (added)."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    fold_a = [w.lower().strip(".,;:!?\"'()") for w in a]
+    fold_b = [w.lower().strip(".,;:!?\"'()") for w in b]
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, fold_a, fold_b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append((" ", " ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            ops.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append(("+", " ".join(b[j1:j2])))
+    return ops
+
+
+def redline(old: str, new: str) -> str:
+    """The redline as text: ``Rents are [-frozen-] {+capped+} ...``."""
+    marks = {" ": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(marks[op].format(text) for op, text in redline_ops(old, new))

@@ -1,0 +1,94 @@
+"""Comparison results: one Item per statement, and the Comparison that holds them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..positions.model import Position, Statement
+from .explain import Change
+
+STATUSES = ("persisted", "changed", "reversed", "dropped", "new")
+
+
+def _natural(ident: str | None) -> tuple:
+    if ident is None:
+        return ()
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", ident))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of a comparison: an old demand, a new one, or an aligned pair."""
+
+    status: str
+    old: Statement | None
+    new: Statement | None
+    score: float | None = None
+    semantic: float | None = None
+    lexical: float | None = None
+    changes: tuple[Change, ...] = ()
+    relation: str | None = None
+    redline: str | None = None
+
+    def sort_key(self) -> tuple:
+        """Status in STATUSES order, then old id, then new id (natural order)."""
+        return (STATUSES.index(self.status), _natural(self.old.id if self.old else None),
+                _natural(self.new.id if self.new else None))
+
+    def to_dict(self) -> dict:
+        def side(s: Statement | None):
+            return None if s is None else {"id": s.id, "text": s.text}
+
+        def r(x: float | None):
+            return None if x is None else round(float(x), 3)
+
+        return {
+            "status": self.status,
+            "old": side(self.old),
+            "new": side(self.new),
+            "score": r(self.score),
+            "semantic": r(self.semantic),
+            "lexical": r(self.lexical),
+            "changes": [c.to_dict() for c in self.changes],
+            "relation": self.relation,
+            "redline": self.redline,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every demand of two positions with its status; items in ``Item.sort_key`` order."""
+
+    old: Position
+    new: Position
+    items: tuple[Item, ...]
+    settings: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many items have each status (every status present, zero or not)."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for item in self.items:
+            counts[item.status] += 1
+        return counts
+
+    def only(self, statuses) -> Comparison:
+        """The same comparison keeping only items with one of ``statuses``."""
+        keep = set(statuses)
+        return Comparison(self.old, self.new, tuple(i for i in self.items if i.status in keep), self.settings)
+
+    def to_dict(self) -> dict:
+        """The JSON contract: old, new, summary, items."""
+        return {
+            "old": self.old.describe(),
+            "new": self.new.describe(),
+            "summary": self.summary,
+            "items": [i.to_dict() for i in self.items],
+        }
+
+    def to_table(self, fmt: str = "simple") -> str:
+        """The comparison rendered in any format of ``render.FORMATS``."""
+        from .render import render
+
+        return render(self, fmt)

@@ -1,0 +1,145 @@
+"""Statements, positions and datasets of positions: plain frozen data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One demand: a stable id, its text and optional topic tags."""
+
+    id: str
+    text: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Position:
+    """The demands one party made in one round of talks."""
+
+    statements: tuple[Statement, ...]
+    party: str = ""
+    date: dt.date | None = None
+    round: str = ""
+    source: str = ""
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], **meta) -> Position:
+        """A position from bare demand texts; ids are 1-based indexes."""
+        return cls(tuple(Statement(str(i), t) for i, t in enumerate(texts, 1)), **meta)
+
+    def describe(self) -> dict:
+        """The position's metadata, as the JSON contract shows it."""
+        return {
+            "party": self.party,
+            "date": self.date.isoformat() if self.date else None,
+            "round": self.round,
+            "source": self.source,
+        }
+
+    def label(self) -> str:
+        """A short human label: ``Russia 2022-03-29 (Istanbul talks)``."""
+        parts = [self.party, self.date.isoformat() if self.date else ""]
+        text = " ".join(p for p in parts if p)
+        if self.round:
+            text = f"{text} ({self.round})" if text else self.round
+        return text or "position"
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+
+@dataclass(frozen=True)
+class PositionSet:
+    """Many rounds, possibly of several parties, ordered by date."""
+
+    positions: tuple[Position, ...]
+    name: str = ""
+    description: str = ""
+    source: str = field(default="", compare=False)
+
+    def __iter__(self) -> Iterator[Position]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def parties(self) -> list[str]:
+        """Party names in order of first appearance."""
+        return list(dict.fromkeys(p.party for p in self.positions))
+
+    def rounds(self, party: str | None = None) -> list[Position]:
+        """Rounds of one party (or all), oldest first."""
+        chosen = [p for p in self.positions if party is None or p.party == party]
+        return sorted(chosen, key=lambda p: (p.party, p.date or dt.date.min))
+
+    def select(self, date: dt.date, party: str | None = None) -> Position:
+        """The round on ``date``, else the latest round before it."""
+        party = self._one_party(party)
+        rounds = self.rounds(party)
+        before = [p for p in rounds if p.date is not None and p.date <= date]
+        if not before:
+            first = rounds[0].date.isoformat() if rounds and rounds[0].date else "none"
+            raise InputError(
+                f"no round of {party!r} on or before {date.isoformat()}; "
+                f"the first round is {first}; pick a later date",
+                self.source or None,
+            )
+        latest = before[-1].date
+        same_day = [p for p in before if p.date == latest]
+        if len(same_day) > 1:
+            raise InputError(
+                f"{len(same_day)} rounds of {party!r} on {latest.isoformat()}; "
+                "give each round its own date",
+                self.source or None,
+            )
+        return same_day[0]
+
+    def _one_party(self, party: str | None) -> str:
+        names = self.parties()
+        if party is None:
+            if len(names) == 1:
+                return names[0]
+            raise InputError(
+                f"the dataset holds several parties ({', '.join(names)}); choose one with --party",
+                self.source or None,
+            )
+        if party not in names:
+            folded = {n.casefold(): n for n in names}
+            if party.casefold() in folded:
+                return folded[party.casefold()]
+            raise InputError(
+                f"no party {party!r} in the dataset; it holds: {', '.join(names)}",
+                self.source or None,
+            )
+        return party
+
+
+def parse_date(value: object, path: str | None = None, line: int | None = None) -> dt.date:
+    """An ISO date (YYYY-MM-DD); anything else is an InputError saying so."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise InputError(f"invalid date {text!r}; write it as YYYY-MM-DD, e.g. 2022-03-29", path, line)
+
+
+def check_ids(statements: Sequence[Statement], path: str | None, lines: Sequence[int | None] = ()) -> None:
+    """Reject duplicate ids within one position."""
+    seen: dict[str, int] = {}
+    for i, s in enumerate(statements):
+        if s.id in seen:
+            line = lines[i] if i < len(lines) else None
+            raise InputError(f"duplicate demand id {s.id!r}; ids must be unique within a round", path, line)
+        seen[s.id] = i

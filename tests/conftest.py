@@ -1,0 +1,54 @@
+"""Shared fixtures: offline model, a private embedding cache, a CLI runner, gold cases."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "russia.yaml"
+GOLD_DIR = Path(__file__).resolve().parent / "gold"  # a copy of ../shared/gold, so CI needs nothing else
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Every test session embeds into its own cache directory."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["DEMANDDIFF_CACHE_DIR"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def engine(private_cache):
+    """The real model, loaded once per session."""
+    from demanddiff import Engine
+
+    return Engine()
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def gold_cases() -> list[Path]:
+    return sorted(GOLD_DIR.glob("*.yaml"))
+
+
+def write_gold_rounds(case: Path, folder: Path) -> tuple[Path, Path]:
+    """A gold case's two rounds written out as position files."""
+    data = yaml.safe_load(case.read_text())
+    paths = []
+    for side in ("old", "new"):
+        path = folder / f"{side}.yaml"
+        path.write_text(yaml.safe_dump(data[side], sort_keys=False, allow_unicode=True))
+        paths.append(path)
+    return paths[0], paths[1]

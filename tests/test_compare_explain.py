@@ -1,0 +1,33 @@
+from demanddiff.compare.explain import Change, redline, redline_ops, substance_changes
+
+
+def kinds(old, new):
+    return [(c.kind, c.old, c.new) for c in substance_changes(old, new)]
+
+
+def test_number_change_reports_both_values_as_written():
+    assert kinds("A ceasefire lasts 30 days.", "A ceasefire lasts 60 days.") == [("number", "30 days", "60 days")]
+
+
+def test_equal_quantities_in_other_words_are_no_change():
+    assert kinds("Lifts are fixed within two weeks.", "Lifts are fixed within 14 days.") == []
+
+
+def test_modality_date_condition_scope_and_entity_changes():
+    assert ("modality", "should", "must") in kinds("Tariffs should be removed.", "Tariffs must be removed.")
+    assert ("date", "2030", "2035") in kinds("Subsidies end by 2030.", "Subsidies end by 2035.")
+    assert ("condition", None, "unless") in kinds("Troops leave.", "Troops leave unless attacked.")
+    assert ("scope", None, "only") in kinds("Insulation in all flats.", "Insulation in top flats only.")
+    assert ("entity", "donetsk", "kherson") in kinds("Russia keeps Donetsk.", "Russia keeps Kherson.")
+
+
+def test_redline_marks_removed_and_added_words():
+    assert redline("Rents are frozen for two years.", "Rents are capped for three years.") == (
+        "Rents are [-frozen-] {+capped+} for [-two-] {+three+} years.")
+    assert redline_ops("same words", "same words") == [(" ", "same words")]
+
+
+def test_change_prints_and_serialises():
+    c = Change("number", "30 days", "60 days")
+    assert str(c) == "number: 30 days → 60 days"
+    assert c.to_dict() == {"kind": "number", "old": "30 days", "new": "60 days"}

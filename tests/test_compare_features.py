@@ -1,0 +1,53 @@
+import pytest
+
+from demanddiff.compare import features as ft
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Ukraine must not join NATO.", "Ukraine must join NATO.", False),
+        ("Eastmark will accept arbitration of disputes.", "Eastmark will not accept arbitration of disputes.", False),
+        ("Digital services taxes are prohibited.", "Each side may levy a digital services tax.", False),
+        ("Tenders must be open to foreign companies.", "Tenders stay closed to foreign companies.", False),
+        ("No foreign troops may be stationed in Ukraine.", "Foreign troops may be stationed in Ukraine.", False),
+        ("Russia recognises the new government.", "Russia refuses to recognise the new government.", False),
+        ("Ukraine keeps its NATO aspirations.", "Ukraine renounces its NATO aspirations.", False),
+        ("Foreign fleets are no longer welcome.", "Foreign fleets are welcome.", False),
+        # negation words alone do not flip meaning
+        ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
+        ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),
+        ("Ukraine must ban nationalist groups and outlaw Nazism.", "Ukraine must prohibit Nazism.", True),
+        ("No tariff may exceed 10 percent.", "Tariffs are capped at 10 percent.", True),
+        ("Reports are due no later than 2030.", "Reports are due by 2030.", True),
+    ],
+)
+def test_polarity(a, b, same):
+    assert (ft.polarity(a) == ft.polarity(b)) is same
+
+
+def test_quantities_are_normalised_across_units_and_words():
+    two_weeks = ft.quantities("Lifts are fixed within two weeks.")
+    fourteen_days = ft.quantities("Lifts are fixed within 14 days.")
+    assert [q.value for q in two_weeks] == [q.value for q in fourteen_days] == [("time", 14.0)]
+    assert ft.quantities("Tenders are open to all companies.") == []
+
+
+def test_dates_and_years_are_dates_not_numbers():
+    kinds = [(q.kind, q.text) for q in ft.quantities("Forces as of 27 May 1997 leave by 2030.")]
+    assert kinds == [("date", "27 May 1997"), ("date", "2030")]
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [("Tariffs should be removed.", "should"), ("Tariffs must be removed.", "must"),
+     ("Each side may levy a tax.", "may"), ("Tariffs are removed.", None), ("Tariffs cannot rise.", None)],
+)
+def test_modality(text, force):
+    assert ft.modality(text) == force
+
+
+def test_entities_skip_ordinary_capitalised_first_words():
+    assert ft.entities("Heavy bombers must stay out of the Baltic Sea and Central Asia.") == {"baltic sea",
+                                                                                           "central asia"}
+    assert ft.entities("NATO's expansion must stop.") == {"nato"}

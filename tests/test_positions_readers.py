@@ -1,0 +1,117 @@
+import datetime as dt
+import json
+
+import pytest
+
+from demanddiff import InputError, Position, PositionSet, load
+from demanddiff.positions import READERS
+
+YAML_ONE = """\
+party: Russia
+date: 2022-03-29
+round: Istanbul talks
+source: reported drafts
+demands:
+  - id: a
+    text: Ukraine renounces NATO membership.
+    tags: [nato]
+  - Ukraine stays neutral.
+"""
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_yaml_single_position_with_mapping_and_bare_string_demands(tmp_path):
+    pos = load(write(tmp_path, "p.yaml", YAML_ONE))
+    assert isinstance(pos, Position)
+    assert (pos.party, pos.date, pos.round, pos.source) == ("Russia", dt.date(2022, 3, 29), "Istanbul talks",
+                                                            "reported drafts")
+    assert [(s.id, s.text, s.tags) for s in pos.statements] == [
+        ("a", "Ukraine renounces NATO membership.", ("nato",)), ("2", "Ukraine stays neutral.", ())]
+
+
+def test_yaml_dataset_and_json_dataset_load_the_same(tmp_path):
+    data = {"name": "d", "positions": [
+        {"party": "A", "date": "2020-01-01", "demands": ["x must happen", "y must happen"]},
+        {"party": "A", "date": "2021-01-01", "demands": [{"id": "k", "text": "z must happen"}]},
+    ]}
+    import yaml
+
+    from_yaml = load(write(tmp_path, "d.yml", yaml.safe_dump(data)))
+    from_json = load(write(tmp_path, "d.json", json.dumps(data)))
+    assert isinstance(from_yaml, PositionSet)
+    assert from_yaml.positions == from_json.positions
+    assert [len(p) for p in from_json] == [2, 1]
+
+
+def test_csv_groups_rows_into_rounds(tmp_path):
+    text = ("party,date,round,id,text,tags\n"
+            "Russia,2021-12-17,Drafts,o1,\"NATO must not enlarge, ever.\",nato\n"
+            "Russia,2021-12-17,Drafts,o2,No missiles near borders.,\n"
+            "Russia,2022-03-29,Istanbul,n1,Ukraine stays neutral.,\"nato, neutrality\"\n")
+    data = load(write(tmp_path, "d.csv", text))
+    assert isinstance(data, PositionSet)
+    first, second = data.rounds()
+    assert [s.text for s in first.statements] == ["NATO must not enlarge, ever.", "No missiles near borders."]
+    assert second.statements[0].tags == ("nato", "neutrality")
+
+
+@pytest.mark.parametrize("name", ["list.txt", "list.md"])
+def test_text_and_markdown_one_demand_per_line_with_front_matter(tmp_path, name):
+    text = "---\nparty: Russia\ndate: 2025-03-14\n---\n# Demands\n\n- Ukraine must not join NATO.\n1. No foreign troops.\n"
+    pos = load(write(tmp_path, name, text))
+    assert (pos.party, pos.date) == ("Russia", dt.date(2025, 3, 14))
+    assert [s.text for s in pos.statements] == ["Ukraine must not join NATO.", "No foreign troops."]
+
+
+def test_text_without_front_matter_takes_meta_from_the_caller(tmp_path):
+    pos = load(write(tmp_path, "l.txt", "A must happen.\nB must happen.\n"), party="X", date=dt.date(2020, 1, 2))
+    assert (pos.party, pos.date, len(pos)) == ("X", dt.date(2020, 1, 2), 2)
+
+
+def test_every_extension_has_a_reader():
+    assert set(READERS) == {".yaml", ".yml", ".json", ".csv", ".txt", ".md", ".markdown"}
+
+
+BAD = [
+    ("bad.yaml", "party: X\ndemands:\n  - id: 1\n    text: [unclosed\n", r"bad\.yaml:\d+: invalid YAML"),
+    ("bad.json", '{"party": "X",\n "demands": [}\n', r"bad\.json:2: invalid JSON"),
+    ("bad.csv", "party,date,round,id,text\nX,2020-01-01,r,1,a,b,c\n", r"bad\.csv:2: row has 7 fields"),
+    ("nocol.csv", "party,date\nX,2020-01-01\n", r"nocol\.csv:1: CSV header lacks column\(s\) text"),
+    ("empty.yaml", "   \n", r"empty\.yaml: file is empty"),
+    ("bin.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00", r"bin\.yaml: looks like a binary file"),
+    ("latin.txt", "Kyiv must pay \xe9\n".encode("latin-1"), r"latin\.txt:1: not UTF-8 text"),
+    ("notext.yaml", "party: X\ndemands:\n  - id: a\n    text: ok here\n  - id: b\n", r"notext\.yaml:5: demand has no text"),
+    ("dup.yaml", "demands:\n  - {id: a, text: one demand}\n  - {id: a, text: another}\n",
+     r"dup\.yaml:3: duplicate demand id 'a'"),
+    ("date.yaml", "date: 2022/03/29\ndemands: [x]\n", r"date\.yaml:1: invalid date '2022/03/29'"),
+    ("nodemands.yaml", "party: X\n", r"nodemands\.yaml:1: position has no 'demands:' list"),
+    ("doc.docx", "whatever", r"doc\.docx: unknown file type '\.docx'"),
+    ("front.md", "---\nparty: X\n- a demand\n", r"front\.md:1: front matter opened with '---' is never closed"),
+    ("ds.yaml", "positions:\n  - party: X\n    demands: 3\n", r"ds\.yaml:2: positions\[0\]: 'demands' must be a list"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_names_file_line_and_fix(tmp_path, name, content, message):
+    with pytest.raises(InputError, match=message):
+        load(write(tmp_path, name, content))
+
+
+def test_directory_and_missing_file(tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        load(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "absent.yaml")
+
+
+def test_yaml_tags_that_run_code_are_refused(tmp_path):
+    with pytest.raises(InputError, match="invalid YAML"):
+        load(write(tmp_path, "evil.yaml", "demands: !!python/object/apply:os.system ['echo hi']\n"))
