@@ -84,16 +84,23 @@ def substance_changes(old: str, new: str) -> list[Change]:
     e_old = ft.entities(old)
     e_new = ft.entities(new, known=e_old)
     e_old = ft.entities(old, known=e_new)
-    gone_names = sorted(e_old - e_new - _mentioned(new, e_old - e_new))
-    new_names = sorted(e_new - e_old - _mentioned(old, e_new - e_old))
-    changes += _pairs("entity", gone_names, new_names)
+    gone_names = [_shown(old, n) for n in sorted(e_old) if not _mentioned(new, n)]
+    new_names = [_shown(new, n) for n in sorted(e_new) if not _mentioned(old, n)]
+    if gone_names or new_names:
+        changes.append(Change("entity", ", ".join(gone_names) or None, ", ".join(new_names) or None))
     return changes
 
 
-def _mentioned(text: str, names: set[str]) -> set[str]:
-    """Names that do occur in ``text``, only not capitalised there."""
-    low = text.lower()
-    return {n for n in names if re.search(r"\b" + re.escape(n) + r"\b", low)}
+def _mentioned(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name``, in any case or form ("Ukrainian" names "Ukraine")."""
+    stems = r"\W+".join(re.escape(w[:6]) + r"\w*" for w in name.split())
+    return re.search(r"\b" + stems, text, re.I) is not None
+
+
+def _shown(text: str, name: str) -> str:
+    """A name as the text writes it."""
+    found = re.search(re.escape(name), text, re.I)
+    return found.group(0) if found else name
 
 
 def wording_change(old: str, new: str) -> Change:

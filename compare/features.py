@@ -227,16 +227,25 @@ _CONDITIONS = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(
-    r"\b(?:only|some|certain|partial|partly|part of|most|several|selected|limited to|except|excluding|"
+    r"\b(?:only|some|certain|partial|partly|most|several|selected|limited to|except|excluding|"
     r"at least|up to|at most)\b",
     re.IGNORECASE,
 )
 
 
+_PROHIBITION = re.compile(r"\b(?:no|nothing|neither|none|never|nobody)\b", re.I)
+
+
 def modality(text: str) -> str | None:
-    """The strongest modal force: must, should, may, or None for a plain statement."""
+    """The strongest modal force: must, should, may, or None for a plain statement.
+
+    "No troops may enter" is a prohibition, as strong as "troops must not enter".
+    """
     for name, pattern in _MODALS:
-        if pattern.search(text):
+        found = pattern.search(text)
+        if found:
+            if name == "may" and _PROHIBITION.search(text[: found.start()]):
+                return "must"
             return name
     return None
 
@@ -273,9 +282,12 @@ def entities(text: str, known: set[str] = frozenset()) -> set[str]:
         if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";", "\"", "(")):
             first = words[0]
             folded = re.sub(r"'s$", "", first).lower()
-            keep_first = (first.isupper() and len(first) > 1) or first.endswith("'s") or len(words) > 1 or folded in known
+            joined = len(words) > 1 and words[1][:1].isupper()  # "United States", not "Troops of Ukraine"
+            keep_first = (first.isupper() and len(first) > 1) or first.endswith("'s") or joined or folded in known
             if not keep_first:
                 words = words[1:]
+                while words and words[0] in ("of", "the"):
+                    words = words[1:]
         while words and words[0].lower() in _NOT_NAMES:
             words = words[1:]
         if not words:

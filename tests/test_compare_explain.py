@@ -18,7 +18,8 @@ def test_modality_date_condition_scope_and_entity_changes():
     assert ("date", "2030", "2035") in kinds("Subsidies end by 2030.", "Subsidies end by 2035.")
     assert ("condition", None, "unless") in kinds("Troops leave.", "Troops leave unless attacked.")
     assert ("scope", None, "only") in kinds("Insulation in all flats.", "Insulation in top flats only.")
-    assert ("entity", "donetsk", "kherson") in kinds("Russia keeps Donetsk.", "Russia keeps Kherson.")
+    assert ("entity", "Donetsk", "Kherson") in kinds("Russia keeps Donetsk.", "Russia keeps Kherson.")
+    assert kinds("Ukrainian troops stay.", "Troops of Ukraine stay.") == []
 
 
 def test_redline_marks_removed_and_added_words():

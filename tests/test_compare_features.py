@@ -51,3 +51,8 @@ def test_entities_skip_ordinary_capitalised_first_words():
     assert ft.entities("Heavy bombers must stay out of the Baltic Sea and Central Asia.") == {"baltic sea",
                                                                                            "central asia"}
     assert ft.entities("NATO's expansion must stop.") == {"nato"}
+
+
+def test_a_negated_permission_is_a_prohibition():
+    assert ft.modality("No foreign troops may be deployed in Ukraine.") == "must"
+    assert ft.modality("Foreign troops may be deployed in Ukraine.") == "may"
