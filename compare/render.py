@@ -11,7 +11,8 @@ from tabulate import multiline_formats, tabulate, tabulate_formats
 
 from .result import Comparison
 
-FORMATS = ("json", "csv", *tabulate_formats)
+# Formats that pass text through unescaped are left out: a statement must never become markup.
+FORMATS = ("json", "csv", *(f for f in tabulate_formats if f not in ("unsafehtml", "latex_raw")))
 HEADERS = ("status", "old id", "old demand", "new id", "new demand", "score", "what changed")
 WRAP = 38  # text column width in multi-line table formats
 # Markdown-like formats break on line breaks inside a cell: never wrap those.
@@ -47,7 +48,7 @@ def render_rows(headers: Sequence[str], body: Sequence[Sequence], fmt: str, wrap
         writer.writerow([h.replace(" ", "_") for h in headers])
         writer.writerows(body)
         return out.getvalue()
-    if fmt not in tabulate_formats:
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     widths = None
     if fmt in WRAPPING_FORMATS and body:
