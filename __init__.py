@@ -1,9 +1,9 @@
 """demanddiff: what persisted, changed, reversed, was dropped or is new between two rounds of demands.
 
-    >>> import demanddiff
-    >>> c = demanddiff.compare(["Ukraine must not join NATO."], ["Ukraine must join NATO."])
-    >>> c.summary["reversed"]
-    1
+>>> import demanddiff
+>>> c = demanddiff.compare(["Ukraine must not join NATO."], ["Ukraine must join NATO."])
+>>> c.summary["reversed"]
+1
 """
 
 from .compare import FORMATS, STATUSES, Change, Comparison, Engine, Item, Settings, compare, render

@@ -47,10 +47,22 @@ class Date(click.ParamType):
 def output_options(fn):
     """--format and -o, shared by every command that prints a table."""
 
-    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="simple", show_default=True,
-                  metavar="FORMAT", help=f"Output format: json, csv or a tabulate format ({', '.join(FORMATS[2:])}).")
-    @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-                  help="Write to FILE (atomically) instead of standard output.")
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="simple",
+        show_default=True,
+        metavar="FORMAT",
+        help=f"Output format: json, csv or a tabulate format ({', '.join(FORMATS[2:])}).",
+    )
+    @click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        help="Write to FILE (atomically) instead of standard output.",
+    )
     @wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -107,8 +119,9 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
     if date is None:
         if len(loaded) == 1:
             return loaded.positions[0]
-        raise InputError(f"holds {len(loaded)} rounds; choose one with {flag} DATE (see: demanddiff rounds {path})",
-                         path)
+        raise InputError(
+            f"holds {len(loaded)} rounds; choose one with {flag} DATE (see: demanddiff rounds {path})", path
+        )
     return loaded.select(date, party)
 
 
@@ -120,8 +133,11 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
 @click.option("--party", help="Party to compare, when a dataset holds several.")
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
-@click.option("--model", help="Sentence-transformers model: a local directory or a cached model name. "
-              "Default: the bundled all-MiniLM-L6-v2.")
+@click.option(
+    "--model",
+    help="Sentence-transformers model: a local directory or a cached model name. "
+    "Default: the bundled all-MiniLM-L6-v2.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
 @output_options

@@ -97,7 +97,10 @@ class Embedder:
         self._warn_truncated(texts)
         show = len(texts) > 256 and sys.stderr.isatty()
         vectors = model.encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
             show_progress_bar=show,
         )
         return np.asarray(vectors, dtype=np.float32)

@@ -76,7 +76,7 @@ class Engine:
         a = sorted(old_p.statements, key=lambda s: (s.text, s.id))
         b = sorted(new_p.statements, key=lambda s: (s.text, s.id))
         vectors = self.embedder.encode([s.text for s in a + b])
-        sem = semantic_scores(vectors[: len(a)], vectors[len(a):], settings.centre)
+        sem = semantic_scores(vectors[: len(a)], vectors[len(a) :], settings.centre)
         lex = lexical_scores([s.text for s in a], [s.text for s in b])
         score = combined_scores(sem, lex, settings.semantic_weight)
         pairs = assign(score, settings.match_threshold)
@@ -91,20 +91,29 @@ class Engine:
         return Comparison(old_p, new_p, tuple(items), settings.to_dict())
 
     @staticmethod
-    def _pair_item(old: Statement, new: Statement, score: float, sem: float, lex: float,
-                   settings: Settings) -> Item | None:
+    def _pair_item(
+        old: Statement, new: Statement, score: float, sem: float, lex: float, settings: Settings
+    ) -> Item | None:
         status, changes = classify(old.text, new.text, float(sem), settings.persist_threshold)
         if status == "reversed" and lex < settings.reverse_threshold:
             return None  # opposite polarity, few shared words: two different demands, not one flipped
-        return Item(status, old, new, float(score), float(sem), float(lex), tuple(changes),
-                    None, redline(old.text, new.text))
+        return Item(
+            status, old, new, float(score), float(sem), float(lex), tuple(changes), None, redline(old.text, new.text)
+        )
 
 
 _engines: dict[tuple, Engine] = {}
 
 
-def compare(old: PositionLike, new: PositionLike, *, model: str | None = None, cache: bool = True,
-            settings: Settings | None = None, **overrides: float) -> Comparison:
+def compare(
+    old: PositionLike,
+    new: PositionLike,
+    *,
+    model: str | None = None,
+    cache: bool = True,
+    settings: Settings | None = None,
+    **overrides: float,
+) -> Comparison:
     """Compare two positions (or two lists of demand texts) with a shared Engine."""
     key = (model, cache, settings)
     if key not in _engines:

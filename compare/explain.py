@@ -65,8 +65,11 @@ def substance_changes(old: str, new: str) -> list[Change]:
         b = [q for q in q_new if q.kind == kind]
         gone, added = _unmatched(a, b, key=lambda q: q.value)
         # Pair like with like (days with days) before pairing what is left in order.
-        same_unit = [(g, next(x for x in added if x.value[0] == g.value[0])) for g in gone
-                     if any(x.value[0] == g.value[0] for x in added)]
+        same_unit = [
+            (g, next(x for x in added if x.value[0] == g.value[0]))
+            for g in gone
+            if any(x.value[0] == g.value[0] for x in added)
+        ]
         paired: list[tuple] = []
         for g, x in same_unit:
             if x in added:

@@ -16,18 +16,85 @@ _NOT_NEGATION = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_WORDS = {
-    "not", "no", "never", "none", "neither", "nor", "cannot", "can't", "won't", "don't", "doesn't",
-    "isn't", "aren't", "mustn't", "shouldn't", "without", "nothing", "nobody", "nowhere",
+    "not",
+    "no",
+    "never",
+    "none",
+    "neither",
+    "nor",
+    "cannot",
+    "can't",
+    "won't",
+    "don't",
+    "doesn't",
+    "isn't",
+    "aren't",
+    "mustn't",
+    "shouldn't",
+    "without",
+    "nothing",
+    "nobody",
+    "nowhere",
 }
 # Stems of words that negate what they govern: ban X == no X.
 _NEGATIVE_STEMS = (
-    "ban", "bar", "barr", "prohibit", "forbid", "forbad", "block", "restrict", "refus", "reject", "deny",
-    "deni", "renounc", "abandon", "withdr", "exclud", "close", "stop", "ceas", "halt", "suspend",
-    "oppos", "veto", "limit", "cap", "capp", "freez", "frozen", "quota", "outlaw", "abolish",
-    "rescind", "revok", "repeal", "terminat", "exempt", "waiv", "object",
+    "ban",
+    "bar",
+    "barr",
+    "prohibit",
+    "forbid",
+    "forbad",
+    "block",
+    "restrict",
+    "refus",
+    "reject",
+    "deny",
+    "deni",
+    "renounc",
+    "abandon",
+    "withdr",
+    "exclud",
+    "close",
+    "stop",
+    "ceas",
+    "halt",
+    "suspend",
+    "oppos",
+    "veto",
+    "limit",
+    "cap",
+    "capp",
+    "freez",
+    "frozen",
+    "quota",
+    "outlaw",
+    "abolish",
+    "rescind",
+    "revok",
+    "repeal",
+    "terminat",
+    "exempt",
+    "waiv",
+    "object",
 )
-_STEM_EXCEPT = {"capital", "capitals", "capacity", "capabilities", "capability", "barrel", "bargain", "barrier",
-                "closely", "limited", "limitless", "block", "objective", "objectives", "capita", "cape"}
+_STEM_EXCEPT = {
+    "capital",
+    "capitals",
+    "capacity",
+    "capabilities",
+    "capability",
+    "barrel",
+    "bargain",
+    "barrier",
+    "closely",
+    "limited",
+    "limitless",
+    "block",
+    "objective",
+    "objectives",
+    "capita",
+    "cape",
+}
 _MULTI_NEGATORS = re.compile(
     r"\b(?:give|gives|gave|giving|given)\s+up\b|\brul(?:e|es|ed|ing)\s+out\b|\bfree\s+of\b"
     r"|\b(?:shut|shuts|keep|keeps|kept|stay|stays|stayed)\s+out\b|\bno\s+longer\b|\bnot\s+even\b",
@@ -44,7 +111,7 @@ def _is_negative_word(word: str) -> bool:
     if w.startswith(("non-", "non")) and len(w) > 5 and (w.startswith("non-") or w[3:] in {"aligned", "nuclear"}):
         return True
     for prefix in ("un", "in"):
-        if w.startswith(prefix) and _stem_negative(w[len(prefix):]):
+        if w.startswith(prefix) and _stem_negative(w[len(prefix) :]):
             return True  # "unrestricted": counted as two negations below
     return _stem_negative(w)
 
@@ -53,16 +120,55 @@ def _stem_negative(w: str) -> bool:
     if w in _STEM_EXCEPT and w not in {"limited", "block"}:
         return False
     for stem in _NEGATIVE_STEMS:
-        if w == stem or (w.startswith(stem) and _inflection(w[len(stem):])):
+        if w == stem or (w.startswith(stem) and _inflection(w[len(stem) :])):
             return True
     return False
 
 
 def _inflection(rest: str) -> bool:
-    return rest in {"", "s", "es", "ed", "d", "ing", "ion", "ions", "ment", "al", "als", "ive", "ure", "ures",
-                    "ted", "ting", "ts", "ped", "ping", "ne", "n", "ial", "ials", "e", "ied", "ies", "y",
-                    "ation", "ations", "ance", "ances", "ced", "ce", "ces", "cing", "ition", "itions", "ses",
-                    "ion's", "ure's", "ion’s"}
+    return rest in {
+        "",
+        "s",
+        "es",
+        "ed",
+        "d",
+        "ing",
+        "ion",
+        "ions",
+        "ment",
+        "al",
+        "als",
+        "ive",
+        "ure",
+        "ures",
+        "ted",
+        "ting",
+        "ts",
+        "ped",
+        "ping",
+        "ne",
+        "n",
+        "ial",
+        "ials",
+        "e",
+        "ied",
+        "ies",
+        "y",
+        "ation",
+        "ations",
+        "ance",
+        "ances",
+        "ced",
+        "ce",
+        "ces",
+        "cing",
+        "ition",
+        "itions",
+        "ses",
+        "ion's",
+        "ure's",
+        "ion’s",
+    }
 
 
 def negators(text: str) -> list[str]:
@@ -105,8 +211,12 @@ def polarity(text: str) -> int:
             continue
         if word not in _NEGATION_WORDS and index - cancelled_at <= _CANCEL_WINDOW:
             continue  # "no cap, limitation or exclusion": one cancelled list
-        if live and live[-1][0] in _NEGATION_WORDS and word not in _NEGATION_WORDS \
-                and index - live[-1][1] <= _CANCEL_WINDOW:
+        if (
+            live
+            and live[-1][0] in _NEGATION_WORDS
+            and word not in _NEGATION_WORDS
+            and index - live[-1][1] <= _CANCEL_WINDOW
+        ):
             cancelled_at = live.pop()[1]  # "not ... restricted": the two negations cancel
             continue
         live.append((word, index))
@@ -118,29 +228,79 @@ _CANCEL_WINDOW = 5
 
 def _self_cancelling(word: str) -> bool:
     """un/in + a negative stem ("unrestricted", "unlimited") is affirmative."""
-    return any(word.startswith(p) and _stem_negative(word[len(p):]) for p in ("un", "in")) \
-        and word not in _NEGATION_WORDS
+    return (
+        any(word.startswith(p) and _stem_negative(word[len(p) :]) for p in ("un", "in")) and word not in _NEGATION_WORDS
+    )
 
 
 # Quantities and dates --------------------------------------------------------
 
 _WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "thousand": 1000, "half": 0.5, "double": 2, "twice": 2, "triple": 3, "single": 1, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "half": 0.5,
+    "double": 2,
+    "twice": 2,
+    "triple": 3,
+    "single": 1,
+    "dozen": 12,
 }
 _UNITS = {
-    "percent": ("percent", 1), "per cent": ("percent", 1), "%": ("percent", 1),
-    "percentage point": ("percent", 1), "percentage points": ("percent", 1),
-    "hour": ("time", 1 / 24), "hours": ("time", 1 / 24), "day": ("time", 1), "days": ("time", 1),
-    "business day": ("time", 1.4), "business days": ("time", 1.4), "working days": ("time", 1.4),
-    "week": ("time", 7), "weeks": ("time", 7), "month": ("time", 30), "months": ("time", 30),
-    "year": ("time", 365), "years": ("time", 365), "minute": ("time", 1 / 1440), "minutes": ("time", 1 / 1440),
+    "percent": ("percent", 1),
+    "per cent": ("percent", 1),
+    "%": ("percent", 1),
+    "percentage point": ("percent", 1),
+    "percentage points": ("percent", 1),
+    "hour": ("time", 1 / 24),
+    "hours": ("time", 1 / 24),
+    "day": ("time", 1),
+    "days": ("time", 1),
+    "business day": ("time", 1.4),
+    "business days": ("time", 1.4),
+    "working days": ("time", 1.4),
+    "week": ("time", 7),
+    "weeks": ("time", 7),
+    "month": ("time", 30),
+    "months": ("time", 30),
+    "year": ("time", 365),
+    "years": ("time", 365),
+    "minute": ("time", 1 / 1440),
+    "minutes": ("time", 1 / 1440),
 }
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_NUMBER = r"(?:\d+(?:[.,]\d+)*|(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+_NUMBER = (
+    r"(?:\d+(?:[.,]\d+)*|(?:"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+)
 _QUANTITY = re.compile(
     r"\b(?P<num>" + _NUMBER + r")(?P<pct>%)?(?:[-\s]+(?P<unit>percentage points?|per cent|percent|business days?"
     r"|working days?|hours?|days?|weeks?|months?|years?|minutes?|[a-z]+))?",
@@ -217,9 +377,19 @@ def _plausible_unit(word: str) -> bool:
 # Modality, conditions, scope ---------------------------------------------
 
 _MODALS = [
-    ("must", re.compile(r"\b(?:must|shall|has to|have to|needs? to|required|obliged|obligated|is to|are to)\b", re.IGNORECASE)),
+    (
+        "must",
+        re.compile(
+            r"\b(?:must|shall|has to|have to|needs? to|required|obliged|obligated|is to|are to)\b", re.IGNORECASE
+        ),
+    ),
     ("should", re.compile(r"\b(?:should|ought to|is expected to|are expected to|urges?|encouraged)\b", re.IGNORECASE)),
-    ("may", re.compile(r"\b(?:may|can|could|might|is allowed to|are allowed to|is free to|are free to)\b(?!\s+not)", re.IGNORECASE)),
+    (
+        "may",
+        re.compile(
+            r"\b(?:may|can|could|might|is allowed to|are allowed to|is free to|are free to)\b(?!\s+not)", re.IGNORECASE
+        ),
+    ),
 ]
 _CONDITIONS = re.compile(
     r"\b(?:if|unless|until|provided that|provided|as long as|on condition that|subject to|in the event|"
@@ -262,10 +432,56 @@ def scope_words(text: str) -> list[str]:
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][A-Za-z’'.-]*)*")
 _NOT_NAMES = {
-    "the", "a", "an", "if", "each", "all", "any", "no", "every", "both", "neither", "in", "on", "for",
-    "by", "with", "after", "before", "until", "unless", "when", "once", "it", "its", "their", "this",
-    "that", "these", "those", "there", "as", "at", "to", "from", "and", "or", "but", "we", "our", "they",
-    "i", "he", "she", "one", "other", "another", "some", "such", "only", "not",
+    "the",
+    "a",
+    "an",
+    "if",
+    "each",
+    "all",
+    "any",
+    "no",
+    "every",
+    "both",
+    "neither",
+    "in",
+    "on",
+    "for",
+    "by",
+    "with",
+    "after",
+    "before",
+    "until",
+    "unless",
+    "when",
+    "once",
+    "it",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "as",
+    "at",
+    "to",
+    "from",
+    "and",
+    "or",
+    "but",
+    "we",
+    "our",
+    "they",
+    "i",
+    "he",
+    "she",
+    "one",
+    "other",
+    "another",
+    "some",
+    "such",
+    "only",
+    "not",
 }
 _MONTH_SET = set(_MONTHS.split("|"))
 
@@ -279,7 +495,7 @@ def entities(text: str, known: set[str] = frozenset()) -> set[str]:
     names: set[str] = set()
     for m in _NAME.finditer(text):
         words = m.group(0).replace("’", "'").split()
-        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";", "\"", "(")):
+        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";", '"', "(")):
             first = words[0]
             folded = re.sub(r"'s$", "", first).lower()
             joined = len(words) > 1 and words[1][:1].isupper()  # "United States", not "Troops of Ukraine"

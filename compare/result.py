@@ -33,8 +33,11 @@ class Item:
 
     def sort_key(self) -> tuple:
         """Status in STATUSES order, then old id, then new id (natural order)."""
-        return (STATUSES.index(self.status), _natural(self.old.id if self.old else None),
-                _natural(self.new.id if self.new else None))
+        return (
+            STATUSES.index(self.status),
+            _natural(self.old.id if self.old else None),
+            _natural(self.new.id if self.new else None),
+        )
 
     def to_dict(self) -> dict:
         def side(s: Statement | None):

@@ -36,8 +36,12 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 
 # Words every demand shares ("X must ..."): they say nothing about which demand it is.
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "with", "be", "is", "are", "was", "were", "been", "being", "must", "may", "should", "shall", "will", "would", "can", "could", "might", "its", "it", "their", "they", "them", "this", "that", "these", "those", "from", "at", "as", "any", "all", "no", "not", "nor", "its", "our", "we", "each", "other", "such", "than", "then", "there", "which", "who", "whom", "whose", "what", "when", "where", "while", "also", "into", "onto", "over", "under", "has", "have", "had", "do", "does", "did", "so", "if"]
-)
+    "a an the of to in on for and or by with be is are was were been being must may should shall will "
+    "would can could might its it their they them this that these those from at as any all no not nor its "
+    "our we each other such than then there which who whom whose what when where while also into onto "
+    "over under has have had do does did so if"
+    .split()
+)  # fmt: skip
 
 
 def content_words(text: str) -> str:

@@ -86,16 +86,14 @@ class PositionSet:
         if not before:
             first = rounds[0].date.isoformat() if rounds and rounds[0].date else "none"
             raise InputError(
-                f"no round of {party!r} on or before {date.isoformat()}; "
-                f"the first round is {first}; pick a later date",
+                f"no round of {party!r} on or before {date.isoformat()}; the first round is {first}; pick a later date",
                 self.source or None,
             )
         latest = before[-1].date
         same_day = [p for p in before if p.date == latest]
         if len(same_day) > 1:
             raise InputError(
-                f"{len(same_day)} rounds of {party!r} on {latest.isoformat()}; "
-                "give each round its own date",
+                f"{len(same_day)} rounds of {party!r} on {latest.isoformat()}; give each round its own date",
                 self.source or None,
             )
         return same_day[0]

@@ -71,7 +71,8 @@ def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
             raise InputError(
                 f"demand has unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
                 "a demand has only id, text and tags",
-                path, line,
+                path,
+                line,
             )
         if "text" not in item or item["text"] is None:
             raise InputError("demand has no text; add a 'text:' field", path, line)
@@ -136,7 +137,9 @@ def read_yaml(text: str, path: str, meta: dict) -> Loaded:
         data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader: plain data only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise InputError(f"invalid YAML: {exc.problem}; fix the syntax", path, mark.line + 1 if mark else None) from None
+        raise InputError(
+            f"invalid YAML: {exc.problem}; fix the syntax", path, mark.line + 1 if mark else None
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", path) from None
     return _from_mapping(data, path, meta)
@@ -164,7 +167,8 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
         raise InputError(
             f"CSV header lacks column(s) {', '.join(missing)}; the header is "
             f"{','.join(CSV_COLUMNS)} (plus optional tags, source)",
-            path, 1,
+            path,
+            1,
         )
     groups: dict[tuple, list] = {}
     for lineno, row in enumerate(rows[1:], 2):
@@ -173,7 +177,8 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
         if len(row) != len(header):
             raise InputError(
                 f"row has {len(row)} fields but the header has {len(header)}; quote text that contains commas",
-                path, lineno,
+                path,
+                lineno,
             )
         record = dict(zip(header, row))
         key = tuple(record.get(k, "") or str(meta.get(k) or "") for k in META_KEYS)
@@ -189,8 +194,13 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
         )
         check_ids(statements, path, lines)
         positions.append(
-            Position(statements, party=party, date=parse_date(date, path, lines[0]) if date else None,
-                     round=round_, source=source)
+            Position(
+                statements,
+                party=party,
+                date=parse_date(date, path, lines[0]) if date else None,
+                round=round_,
+                source=source,
+            )
         )
     if len(positions) == 1:
         return positions[0]

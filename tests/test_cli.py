@@ -9,14 +9,18 @@ import yaml
 from conftest import FIXTURE, gold_cases, write_gold_rounds
 from demanddiff.cli import cli
 
-OLD = "party: Eastmark\ndate: 2024-09-10\nround: Opening offer\ndemands:\n" \
-      "  - {id: o1, text: \"Tariffs on steel should be removed.\"}\n" \
-      "  - {id: o2, text: \"Eastmark will accept third-party arbitration of investment disputes.\"}\n" \
-      "  - {id: o3, text: \"Pharmaceutical patents get a five-year extension.\"}\n"
-NEW = "party: Eastmark\ndate: 2025-02-20\nround: Revised offer\ndemands:\n" \
-      "  - {id: n1, text: \"Eastmark will not accept third-party arbitration of investment disputes.\"}\n" \
-      "  - {id: n2, text: \"Steel tariffs must be removed.\"}\n" \
-      "  - {id: n3, text: \"Smoke detectors are installed in every apartment.\"}\n"
+OLD = (
+    "party: Eastmark\ndate: 2024-09-10\nround: Opening offer\ndemands:\n"
+    '  - {id: o1, text: "Tariffs on steel should be removed."}\n'
+    '  - {id: o2, text: "Eastmark will accept third-party arbitration of investment disputes."}\n'
+    '  - {id: o3, text: "Pharmaceutical patents get a five-year extension."}\n'
+)
+NEW = (
+    "party: Eastmark\ndate: 2025-02-20\nround: Revised offer\ndemands:\n"
+    '  - {id: n1, text: "Eastmark will not accept third-party arbitration of investment disputes."}\n'
+    '  - {id: n2, text: "Steel tariffs must be removed."}\n'
+    '  - {id: n3, text: "Smoke detectors are installed in every apartment."}\n'
+)
 
 
 @pytest.fixture
@@ -59,8 +63,9 @@ def test_output_file_is_written_whole(runner, files, tmp_path):
 
 
 def test_dataset_with_from_and_to(runner):
-    result = runner.invoke(cli, ["compare", str(FIXTURE), "--from", "2022-04-01", "--to", "2024-06-14",
-                                 "--format", "json"])
+    result = runner.invoke(
+        cli, ["compare", str(FIXTURE), "--from", "2022-04-01", "--to", "2024-06-14", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["old"]["date"], data["new"]["date"]) == ("2022-03-29", "2024-06-14")
@@ -76,8 +81,14 @@ def test_rounds_lists_the_fixture(runner):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["compare", "FIX", "--from", "2025-01-01", "--to", "2022-01-01"], "--from 2025-01-01 is after --to 2022-01-01"),
-        (["compare", "FIX", "--from", "2020-01-01", "--to", "2022-01-01"], "no round of 'Russia' on or before 2020-01-01"),
+        (
+            ["compare", "FIX", "--from", "2025-01-01", "--to", "2022-01-01"],
+            "--from 2025-01-01 is after --to 2022-01-01",
+        ),
+        (
+            ["compare", "FIX", "--from", "2020-01-01", "--to", "2022-01-01"],
+            "no round of 'Russia' on or before 2020-01-01",
+        ),
         (["compare", "FIX", "--from", "01/02/2022", "--to", "2022-01-01"], "write it as YYYY-MM-DD"),
         (["compare", "FIX"], "give --from DATE and --to DATE"),
         (["compare", "FIX", "FIX"], "holds 4 rounds; choose one with --from DATE"),
@@ -87,8 +98,18 @@ def test_rounds_lists_the_fixture(runner):
         (["compare", "FIX", "--from", "2022-04-01", "--to", "2024-07-01", "--format", "word"], "'word' is not one of"),
         (["rounds", "nowhere.csv"], "nowhere.csv: no such file"),
     ],
-    ids=["from-after-to", "date-before-first", "bad-date", "no-dates", "dataset-twice", "bad-party", "missing",
-         "bad-status", "bad-format", "rounds-missing"],
+    ids=[
+        "from-after-to",
+        "date-before-first",
+        "bad-date",
+        "no-dates",
+        "dataset-twice",
+        "bad-party",
+        "missing",
+        "bad-status",
+        "bad-format",
+        "rounds-missing",
+    ],
 )
 def test_usage_and_input_errors_exit_2_with_one_line(runner, tmp_path, args, message):
     out = tmp_path / "never.txt"
@@ -127,22 +148,25 @@ def test_gold_rounds_give_valid_contract_json(runner, tmp_path, case):
 
 def run_python(code: str, env_extra=None) -> str:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env_extra or {})}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                          check=True).stdout
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
 
 
 def test_help_does_not_import_torch():
-    code = ("import sys; from click.testing import CliRunner; from demanddiff.cli import cli; "
-            "CliRunner().invoke(cli, ['compare', '--help']); "
-            "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    code = (
+        "import sys; from click.testing import CliRunner; from demanddiff.cli import cli; "
+        "CliRunner().invoke(cli, ['compare', '--help']); "
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+    )
     assert run_python(code).split() == ["False", "False"]
 
 
 def test_warm_compare_does_not_import_torch(tmp_path):
     cache = {"DEMANDDIFF_CACHE_DIR": str(tmp_path / "cache")}
     args = f"['compare', {str(FIXTURE)!r}, '--from', '2022-03-29', '--to', '2024-06-14', '--format', 'json']"
-    code = ("import sys; from click.testing import CliRunner; from demanddiff.cli import cli; "
-            f"r = CliRunner().invoke(cli, {args}); assert r.exit_code == 0, r.output; "
-            "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    code = (
+        "import sys; from click.testing import CliRunner; from demanddiff.cli import cli; "
+        f"r = CliRunner().invoke(cli, {args}); assert r.exit_code == 0, r.output; "
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+    )
     assert run_python(code, cache).split() == ["True", "True"]  # cold: the model had to load
     assert run_python(code, cache).split() == ["False", "False"]  # warm: every embedding cached

@@ -24,7 +24,8 @@ def test_modality_date_condition_scope_and_entity_changes():
 
 def test_redline_marks_removed_and_added_words():
     assert redline("Rents are frozen for two years.", "Rents are capped for three years.") == (
-        "Rents are [-frozen-] {+capped+} for [-two-] {+three+} years.")
+        "Rents are [-frozen-] {+capped+} for [-two-] {+three+} years."
+    )
     assert redline_ops("same words", "same words") == [(" ", "same words")]
 
 

@@ -40,16 +40,23 @@ def test_dates_and_years_are_dates_not_numbers():
 
 @pytest.mark.parametrize(
     ("text", "force"),
-    [("Tariffs should be removed.", "should"), ("Tariffs must be removed.", "must"),
-     ("Each side may levy a tax.", "may"), ("Tariffs are removed.", None), ("Tariffs cannot rise.", None)],
+    [
+        ("Tariffs should be removed.", "should"),
+        ("Tariffs must be removed.", "must"),
+        ("Each side may levy a tax.", "may"),
+        ("Tariffs are removed.", None),
+        ("Tariffs cannot rise.", None),
+    ],
 )
 def test_modality(text, force):
     assert ft.modality(text) == force
 
 
 def test_entities_skip_ordinary_capitalised_first_words():
-    assert ft.entities("Heavy bombers must stay out of the Baltic Sea and Central Asia.") == {"baltic sea",
-                                                                                           "central asia"}
+    assert ft.entities("Heavy bombers must stay out of the Baltic Sea and Central Asia.") == {
+        "baltic sea",
+        "central asia",
+    }
     assert ft.entities("NATO's expansion must stop.") == {"nato"}
 
 

@@ -11,9 +11,12 @@ from demanddiff.compare.result import Comparison, Item
 OLD = Statement("o1", "A ceasefire must last 30 days.")
 NEW = Statement("n1", "A ceasefire must last 60 days.")
 COMPARISON = Comparison(
-    Position((OLD,), party="A"), Position((NEW, Statement("n2", "<script>alert(1)</script> must stop.")), party="A"),
-    (Item("changed", OLD, NEW, 0.9, 0.95, 0.8, (Change("number", "30 days", "60 days"),)),
-     Item("new", None, Statement("n2", "<script>alert(1)</script> must stop."))),
+    Position((OLD,), party="A"),
+    Position((NEW, Statement("n2", "<script>alert(1)</script> must stop.")), party="A"),
+    (
+        Item("changed", OLD, NEW, 0.9, 0.95, 0.8, (Change("number", "30 days", "60 days"),)),
+        Item("new", None, Statement("n2", "<script>alert(1)</script> must stop.")),
+    ),
 )
 
 

@@ -9,8 +9,12 @@ from demanddiff import PositionSet, load
 def test_fixture_has_the_four_rounds_with_sources():
     data = load(FIXTURE)
     assert isinstance(data, PositionSet)
-    assert [p.date for p in data.rounds()] == [dt.date(2021, 12, 17), dt.date(2022, 3, 29), dt.date(2024, 6, 14),
-                                               dt.date(2025, 3, 14)]
+    assert [p.date for p in data.rounds()] == [
+        dt.date(2021, 12, 17),
+        dt.date(2022, 3, 29),
+        dt.date(2024, 6, 14),
+        dt.date(2025, 3, 14),
+    ]
     assert all(p.source and p.round and 6 <= len(p) <= 12 for p in data)
 
 

@@ -7,8 +7,10 @@ from demanddiff.positions import parse_date
 
 
 def rounds(*specs):
-    return PositionSet(tuple(Position((Statement("1", f"demand of {d}"),), party=p, date=dt.date.fromisoformat(d))
-                             for p, d in specs), source="data.yaml")
+    return PositionSet(
+        tuple(Position((Statement("1", f"demand of {d}"),), party=p, date=dt.date.fromisoformat(d)) for p, d in specs),
+        source="data.yaml",
+    )
 
 
 DATA = rounds(("Russia", "2021-12-17"), ("Russia", "2022-03-29"), ("Russia", "2025-03-14"))

@@ -31,17 +31,26 @@ def write(tmp_path, name, content):
 def test_yaml_single_position_with_mapping_and_bare_string_demands(tmp_path):
     pos = load(write(tmp_path, "p.yaml", YAML_ONE))
     assert isinstance(pos, Position)
-    assert (pos.party, pos.date, pos.round, pos.source) == ("Russia", dt.date(2022, 3, 29), "Istanbul talks",
-                                                            "reported drafts")
+    assert (pos.party, pos.date, pos.round, pos.source) == (
+        "Russia",
+        dt.date(2022, 3, 29),
+        "Istanbul talks",
+        "reported drafts",
+    )
     assert [(s.id, s.text, s.tags) for s in pos.statements] == [
-        ("a", "Ukraine renounces NATO membership.", ("nato",)), ("2", "Ukraine stays neutral.", ())]
+        ("a", "Ukraine renounces NATO membership.", ("nato",)),
+        ("2", "Ukraine stays neutral.", ()),
+    ]
 
 
 def test_yaml_dataset_and_json_dataset_load_the_same(tmp_path):
-    data = {"name": "d", "positions": [
-        {"party": "A", "date": "2020-01-01", "demands": ["x must happen", "y must happen"]},
-        {"party": "A", "date": "2021-01-01", "demands": [{"id": "k", "text": "z must happen"}]},
-    ]}
+    data = {
+        "name": "d",
+        "positions": [
+            {"party": "A", "date": "2020-01-01", "demands": ["x must happen", "y must happen"]},
+            {"party": "A", "date": "2021-01-01", "demands": [{"id": "k", "text": "z must happen"}]},
+        ],
+    }
     import yaml
 
     from_yaml = load(write(tmp_path, "d.yml", yaml.safe_dump(data)))
@@ -52,10 +61,12 @@ def test_yaml_dataset_and_json_dataset_load_the_same(tmp_path):
 
 
 def test_csv_groups_rows_into_rounds(tmp_path):
-    text = ("party,date,round,id,text,tags\n"
-            "Russia,2021-12-17,Drafts,o1,\"NATO must not enlarge, ever.\",nato\n"
-            "Russia,2021-12-17,Drafts,o2,No missiles near borders.,\n"
-            "Russia,2022-03-29,Istanbul,n1,Ukraine stays neutral.,\"nato, neutrality\"\n")
+    text = (
+        "party,date,round,id,text,tags\n"
+        'Russia,2021-12-17,Drafts,o1,"NATO must not enlarge, ever.",nato\n'
+        "Russia,2021-12-17,Drafts,o2,No missiles near borders.,\n"
+        'Russia,2022-03-29,Istanbul,n1,Ukraine stays neutral.,"nato, neutrality"\n'
+    )
     data = load(write(tmp_path, "d.csv", text))
     assert isinstance(data, PositionSet)
     first, second = data.rounds()
@@ -65,7 +76,9 @@ def test_csv_groups_rows_into_rounds(tmp_path):
 
 @pytest.mark.parametrize("name", ["list.txt", "list.md"])
 def test_text_and_markdown_one_demand_per_line_with_front_matter(tmp_path, name):
-    text = "---\nparty: Russia\ndate: 2025-03-14\n---\n# Demands\n\n- Ukraine must not join NATO.\n1. No foreign troops.\n"
+    text = (
+        "---\nparty: Russia\ndate: 2025-03-14\n---\n# Demands\n\n- Ukraine must not join NATO.\n1. No foreign troops.\n"
+    )
     pos = load(write(tmp_path, name, text))
     assert (pos.party, pos.date) == ("Russia", dt.date(2025, 3, 14))
     assert [s.text for s in pos.statements] == ["Ukraine must not join NATO.", "No foreign troops."]
@@ -88,9 +101,16 @@ BAD = [
     ("empty.yaml", "   \n", r"empty\.yaml: file is empty"),
     ("bin.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00", r"bin\.yaml: looks like a binary file"),
     ("latin.txt", "Kyiv must pay \xe9\n".encode("latin-1"), r"latin\.txt:1: not UTF-8 text"),
-    ("notext.yaml", "party: X\ndemands:\n  - id: a\n    text: ok here\n  - id: b\n", r"notext\.yaml:5: demand has no text"),
-    ("dup.yaml", "demands:\n  - {id: a, text: one demand}\n  - {id: a, text: another}\n",
-     r"dup\.yaml:3: duplicate demand id 'a'"),
+    (
+        "notext.yaml",
+        "party: X\ndemands:\n  - id: a\n    text: ok here\n  - id: b\n",
+        r"notext\.yaml:5: demand has no text",
+    ),
+    (
+        "dup.yaml",
+        "demands:\n  - {id: a, text: one demand}\n  - {id: a, text: another}\n",
+        r"dup\.yaml:3: duplicate demand id 'a'",
+    ),
     ("date.yaml", "date: 2022/03/29\ndemands: [x]\n", r"date\.yaml:1: invalid date '2022/03/29'"),
     ("nodemands.yaml", "party: X\n", r"nodemands\.yaml:1: position has no 'demands:' list"),
     ("doc.docx", "whatever", r"doc\.docx: unknown file type '\.docx'"),
