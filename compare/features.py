@@ -87,9 +87,7 @@ _STEM_EXCEPT = {
     "bargain",
     "barrier",
     "closely",
-    "limited",
     "limitless",
-    "block",
     "objective",
     "objectives",
     "capita",
@@ -106,18 +104,16 @@ def _is_negative_word(word: str) -> bool:
     w = word.lower().strip("'’-")
     if w in _NEGATION_WORDS or w.endswith("n't"):
         return True
-    if w in _STEM_EXCEPT and w not in {"limited", "block"}:
-        return False
     if w.startswith(("non-", "non")) and len(w) > 5 and (w.startswith("non-") or w[3:] in {"aligned", "nuclear"}):
         return True
     for prefix in ("un", "in"):
         if w.startswith(prefix) and _stem_negative(w[len(prefix) :]):
-            return True  # "unrestricted": counted as two negations below
+            return True  # "unrestricted": a negator that cancels itself (see _self_cancelling)
     return _stem_negative(w)
 
 
 def _stem_negative(w: str) -> bool:
-    if w in _STEM_EXCEPT and w not in {"limited", "block"}:
+    if w in _STEM_EXCEPT:
         return False
     for stem in _NEGATIVE_STEMS:
         if w == stem or (w.startswith(stem) and _inflection(w[len(stem) :])):
