@@ -54,7 +54,6 @@ class EmbeddingCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute(SCHEMA)
         db.execute("SELECT count(*) FROM embeddings WHERE rowid = 1").fetchone()
-        db.execute("PRAGMA quick_check").fetchone()
         return db
 
     def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:

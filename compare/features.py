@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
-
 # Phrases where "no"/"not" bound a quantity instead of negating the demand.
 _NOT_NEGATION = re.compile(
     r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|greater|sooner|longer|higher|lower)\s+than\b"
