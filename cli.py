@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
@@ -12,9 +13,14 @@ from pathlib import Path
 import click
 
 from .compare import FORMATS, STATUSES, Settings, render
+from .compare.baselines import BASELINES
+from .compare.engine import Engine
 from .compare.engine import compare as compare_positions
+from .compare.evaluate import SUMMARY_HEADERS, summary_row
 from .compare.render import render_rows
+from .compare.tune import benchmark, tune
 from .positions import InputError, Position, PositionSet, load, parse_date
+from .positions.gold import load_gold
 
 
 class StatusList(click.ParamType):
@@ -181,6 +187,61 @@ def rounds(dataset, party, fmt, output):
     headers = ("party", "date", "round", "demands")
     body = [[p.party, p.date.isoformat() if p.date else None, p.round, len(p)] for p in positions]
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--baseline",
+    "baselines",
+    multiple=True,
+    type=click.Choice(tuple(BASELINES)),
+    help="Run this reference aligner instead of the engine (repeatable). Default: the engine and all baselines.",
+)
+@click.option("--loo", is_flag=True, help="Leave one case out: tune on the other cases, score each held-out case.")
+@click.option(
+    "--tune",
+    "tune_path",
+    type=click.Path(dir_okay=False),
+    help="Fit the settings on GOLD, write them to FILE (for --settings), and report leave-one-case-out figures.",
+)
+@click.option("--model", help="Sentence-transformers model (default: the bundled all-MiniLM-L6-v2).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings to evaluate.")
+@output_options
+@input_errors
+def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
+    """Measure accuracy on hand-labelled gold cases (files or folders of YAML).
+
+    Prints pair precision / recall / F1, statement accuracy, per-class and macro F1,
+    reversals found and false reversals, for the engine and three baselines tuned on
+    the same cases (difflib, fuzzy, embedding), in total and per case:
+
+    \b
+        demanddiff eval ../shared/gold --loo
+        demanddiff eval ../shared/gold --tune my-settings.yaml
+    """
+    cases = load_gold(gold)
+    settings = Settings.load(settings_path) if settings_path else None
+    engine = None if baselines else Engine(model, cache=not no_cache, settings=settings)
+    if tune_path:
+        if engine is None:
+            raise click.UsageError("--tune fits the engine; leave out --baseline")
+        emit(tune(cases, engine).to_yaml(), tune_path)
+        loo = True
+    reports = benchmark(cases, engine, baselines or tuple(BASELINES), loo=loo)
+    if fmt == "json":
+        mode = "leave-one-case-out" if loo else "in-sample"
+        emit(json.dumps({"mode": mode, "reports": [r.to_dict() for r in reports]}, indent=2) + "\n", output)
+        return
+    body = [summary_row(r.method, r.total) for r in reports]
+    body += [summary_row(f"{reports[0].method}: {name}", tally) for name, tally in reports[0].cases]
+    table = render_rows(SUMMARY_HEADERS, body, fmt)
+    if fmt != "csv":
+        how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
+        statements = sum(len(c.old) + len(c.new) for c in cases)
+        table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
+    emit(table, output)
 
 
 def main() -> None:

@@ -2,31 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+import numpy as np
+
 from ..positions.errors import InputError
 from ..positions.model import Position, Statement
-from .align import assign
+from .align import assign, splits_and_merges
 from .classify import classify
 from .embed import Embedder
 from .explain import redline
 from .result import Comparison, Item
-from .score import combined_scores, lexical_scores, semantic_scores
+from .score import FEATURES, PairScores, lexical_scores, match_probability, pair_features, semantic_scores
 
 PositionLike = Position | Iterable[str]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Scoring weights and thresholds (tunable; defaults fitted on the shipped gold cases)."""
+    """Scoring weights and thresholds. The defaults are fitted on the shipped gold cases
+    (``demanddiff eval --tune``); a settings file replaces any of them."""
 
-    centre: float = 0.0  # how much of the mean embedding to remove before cosine (0 = plain cosine)
-    semantic_weight: float = 0.6  # share of the semantic score in the combined score
-    match_threshold: float = 0.5  # combined score an aligned pair needs
-    persist_threshold: float = 0.6  # below this semantic score, a pair with no other change is 'changed'
-    reverse_threshold: float = 0.6  # a polarity flip is a reversal only with this much word overlap
+    # Logistic model of "this pair is one demand" over score.FEATURES.
+    match_bias: float = -2.8721
+    match_semantic: float = 2.0009
+    match_lexical: float = 0.8508
+    match_row_margin: float = 3.0278
+    match_column_margin: float = 3.327
+    match_lexical_row_margin: float = 1.4367
+    match_lexical_column_margin: float = 1.3737
+    match_threshold: float = 0.2  # match probability a one-to-one pair needs
+    rematch_threshold: float = 0.3  # match probability a leftover pair needs among the leftovers
+    split_threshold: float = 0.25  # match probability a second partner (split / merge) needs
+    persist_threshold: float = 0.55  # semantic score below which a pair with no other difference is 'changed'
+    detail_threshold: float = 0.3  # below this, a differing name or scope word makes the pair 'changed'
+    reverse_threshold: float = 0.35  # match probability a polarity flip needs to count as a reversal
+
+    @property
+    def weights(self) -> tuple[float, ...]:
+        """Weights of score.FEATURES, in order."""
+        return tuple(getattr(self, "match_" + name) for name in FEATURES)
+
+    def with_match_model(self, bias: float, weights: Sequence[float]) -> Settings:
+        """These settings with another match model (bias and score.FEATURES weights)."""
+        return replace(self, match_bias=bias, **{"match_" + n: w for n, w in zip(FEATURES, weights, strict=True)})
 
     @classmethod
     def load(cls, path: str | Path) -> Settings:
@@ -51,6 +72,10 @@ class Settings:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def to_yaml(self) -> str:
+        """The settings as a file ``Settings.load`` (and ``--settings``) reads back."""
+        return "".join(f"{name}: {round(value, 4)}\n" for name, value in self.to_dict().items())
+
 
 def as_position(value: PositionLike) -> Position:
     """A Position as is; a list of strings as a Position with ids 1, 2, ..."""
@@ -72,34 +97,76 @@ class Engine:
         """Compare two positions demand by demand; ``overrides`` replace settings."""
         settings = replace(self.settings, **overrides) if overrides else self.settings
         old_p, new_p = as_position(old), as_position(new)
-        # Canonical order: the result must not depend on how statements were listed.
-        a = sorted(old_p.statements, key=lambda s: (s.text, s.id))
-        b = sorted(new_p.statements, key=lambda s: (s.text, s.id))
-        vectors = self.embedder.encode([s.text for s in a + b])
-        sem = semantic_scores(vectors[: len(a)], vectors[len(a) :], settings.centre)
-        lex = lexical_scores([s.text for s in a], [s.text for s in b])
-        score = combined_scores(sem, lex, settings.semantic_weight)
-        pairs = assign(score, settings.match_threshold)
-        items = [self._pair_item(a[i], b[j], score[i, j], sem[i, j], lex[i, j], settings) for i, j in pairs]
-        pairs = [p for p, item in zip(pairs, items) if item is not None]
-        items = [item for item in items if item is not None]
-        matched_old = {i for i, _ in pairs}
-        matched_new = {j for _, j in pairs}
-        items += [Item("dropped", s, None) for i, s in enumerate(a) if i not in matched_old]
-        items += [Item("new", None, s) for j, s in enumerate(b) if j not in matched_new]
-        items.sort(key=Item.sort_key)
-        return Comparison(old_p, new_p, tuple(items), settings.to_dict())
+        return link(old_p, new_p, self.pair_scores(old_p, new_p), settings)
 
-    @staticmethod
-    def _pair_item(
-        old: Statement, new: Statement, score: float, sem: float, lex: float, settings: Settings
-    ) -> Item | None:
-        status, changes = classify(old.text, new.text, float(sem), settings.persist_threshold)
-        if status == "reversed" and lex < settings.reverse_threshold:
-            return None  # opposite polarity, few shared words: two different demands, not one flipped
-        return Item(
-            status, old, new, float(score), float(sem), float(lex), tuple(changes), None, redline(old.text, new.text)
+    def pair_scores(self, old: Position, new: Position) -> PairScores:
+        """Semantic and lexical scores of every pair, in canonical statement order."""
+        a, b = canonical(old), canonical(new)
+        vectors = self.embedder.encode([s.text for s in a + b])
+        sem = semantic_scores(vectors[: len(a)], vectors[len(a) :])
+        lex = lexical_scores([s.text for s in a], [s.text for s in b])
+        return PairScores(a, b, sem, lex, pair_features(sem, lex))
+
+
+def canonical(position: Position) -> tuple[Statement, ...]:
+    """Statements sorted by text: the result must not depend on how they were listed."""
+    return tuple(sorted(position.statements, key=lambda s: (s.text, s.id)))
+
+
+def _second_pass(scores: PairScores, prob: np.ndarray, pairs: list, settings: Settings) -> list[tuple[int, int]]:
+    """Pairs among the statements left over, judged against each other only.
+
+    A demand whose closest rival was claimed by a surer pair looks doubtful next to
+    that rival; among the leftovers it may be the clear counterpart. ``prob`` is
+    updated in place with the leftovers' own probabilities.
+    """
+    rows = [i for i in range(prob.shape[0]) if i not in {p[0] for p in pairs}]
+    cols = [j for j in range(prob.shape[1]) if j not in {p[1] for p in pairs}]
+    if not rows or not cols or not pairs:
+        return []
+    grid = np.ix_(rows, cols)
+    features = pair_features(scores.semantic[grid], scores.lexical[grid])
+    sub = match_probability(features, settings.match_bias, settings.weights)
+    found = []
+    for i, j in assign(sub, settings.rematch_threshold):
+        prob[rows[i], cols[j]] = sub[i, j]
+        found.append((rows[i], cols[j]))
+    return found
+
+
+def link(old: Position, new: Position, scores: PairScores, settings: Settings) -> Comparison:
+    """Align, classify and explain: the decisions on top of precomputed pair scores."""
+    a, b = scores.old, scores.new
+    prob = match_probability(scores.features, settings.match_bias, settings.weights)
+    pairs = assign(prob, settings.match_threshold)
+    pairs += _second_pass(scores, prob, pairs, settings)
+    extra = splits_and_merges(prob, pairs, settings.split_threshold)
+    relation = {(i, j): r for i, j, r in extra}
+    for i, j, r in extra:  # the one-to-one partner of a split or merge is part of it too
+        partner = next(p for p in pairs if (p[0] == i if r == "split" else p[1] == j))
+        relation.setdefault(partner, r)
+    items = []
+    for i, j in [*pairs, *((i, j) for i, j, _ in extra)]:
+        status, changes = classify(a[i].text, b[j].text, float(scores.semantic[i, j]), float(prob[i, j]), settings)
+        items.append(
+            Item(
+                status,
+                a[i],
+                b[j],
+                float(prob[i, j]),
+                float(scores.semantic[i, j]),
+                float(scores.lexical[i, j]),
+                tuple(changes),
+                relation.get((i, j)),
+                redline(a[i].text, b[j].text),
+            )
         )
+    linked_old = {i for i, _ in pairs} | {i for i, _, _ in extra}
+    linked_new = {j for _, j in pairs} | {j for _, j, _ in extra}
+    items += [Item("dropped", s, None) for i, s in enumerate(a) if i not in linked_old]
+    items += [Item("new", None, s) for j, s in enumerate(b) if j not in linked_new]
+    items.sort(key=Item.sort_key)
+    return Comparison(old, new, tuple(items), settings.to_dict())
 
 
 _engines: dict[tuple, Engine] = {}

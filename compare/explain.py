@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from itertools import zip_longest
 
 from . import features as ft
@@ -44,19 +45,22 @@ def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
     return [Change(kind, o, n) for o, n in zip_longest(gone, added)]
 
 
+@lru_cache(maxsize=4096)
 def polarity_change(old: str, new: str) -> Change | None:
     """A negation change when the two demands have opposite polarity."""
     if ft.polarity(old) == ft.polarity(new):
         return None
 
     def show(text: str) -> str:
-        words = ft.negators(text)
-        return f"negative ({', '.join(dict.fromkeys(words))})" if len(words) % 2 else "affirmative"
+        if ft.polarity(text) > 0:
+            return "affirmative"
+        return f"negative ({', '.join(dict.fromkeys(ft.negators(text)))})"
 
     return Change("negation", show(old), show(new))
 
 
-def substance_changes(old: str, new: str) -> list[Change]:
+@lru_cache(maxsize=4096)
+def substance_changes(old: str, new: str) -> tuple[Change, ...]:
     """Differences in numbers, dates, modality, conditions, scope and names."""
     changes: list[Change] = []
     q_old, q_new = ft.quantities(old), ft.quantities(new)
@@ -84,14 +88,22 @@ def substance_changes(old: str, new: str) -> list[Change]:
     for kind, read in (("condition", ft.conditions), ("scope", ft.scope_words)):
         gone, added = _unmatched(read(old), read(new), key=lambda w: w)
         changes += _pairs(kind, gone, added)
+    gone_names, new_names, _ = name_changes(old, new)
+    if gone_names or new_names:
+        changes.append(Change("entity", ", ".join(gone_names) or None, ", ".join(new_names) or None))
+    return tuple(changes)
+
+
+@lru_cache(maxsize=4096)
+def name_changes(old: str, new: str) -> tuple[list[str], list[str], list[str]]:
+    """Names only the old text has, names only the new one has, and names both share."""
     e_old = ft.entities(old)
     e_new = ft.entities(new, known=e_old)
     e_old = ft.entities(old, known=e_new)
-    gone_names = [_shown(old, n) for n in sorted(e_old) if not _mentioned(new, n)]
-    new_names = [_shown(new, n) for n in sorted(e_new) if not _mentioned(old, n)]
-    if gone_names or new_names:
-        changes.append(Change("entity", ", ".join(gone_names) or None, ", ".join(new_names) or None))
-    return changes
+    gone = [_shown(old, n) for n in sorted(e_old) if not _mentioned(new, n)]
+    added = [_shown(new, n) for n in sorted(e_new) if not _mentioned(old, n)]
+    shared = [_shown(old, n) for n in sorted(e_old) if _mentioned(new, n)]
+    return gone, added, shared
 
 
 def _mentioned(text: str, name: str) -> bool:

@@ -74,6 +74,12 @@ _NEGATIVE_STEMS = (
     "exempt",
     "waiv",
     "object",
+    "declin",
+    "refrain",
+    "relinquish",
+    "forgo",
+    "forwent",
+    "cancel",
 )
 _STEM_EXCEPT = {
     "capital",
@@ -162,6 +168,20 @@ def _inflection(rest: str) -> bool:
         "ion's",
         "ure's",
         "ion’s",
+        "ned",
+        "ning",
+        "red",
+        "ring",
+        "den",
+        "aw",
+        "aws",
+        "awn",
+        "awal",
+        "awals",
+        "awing",
+        "ew",
+        "led",
+        "ling",
     }
 
 
@@ -392,7 +412,7 @@ _CONDITIONS = re.compile(
 )
 _PARTIAL = re.compile(
     r"\b(?:only|some|certain|partial|partly|most|several|selected|limited to|except|excluding|"
-    r"at least|up to|at most)\b",
+    r"at least|at most|up to(?=\s+(?:\d|a |an |one|two|three|four|five|six|seven|eight|nine|ten|half)))\b",
     re.IGNORECASE,
 )
 
@@ -476,6 +496,30 @@ _NOT_NAMES = {
     "such",
     "only",
     "not",
+    "whether",
+    "nothing",
+    "nobody",
+    "while",
+    "where",
+    "although",
+    "though",
+    "because",
+    "since",
+    "during",
+    "under",
+    "within",
+    "without",
+    "between",
+    "among",
+    "against",
+    "through",
+    "instead",
+    "also",
+    "then",
+    "so",
+    "whoever",
+    "anyone",
+    "everyone",
 }
 _MONTH_SET = set(_MONTHS.split("|"))
 

@@ -1,37 +1,23 @@
-"""Pair scores on one 0..1 scale: semantic (cosine), lexical (rapidfuzz), combined."""
+"""Pair scores: semantic (cosine) and lexical (rapidfuzz) on a 0..1 scale, and the
+calibrated probability that a pair is one demand."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-SHRINK = 10  # statements at which half the centring share applies
+from ..positions.model import Statement
 
 
-def semantic_scores(old: np.ndarray, new: np.ndarray, centre: float = 0.0) -> np.ndarray:
-    """Cosine similarity of embeddings, clipped to 0..1.
-
-    With ``centre`` > 0 that share of the mean of all statements is taken off
-    every vector first: what all demands of a negotiation have in common
-    ("Ukraine must ...") then stops making unrelated demands look alike. The
-    share shrinks for small inputs, whose mean is mostly the demands themselves.
-    """
+def semantic_scores(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Cosine similarity of (unit) embeddings, clipped to 0..1."""
     if len(old) == 0 or len(new) == 0:
         return np.zeros((len(old), len(new)), dtype=np.float32)
-    if centre:
-        both = np.vstack([old, new])
-        share = centre * len(both) / (len(both) + SHRINK)
-        mean = both.mean(axis=0)
-        old, new = _unit(old - share * mean), _unit(new - share * mean)
     return np.clip(old @ new.T, 0.0, 1.0)
-
-
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1.0, norms)
 
 
 # Words every demand shares ("X must ..."): they say nothing about which demand it is.
@@ -59,6 +45,58 @@ def lexical_scores(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
     return process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float32) / 100.0
 
 
-def combined_scores(semantic: np.ndarray, lexical: np.ndarray, semantic_weight: float) -> np.ndarray:
-    """The score alignment maximises: a weighted mean of the two."""
-    return semantic_weight * semantic + (1.0 - semantic_weight) * lexical
+# The evidence a pair is one demand. Absolute similarity alone misleads: demands of one
+# negotiation all look alike ("Ukraine must ..."), and a loose paraphrase can score low.
+# How far a pair stands out from the other candidates of its row and column is what
+# tells the true counterpart apart, so the margins to each side's best rival count too.
+FEATURES = ("semantic", "lexical", "row_margin", "column_margin", "lexical_row_margin", "lexical_column_margin")
+
+
+def pair_features(semantic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """An (old, new, feature) array of ``FEATURES`` for every pair."""
+    if semantic.size == 0:
+        return np.zeros((*semantic.shape, len(FEATURES)), dtype=np.float32)
+    return np.stack(
+        [
+            semantic,
+            lexical,
+            _margin(semantic, 1, BACKGROUND["semantic"]),
+            _margin(semantic, 0, BACKGROUND["semantic"]),
+            _margin(lexical, 1, BACKGROUND["lexical"]),
+            _margin(lexical, 0, BACKGROUND["lexical"]),
+        ],
+        axis=-1,
+    ).astype(np.float32)
+
+
+# What an unrelated demand of the same negotiation typically scores (the mean over the
+# shipped gold cases' non-pairs): a rival never counts as weaker than that, so a pair
+# with few or no rivals (small inputs, leftovers) does not stand out by default.
+BACKGROUND = {"semantic": 0.3, "lexical": 0.42}
+
+
+def _margin(scores: np.ndarray, axis: int, background: float) -> np.ndarray:
+    """Each score minus its best rival along ``axis`` (positive: the pair is the clear best)."""
+    if scores.shape[axis] < 2:
+        return scores - background
+    top2 = -np.sort(-scores, axis=axis).take([0, 1], axis=axis)
+    best, second = np.take(top2, [0], axis=axis), np.take(top2, [1], axis=axis)
+    rival = np.where(scores >= best, second, best)
+    return scores - np.maximum(rival, background)
+
+
+def match_probability(features: np.ndarray, bias: float, weights: Sequence[float]) -> np.ndarray:
+    """Calibrated probability that a pair is one demand: a logistic model over ``FEATURES``."""
+    z = bias + features @ np.asarray(weights, dtype=np.float32)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """Scores of every (old, new) pair, rows and columns in the order of ``old`` and ``new``."""
+
+    old: tuple[Statement, ...]
+    new: tuple[Statement, ...]
+    semantic: np.ndarray
+    lexical: np.ndarray
+    features: np.ndarray

@@ -6,7 +6,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import FIXTURE, gold_cases, write_gold_rounds
+from conftest import FIXTURE, GOLD_DIR, gold_cases, write_gold_rounds
 from demanddiff.cli import cli
 
 OLD = (
@@ -136,10 +136,11 @@ def test_gold_rounds_give_valid_contract_json(runner, tmp_path, case):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     gold = yaml.safe_load(case.read_text())
-    seen_old = [i["old"]["id"] for i in data["items"] if i["old"]]
-    seen_new = [i["new"]["id"] for i in data["items"] if i["new"]]
-    assert sorted(seen_old) == sorted(d["id"] for d in gold["old"]["demands"])
-    assert sorted(seen_new) == sorted(d["id"] for d in gold["new"]["demands"])
+    for side in ("old", "new"):  # every demand shows up; twice only as part of a split or merge
+        seen = [i[side]["id"] for i in data["items"] if i[side]]
+        assert set(seen) == {d["id"] for d in gold[side]["demands"]}
+        twice = {x for x in seen if seen.count(x) > 1}
+        assert all(i["relation"] in ("split", "merged") for i in data["items"] if i[side] and i[side]["id"] in twice)
     assert sum(data["summary"].values()) == len(data["items"])
     for item in data["items"]:
         if item["old"] and item["new"]:
@@ -170,3 +171,46 @@ def test_warm_compare_does_not_import_torch(tmp_path):
     )
     assert run_python(code, cache).split() == ["True", "True"]  # cold: the model had to load
     assert run_python(code, cache).split() == ["False", "False"]  # warm: every embedding cached
+
+
+def test_eval_prints_engine_and_baselines_side_by_side(runner):
+    result = runner.invoke(cli, ["eval", str(GOLD_DIR)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("7 gold cases") and "in-sample" in lines[0]
+    methods = [line.split()[0] for line in lines[4:8]]
+    assert methods == ["engine", "difflib", "fuzzy", "embedding"]
+    assert sum(line.startswith("engine: ") for line in lines) == 7
+
+
+def test_eval_json_and_baseline_only(runner):
+    one = str(GOLD_DIR / "teaching-polarity.yaml")
+    result = runner.invoke(cli, ["eval", one, "--baseline", "fuzzy", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["mode"] == "in-sample" and [r["method"] for r in data["reports"]] == ["fuzzy"]
+    assert list(data["reports"][0]["cases"]) == ["teaching-polarity"]
+    assert 0 <= data["reports"][0]["total"]["statement_accuracy"] <= 1
+
+
+def test_eval_tune_writes_settings_that_compare_accepts(runner, tmp_path, files):
+    tuned = tmp_path / "tuned.yaml"
+    cases = [str(GOLD_DIR / f"{name}.yaml") for name in ("teaching-polarity", "nurses-staffing")]
+    result = runner.invoke(cli, ["eval", *cases, "--tune", str(tuned), "--baseline", "fuzzy"])
+    assert result.exit_code == 2 and "leave out --baseline" in result.stderr
+    result = runner.invoke(cli, ["eval", *cases, "--tune", str(tuned), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["mode"] == "leave-one-case-out"
+    assert "match_threshold:" in tuned.read_text()
+    result = runner.invoke(cli, ["compare", *map(str, files), "--settings", str(tuned)])
+    assert result.exit_code == 0, result.output
+
+
+def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "case: x\nold: {demands: [a]}\nnew: {demands: [b]}\nlinks:\n  - {old: 1, new: 9, status: persisted}\n"
+    )
+    result = runner.invoke(cli, ["eval", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side"

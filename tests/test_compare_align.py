@@ -3,8 +3,8 @@ import itertools
 import numpy as np
 import pytest
 
-from demanddiff.compare.align import assign
-from demanddiff.compare.score import combined_scores, lexical_scores
+from demanddiff.compare.align import assign, splits_and_merges
+from demanddiff.compare.score import FEATURES, lexical_scores, match_probability, pair_features
 
 
 def brute_force(scores, threshold):
@@ -40,4 +40,38 @@ def test_batch_lexical_scores_equal_pairwise_scores():
         for j, b in enumerate(new):
             assert batch[i, j] == pytest.approx(lexical_scores([a], [b])[0, 0])
     assert batch[0, 0] > batch[0, 1]
-    assert combined_scores(np.ones((1, 1)), np.zeros((1, 1)), 0.6)[0, 0] == pytest.approx(0.6)
+
+
+def test_margins_say_how_far_a_pair_stands_out_from_its_rivals():
+    sem = np.array([[0.9, 0.6], [0.5, 0.4]])
+    features = pair_features(sem, np.zeros_like(sem))
+    row, col = FEATURES.index("row_margin"), FEATURES.index("column_margin")
+    assert features[0, 0, row] == pytest.approx(0.3)  # best of its row, 0.3 ahead of 0.6
+    assert features[0, 1, row] == pytest.approx(-0.3)  # 0.3 behind the row's best
+    assert features[1, 0, col] == pytest.approx(-0.4)
+    assert features[1, 1, col] == pytest.approx(-0.2)
+
+
+def test_match_probability_is_calibrated_shape():
+    features = pair_features(np.array([[0.9, 0.2], [0.3, 0.8]]), np.array([[0.8, 0.1], [0.2, 0.7]]))
+    prob = match_probability(features, -3.0, [2.0, 1.0, 3.0, 3.0, 1.0, 1.0])
+    assert ((0 < prob) & (prob < 1)).all()
+    assert prob[0, 0] > prob[0, 1] and prob[1, 1] > prob[1, 0]
+
+
+@pytest.mark.parametrize(
+    "scores, pairs, expected",
+    [
+        # old 0 answered by new 0 and new 1: a split
+        (np.array([[0.9, 0.6], [0.1, 0.1]]), [(0, 0)], [(0, 1, "split")]),
+        # old 0 and old 1 both answered by new 0: a merge
+        (np.array([[0.9, 0.1], [0.6, 0.1]]), [(0, 0)], [(1, 0, "merged")]),
+        # the leftover's best partner is weak: no second link
+        (np.array([[0.9, 0.2], [0.1, 0.1]]), [(0, 0)], []),
+        # the leftover's best partner is itself unpaired: not a split
+        (np.array([[0.9, 0.1, 0.1], [0.1, 0.1, 0.7]]), [(0, 0)], []),
+    ],
+    ids=["split", "merge", "too-weak", "partner-unpaired"],
+)
+def test_splits_and_merges(scores, pairs, expected):
+    assert splits_and_merges(scores, pairs, 0.5) == expected

@@ -1,0 +1,127 @@
+"""Fit the engine's settings to gold cases, and measure them honestly (leave one case out).
+
+The match model's weights are a logistic regression of "gold links this pair" on the pair
+features; the thresholds are then chosen by coordinate search for statement accuracy
+(pair F1 breaks ties). Pair scores are computed once per case, so a search only re-runs
+the cheap decisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+from scipy.optimize import minimize
+
+from ..positions.gold import GoldCase
+from .engine import Engine, Settings, link
+from .evaluate import Report, Tally, evaluate, links_of, score_case
+from .score import PairScores
+
+# Candidate values of each threshold, searched one at a time.
+GRID = {
+    "match_threshold": np.arange(0.2, 0.75, 0.05),
+    "rematch_threshold": np.append(np.arange(0.2, 0.95, 0.05), 1.01),  # 1.01: no second pass
+    "split_threshold": np.append(np.arange(0.1, 0.65, 0.05), 1.01),  # 1.01: no splits or merges
+    "persist_threshold": np.arange(0.3, 0.85, 0.05),
+    "detail_threshold": np.arange(0.3, 0.95, 0.05),
+    "reverse_threshold": np.arange(0.1, 0.95, 0.05),
+}
+RIDGE = 1.0  # L2 penalty on the match weights: few cases, keep the model smooth
+
+
+def tune(cases: Sequence[GoldCase], engine: Engine, start: Settings | None = None) -> Settings:
+    """Settings fitted to ``cases``."""
+    return _fit([(case, engine.pair_scores(case.old, case.new)) for case in cases], start or engine.settings)
+
+
+def leave_one_out(cases: Sequence[GoldCase], engine: Engine, start: Settings | None = None) -> Report:
+    """Score each case with settings tuned on all the other cases."""
+    scored = [(case, engine.pair_scores(case.old, case.new)) for case in cases]
+    start = start or engine.settings
+    rows = []
+    for k, (case, scores) in enumerate(scored):
+        settings = _fit(scored[:k] + scored[k + 1 :], start)
+        rows.append((case.name, score_case(case, links_of(link(case.old, case.new, scores, settings)))))
+    return Report("engine", tuple(rows))
+
+
+def _fit(scored: list[tuple[GoldCase, PairScores]], start: Settings) -> Settings:
+    bias, weights = fit_match_model(scored)
+    settings = start.with_match_model(bias, weights)
+    return search_thresholds(scored, settings)
+
+
+def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, list[float]]:
+    """Logistic regression (ridge-penalised) of gold links on the pair features."""
+    x = np.concatenate([s.features.reshape(-1, s.features.shape[-1]) for _, s in scored]).astype(float)
+    y = np.concatenate([_gold_matrix(case, s).ravel() for case, s in scored])
+    x = np.hstack([np.ones((len(x), 1)), x])
+
+    def loss(w):
+        z = x @ w
+        penalty = RIDGE * float(w[1:] @ w[1:])
+        grad_pen = np.concatenate([[0.0], 2 * RIDGE * w[1:]])
+        p = 1 / (1 + np.exp(-z))
+        return float(np.sum(np.logaddexp(0, z) - y * z)) + penalty, x.T @ (p - y) + grad_pen
+
+    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
+    return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
+
+
+def _gold_matrix(case: GoldCase, scores: PairScores) -> np.ndarray:
+    rows = {s.id: i for i, s in enumerate(scores.old)}
+    cols = {s.id: j for j, s in enumerate(scores.new)}
+    y = np.zeros(scores.semantic.shape)
+    for gold in case.links:
+        y[rows[gold.old], cols[gold.new]] = 1.0
+    return y
+
+
+def search_thresholds(scored: list[tuple[GoldCase, PairScores]], settings: Settings, rounds: int = 3) -> Settings:
+    """Coordinate search over ``GRID`` for the best statement accuracy (then pair F1)."""
+    best = _objective(scored, settings)
+    for _ in range(rounds):
+        improved = False
+        for name, values in GRID.items():
+            for value in values:
+                trial = replace(settings, **{name: round(float(value), 4)})
+                score = _objective(scored, trial)
+                if score > best:
+                    best, settings, improved = score, trial, True
+        if not improved:
+            break
+    return settings
+
+
+def _objective(scored: list[tuple[GoldCase, PairScores]], settings: Settings) -> tuple[float, float]:
+    total = sum(
+        (score_case(case, links_of(link(case.old, case.new, s, settings))) for case, s in scored),
+        Tally(),
+    )
+    return (round(total.accuracy, 6), round(total.f1, 6))
+
+
+def benchmark(
+    cases: Sequence[GoldCase], engine: Engine | None, baselines: Sequence[str] = (), loo: bool = False
+) -> list[Report]:
+    """Reports for the engine (unless None) and each named baseline, side by side.
+
+    With ``loo`` every method is tuned on all cases but one and scored on that one;
+    without, the engine runs with its own settings and baselines are tuned on ``cases``.
+    """
+    from .baselines import run_baseline
+
+    reports = []
+    if engine is not None:
+        if loo:
+            reports.append(leave_one_out(cases, engine))
+        else:
+            reports.append(evaluate(cases, lambda case: links_of(engine.compare(case.old, case.new))))
+    embedder = engine.embedder if engine is not None else None
+    for name in baselines:
+        if embedder is None:
+            embedder = Engine().embedder
+        reports.append(run_baseline(name, cases, embedder, loo=loo))
+    return reports

@@ -1,0 +1,66 @@
+from dataclasses import replace
+
+import pytest
+
+from conftest import GOLD_DIR
+from demanddiff import Settings
+from demanddiff.compare.baselines import BASELINES
+from demanddiff.compare.engine import link
+from demanddiff.compare.evaluate import links_of, score_case
+from demanddiff.compare.score import FEATURES
+from demanddiff.compare.tune import _objective, benchmark, fit_match_model, leave_one_out, search_thresholds, tune
+from demanddiff.positions.gold import load_gold
+
+
+@pytest.fixture(scope="module")
+def cases():
+    return load_gold([GOLD_DIR])
+
+
+@pytest.fixture(scope="module")
+def scored(cases, engine):
+    return [(case, engine.pair_scores(case.old, case.new)) for case in cases]
+
+
+def test_match_model_learns_that_similar_and_standing_out_means_same_demand(scored):
+    bias, weights = fit_match_model(scored)
+    named = dict(zip(FEATURES, weights))
+    assert bias < 0  # most pairs are not links
+    assert named["semantic"] > 0 and named["row_margin"] > 0 and named["column_margin"] > 0
+
+
+def test_threshold_search_never_does_worse_than_where_it_starts(scored):
+    start = replace(Settings(), match_threshold=0.7, persist_threshold=0.8)
+    found = search_thresholds(scored, start)
+    assert _objective(scored, found) >= _objective(scored, start)
+    assert _objective(scored, found) > _objective(scored, start)  # a poor start leaves room
+
+
+def test_leave_one_out_scores_each_case_with_settings_tuned_without_it(cases, engine, scored):
+    report = leave_one_out(cases, engine)
+    held_out = tune(cases[1:], engine)
+    first, first_scores = scored[0]
+    expected = score_case(first, links_of(link(first.old, first.new, first_scores, held_out)))
+    assert report.cases[0] == (first.name, expected)
+
+
+def test_tuned_settings_round_trip_through_a_settings_file(cases, engine, tmp_path):
+    settings = tune(cases[:3], engine)
+    path = tmp_path / "tuned.yaml"
+    path.write_text(settings.to_yaml())
+    assert Settings.load(path) == settings
+
+
+def test_accuracy_floors_leave_one_case_out(cases, engine):
+    """Regression floors (rounded down from the figures in the README): accuracy cannot silently drop."""
+    reports = {r.method: r.total for r in benchmark(cases, engine, tuple(BASELINES), loo=True)}
+    ours = reports.pop("engine")
+    assert ours.accuracy >= 0.80
+    assert ours.f1 >= 0.86
+    assert ours.macro_f1 >= 0.84
+    assert ours.found_reversals >= 5 and ours.false_reversals <= 1
+    assert ours.accuracy - max(t.accuracy for t in reports.values()) >= 0.25
+
+
+def test_shipped_defaults_are_the_ones_tuned_on_the_shipped_gold(cases, engine):
+    assert tune(cases, engine, start=Settings()) == Settings()
