@@ -255,13 +255,15 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
     reported = _REPORTING.search(before)
     if reported and not _speaker_is_party(before[: reported.start()] or before, who):
         return False
-    if who.name and who.mentioned(subject):
+    if not who.name:
+        return not _COMMENTATORS.search(subject)
+    if who.mentioned(subject):
         return True
     if _FIRST_PERSON.search(subject):
         return True
     if who.other_name(subject) or _COMMENTATORS.search(subject):
         return False
-    return not who.name or who.mentioned(context)
+    return who.mentioned(context)
 
 
 def _clip(rest: str) -> str:

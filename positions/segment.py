@@ -77,6 +77,8 @@ def sentences(text: str) -> list[Sentence]:
             if at < 0:  # pysbd changed the text: fall back to the rest of the block
                 at, piece = cursor, block[cursor:].strip()
             cursor = at + len(piece)
+            if re.fullmatch(r"\(?\d{1,3}[.)]|[-*+•]", piece):  # an inline list marker, not a sentence
+                continue
             found.append(
                 Sentence(" ".join(text[start + at : start + cursor].split()), start + at, start + cursor, number)
             )
