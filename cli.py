@@ -244,6 +244,45 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     emit(table, output)
 
 
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.option("--party", help="The party whose demands to keep (others' views are left out).")
+@click.option("--alias", "aliases", multiple=True, help="Another name the text uses for the party (repeatable).")
+@click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
+@click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
+@click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
+@click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the position file to FILE.")
+@input_errors
+def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
+    """Extract the demands in an article, speech or communiqué (text or Markdown) as a position file.
+
+    \b
+        demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
+        demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
+    """
+    from .positions.extract import extract as extract_one
+    from .positions.extract import extract_rounds, to_yaml
+    from .positions.readers import read_source
+
+    text = read_source(file)
+    engine = Engine(model, cache=not no_cache)
+    run = extract_rounds if split_rounds else extract_one
+    found = run(text, party, date, aliases=aliases, engine=engine, source=Path(file).name)
+    if not len(found):
+        raise InputError("no demands found; check --party (and --alias for other names of the party)", file)
+    if gold is None:
+        emit(to_yaml(found), output)
+        return
+    from .positions.extract_check import HEADERS, check
+
+    scores = check(found, load(gold), text, engine)
+    if output:
+        emit(to_yaml(found), output)
+    click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
+
+
 def main() -> None:
     cli(prog_name="demanddiff")
 

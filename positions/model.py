@@ -10,12 +10,28 @@ from .errors import InputError
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a demand was read: its sentence, character offsets into the text, and its round."""
+
+    sentence: str
+    start: int
+    end: int
+    round: str = ""
+    date: dt.date | None = None
+
+    def to_dict(self) -> dict:
+        data = {"start": self.start, "end": self.end, "round": self.round, "date": self.date, "sentence": self.sentence}
+        return {k: v for k, v in data.items() if v not in ("", None)}
+
+
+@dataclass(frozen=True)
 class Statement:
-    """One demand: a stable id, its text and optional topic tags."""
+    """One demand: a stable id, its text, optional topic tags and the sentences it came from."""
 
     id: str
     text: str
     tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

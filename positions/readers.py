@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
-from .model import Position, PositionSet, Statement, check_ids, parse_date
+from .model import Position, PositionSet, Source, Statement, check_ids, parse_date
 
 Loaded = Position | PositionSet
 Reader = Callable[[str, str, dict], Loaded]
@@ -63,14 +63,14 @@ def _line_of(value: Any) -> int | None:
 def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
     """A demand from a bare string (id = 1-based index) or an id/text/tags mapping."""
     if isinstance(item, str):
-        text, ident, tags = item, str(index), ()
+        text, ident, tags, sources = item, str(index), (), ()
     elif isinstance(item, dict):
         line = _line_of(item) or line
-        unknown = set(item) - {"id", "text", "tags"}
+        unknown = set(item) - {"id", "text", "tags", "sources"}
         if unknown:
             raise InputError(
                 f"demand has unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
-                "a demand has only id, text and tags",
+                "a demand has only id, text, tags and sources",
                 path,
                 line,
             )
@@ -84,6 +84,7 @@ def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
         if not isinstance(raw_tags, (list, tuple)):
             raise InputError("'tags' must be a list of words", path, line)
         tags = tuple(str(t) for t in raw_tags)
+        sources = _sources(item.get("sources") or [], path, line)
     else:
         raise InputError(
             f"a demand must be a text or a mapping with id and text, not {type(item).__name__}", path, line
@@ -92,7 +93,25 @@ def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
         raise InputError("demand text is empty; write the demand or remove the item", path, line)
     if ident is None or str(ident).strip() == "":
         raise InputError("demand id is empty; give it an id or leave the field out", path, line)
-    return Statement(str(ident).strip(), " ".join(text.split()), tags)
+    return Statement(str(ident).strip(), " ".join(text.split()), tags, sources)
+
+
+def _sources(items: Any, path: str, line: int | None) -> tuple[Source, ...]:
+    """A demand's ``sources:``: where it was read (sentence, start, end, optional round and date)."""
+    fix = "each source is a mapping with sentence, start and end (and optional round, date)"
+    if not isinstance(items, list):
+        raise InputError(f"'sources' must be a list; {fix}", path, line)
+    sources = []
+    for item in items:
+        where = _line_of(item) or line
+        if not isinstance(item, dict) or set(item) - {"sentence", "start", "end", "round", "date"}:
+            raise InputError(f"bad source; {fix}", path, where)
+        start, end = item.get("start"), item.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+            raise InputError("a source's start and end must be character offsets with start <= end", path, where)
+        date = parse_date(item["date"], path, where) if item.get("date") is not None else None
+        sources.append(Source(str(item.get("sentence") or ""), start, end, str(item.get("round") or ""), date))
+    return tuple(sources)
 
 
 def _position(data: Any, path: str, where: str = "") -> Position:

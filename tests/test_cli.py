@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -214,3 +215,38 @@ def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
     result = runner.invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side"
+
+
+SEED = Path(__file__).resolve().parent / "extract" / "seed.txt"
+
+
+def test_extract_split_rounds_then_compare(runner, tmp_path):
+    out = tmp_path / "rounds.yaml"
+    args = ["extract", str(SEED), "--party", "Russia", "--date", "2025-03-13", "--split-rounds", "-o", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    rounds = runner.invoke(cli, ["rounds", str(out), "--format", "json"])
+    assert {r["date"] for r in json.loads(rounds.stdout)} >= {"2021-09-01", "2022-01-01", "2025-03-13"}
+    compared = runner.invoke(
+        cli, ["compare", str(out), "--from", "2022-01-01", "--to", "2025-03-13", "--format", "json"]
+    )
+    assert compared.exit_code == 0, compared.output
+    assert json.loads(compared.stdout)["new"]["date"] == "2025-03-13"
+
+
+def test_extract_check_prints_precision_and_recall(runner):
+    gold = SEED.parent / "seed-gold.yaml"
+    args = ["extract", str(SEED), "--party", "Russia", "--date", "2025-03-13", "--split-rounds", "--check", str(gold)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split()[:3] == ["date", "round", "gold"]
+    assert result.stdout.splitlines()[-1].split()[0] == "total"
+
+
+def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):
+    path = tmp_path / "weather.txt"
+    path.write_text("It rained in Geneva today.\n")
+    out = tmp_path / "p.yaml"
+    result = runner.invoke(cli, ["extract", str(path), "-o", str(out)])
+    assert result.exit_code == 2 and "weather.txt: no demands found" in result.output
+    assert not out.exists()

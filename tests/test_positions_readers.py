@@ -135,3 +135,20 @@ def test_directory_and_missing_file(tmp_path):
 def test_yaml_tags_that_run_code_are_refused(tmp_path):
     with pytest.raises(InputError, match="invalid YAML"):
         load(write(tmp_path, "evil.yaml", "demands: !!python/object/apply:os.system ['echo hi']\n"))
+
+
+def test_demand_sources_are_read_and_kept(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "party: Russia\ndemands:\n  - id: d1\n    text: Bar Ukraine from NATO.\n    sources:\n"
+        "      - {start: 3, end: 40, round: late 2021, date: 2021-09-01, sentence: Moscow insists on barring it.}\n"
+    )
+    source = load(path).statements[0].sources[0]
+    assert (source.start, source.end, source.round, source.date.isoformat()) == (3, 40, "late 2021", "2021-09-01")
+
+
+def test_a_bad_source_names_the_line(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("party: R\ndemands:\n  - id: d1\n    text: X.\n    sources:\n      - {start: 9, end: 2}\n")
+    with pytest.raises(InputError, match=r"p.yaml:6: a source's start and end"):
+        load(path)

@@ -1,0 +1,187 @@
+"""Which round of talks a sentence speaks of, from its time cues.
+
+A sentence's round is, in order: its own absolute cue ("in late 2021", "in Istanbul in
+2022", "on 24 February 2022"); a cue relative to the text's date ("this month", "last
+year"); "before <event>" where the event is dated elsewhere in the text; "earlier" or
+"previous" with no date. A sentence with none of these continues the round of the one
+before it when it points back ("These ...", "During those talks ...") or narrates in the
+past tense ("Moscow also sought ..."); otherwise it speaks of the text's own time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d{2}"
+# Parts of a year: (first month, last month).
+_PARTS = {
+    "early": (1, 4), "beginning of": (1, 4), "start of": (1, 4), "first half of": (1, 6),
+    "mid": (5, 8), "mid-": (5, 8), "middle of": (5, 8), "summer": (6, 8), "summer of": (6, 8),
+    "late": (9, 12), "end of": (9, 12), "second half of": (7, 12), "spring": (3, 5), "spring of": (3, 5),
+    "autumn": (9, 11), "autumn of": (9, 11), "fall": (9, 11), "fall of": (9, 11), "winter": (1, 2),
+}  # fmt: skip
+_PART = r"(?:the\s+)?(?:" + "|".join(sorted((re.escape(p) for p in _PARTS), key=len, reverse=True)) + r")"
+
+_ISO = re.compile(rf"\b({_YEAR})-(\d\d)-(\d\d)\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+({_YEAR})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?({_YEAR})\b", re.I)
+_PART_YEAR = re.compile(rf"\b({_PART})\s*({_YEAR})\b", re.I)
+_BARE_YEAR = re.compile(rf"(?<![\d.,$€£-])\b(?<!since )({_YEAR})\b(?!\s*(?:per|%|tonnes|euros|dollars)|[\d-])", re.I)
+
+_NOW = re.compile(
+    r"\b(?:today|now|currently|at present|these days|this (?:week|month|year)|in recent (?:days|weeks|months)"
+    r"|(?:most )?recently|so far)\b",
+    re.I,
+)
+_LAST = re.compile(r"\b(?:last|a|one|(\d+|two|three|four|five|six))\s+(week|month|year)s?\s*(ago)?\b", re.I)
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_EARLIER = re.compile(r"\b(?:earlier|previous|previously|prior|former)\b", re.I)
+_EVENT = (
+    r"(invasion|war|talks|summit|meeting|ceasefire|truce|agreement|treaty|election|strike|offensive"
+    r"|referendum|annexation|negotiations|round)"
+)
+_BEFORE = re.compile(rf"\b(?:before|prior to|ahead of)\s+(?:the\s+|[\w’']+\s+){{0,3}}{_EVENT}\b", re.I)
+_EVENT_NOUN = re.compile(rf"\b{_EVENT}\b", re.I)
+
+# Pointing back to what was just said, or narrating in the past: the previous sentence's round.
+_POINTS_BACK = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?:these|those|this|that|such|there|they|it)\b"
+    r"|^(?:during|at|in|after|from)\s+(?:these|those|that|the same)\b",
+    re.I,
+)
+_PAST_NARRATION = re.compile(
+    r"(?<!has )(?<!have )\b(?:demanded|sought|insisted|called|asked|included|wanted|required|proposed|pressed|urged|"
+    r"reaffirmed|reiterated|requested|had demanded|also)\b",
+    re.I,
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class When:
+    """A round as a text speaks of it: a label, a first day (or None) and a last day."""
+
+    label: str
+    date: dt.date | None = None
+    until: dt.date | None = None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _absolute(sentence: str) -> tuple[When, bool] | None:
+    """The first absolute date cue in a sentence, and whether it names a day."""
+    found: list[tuple[int, When, bool]] = []
+    for m in _ISO.finditer(sentence):
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        found.append((m.start(), When(m[0], day, day), True))
+    for pattern, order in ((_DAY_MONTH_YEAR, (1, 2, 3)), (_MONTH_DAY_YEAR, (2, 1, 3))):
+        for m in pattern.finditer(sentence):
+            d, mon, y = (m[i] for i in order)
+            try:
+                day = dt.date(int(y), _MONTHS[mon.lower().rstrip(".")], int(d))
+            except (ValueError, KeyError):
+                continue
+            found.append((m.start(), When(m[0], day, day), True))
+    taken = [(s, s + len(w.label)) for s, w, _ in found]
+
+    def free(m: re.Match) -> bool:
+        return not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
+
+    for m in _MONTH_YEAR.finditer(sentence):
+        if free(m) and m[1].lower().rstrip(".") in _MONTHS:
+            y, mon = int(m[2]), _MONTHS[m[1].lower().rstrip(".")]
+            found.append((m.start(), When(m[0], dt.date(y, mon, 1), _month_end(y, mon)), False))
+            taken.append((m.start(), m.end()))
+    for m in _PART_YEAR.finditer(sentence):
+        if free(m):
+            part = re.sub(r"^the\s+", "", m[1].lower()).strip()
+            first, last = _PARTS[part]
+            y = int(m[2])
+            found.append((m.start(), When(m[0], dt.date(y, first, 1), _month_end(y, last)), False))
+            taken.append((m.start(), m.end()))
+    for m in _BARE_YEAR.finditer(sentence):
+        if free(m):
+            y = int(m[1])
+            found.append((m.start(), When(m[1], dt.date(y, 1, 1), dt.date(y, 12, 31)), False))
+    if not found:
+        return None
+    _, when, exact = min(found, key=lambda f: f[0])
+    return when, exact
+
+
+def _relative(sentence: str, today: dt.date | None, now: When) -> When | None:
+    """A cue relative to the text's date: "this month" is now, "last year" a year back."""
+    m = _LAST.search(sentence)
+    if m and (m[0].lower().startswith("last") or m[3]):
+        label = m[0]
+        if today is None:
+            return When(label)
+        unit = m[2].lower()
+        n = (
+            1
+            if m[0].lower().startswith("last")
+            else int(m[1])
+            if (m[1] or "").isdigit()
+            else _NUMBERS.get((m[1] or m[0].split()[0]).lower(), 1)
+        )
+        if unit == "week":
+            start = today - dt.timedelta(weeks=n)
+            return When(label, start, start + dt.timedelta(days=6))
+        if unit == "month":
+            y, mon = divmod(today.year * 12 + today.month - 1 - n, 12)
+            return When(label, dt.date(y, mon + 1, 1), _month_end(y, mon + 1))
+        return When(label, dt.date(today.year - n, 1, 1), dt.date(today.year - n, 12, 31))
+    if _YESTERDAY.search(sentence) and today is not None:
+        return When("yesterday", today - dt.timedelta(days=1), today - dt.timedelta(days=1))
+    if _NOW.search(sentence):
+        return now
+    return None
+
+
+def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[When]:
+    """The round each sentence speaks of (see the module docstring for the rules)."""
+    now = When(f"as of {today.isoformat()}" if today else "current", today, today)
+    direct = [_absolute(s) for s in sentences]
+    # Events dated to the day somewhere in the text: "launched its invasion on 24 February 2022".
+    events: dict[str, dt.date] = {}
+    for text, cue in zip(sentences, direct):
+        if cue and cue[1]:
+            for noun in _EVENT_NOUN.findall(text):
+                events.setdefault(noun.lower(), cue[0].date)
+    known = [cue[0] for cue in direct if cue]
+    result: list[When] = []
+    for text, cue in zip(sentences, direct):
+        when = cue[0] if cue else None
+        if when is None:
+            when = _relative(text, today, now)
+        before = _BEFORE.search(text)
+        if when is None and before and before[1].lower() in events:
+            anchor = events[before[1].lower()]
+            earlier = [w for w in known if w.until and w.until < anchor]
+            when = (
+                max(earlier, key=lambda w: w.until)
+                if earlier
+                else When(
+                    f"before the {before[1].lower()}", anchor - dt.timedelta(days=1), anchor - dt.timedelta(days=1)
+                )
+            )
+        if when is None and _EARLIER.search(text):
+            when = When("earlier (undated)")
+        if when is None:
+            points_back = _POINTS_BACK.search(text) or _PAST_NARRATION.search(text)
+            when = result[-1] if result and points_back else now
+        result.append(when)
+    return result

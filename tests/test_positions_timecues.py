@@ -1,0 +1,34 @@
+import datetime as dt
+
+import pytest
+
+from demanddiff.positions.timecues import rounds_of
+
+TODAY = dt.date(2025, 3, 13)
+CASES = {
+    "late-year": (["Talks were held in late 2021."], [dt.date(2021, 9, 1)]),
+    "month-year": (["In November 2023 Eastmark demanded a moratorium."], [dt.date(2023, 11, 1)]),
+    "full-date": (["Russia invaded on February 24, 2022."], [dt.date(2022, 2, 24)]),
+    "this-month": (["This month Moscow insists on it."], [TODAY]),
+    "last-year": (["Last year they asked for more."], [dt.date(2024, 1, 1)]),
+    "no-cue-is-now": (["Moscow insists on it."], [TODAY]),
+    "points-back": (["During the Istanbul talks in 2022 they met.", "During those talks, Russia demanded X."], [
+        dt.date(2022, 1, 1), dt.date(2022, 1, 1)]),
+    "past-narration": (["In March 2023 we asked for X.", "We asked for Y.", "We demand Z."], [
+        dt.date(2023, 3, 1), dt.date(2023, 3, 1), TODAY]),
+    "before-a-dated-event": (
+        ["Talks ran in late 2021 and in 2022.", "The invasion began on 24 February 2022.",
+         "Before the invasion, Moscow made three demands."],
+        [dt.date(2021, 9, 1), dt.date(2022, 2, 24), dt.date(2021, 9, 1)],
+    ),
+    "earlier-undated": (["These earlier conditions included X."], [None]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("texts,dates", CASES.values(), ids=CASES.keys())
+def test_each_sentence_gets_the_round_it_speaks_of(texts, dates):
+    assert [w.date for w in rounds_of(texts, TODAY)] == dates
+
+
+def test_relative_cues_without_a_text_date_stay_undated():
+    assert rounds_of(["This month Moscow insists on it."])[0].date is None
