@@ -118,6 +118,7 @@ def _shown(text: str, name: str) -> str:
     return found.group(0) if found else name
 
 
+@lru_cache(maxsize=4096)
 def wording_change(old: str, new: str) -> Change:
     """The content words one text has and the other lacks, as a last-resort explanation."""
     ops = redline_ops(old, new)
@@ -146,6 +147,7 @@ def redline_ops(old: str, new: str) -> list[tuple[str, str]]:
     return ops
 
 
+@lru_cache(maxsize=4096)
 def redline(old: str, new: str) -> str:
     """The redline as text: ``Rents are [-frozen-] {+capped+} ...``."""
     marks = {" ": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}

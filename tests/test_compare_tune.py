@@ -30,7 +30,7 @@ def test_match_model_learns_that_similar_and_standing_out_means_same_demand(scor
 
 
 def test_threshold_search_never_does_worse_than_where_it_starts(scored):
-    start = replace(Settings(), match_threshold=0.7, persist_threshold=0.8)
+    start = replace(Settings(), match_threshold=0.7, persist_threshold=0.8, reverse_threshold=0.99)
     found = search_thresholds(scored, start)
     assert _objective(scored, found) >= _objective(scored, start)
     assert _objective(scored, found) > _objective(scored, start)  # a poor start leaves room
@@ -55,12 +55,12 @@ def test_accuracy_floors_leave_one_case_out(cases, engine):
     """Regression floors (rounded down from the figures in the README): accuracy cannot silently drop."""
     reports = {r.method: r.total for r in benchmark(cases, engine, tuple(BASELINES), loo=True)}
     ours = reports.pop("engine")
-    assert ours.accuracy >= 0.80
-    assert ours.f1 >= 0.86
-    assert ours.macro_f1 >= 0.84
-    assert ours.found_reversals >= 5 and ours.false_reversals <= 1
+    assert ours.accuracy >= 0.79
+    assert ours.f1 >= 0.85
+    assert ours.macro_f1 >= 0.83
+    assert ours.found_reversals >= 6 and ours.false_reversals <= 1
     assert ours.accuracy - max(t.accuracy for t in reports.values()) >= 0.25
 
 
 def test_shipped_defaults_are_the_ones_tuned_on_the_shipped_gold(cases, engine):
-    assert tune(cases, engine, start=Settings()) == Settings()
+    assert tune(cases, engine) == Settings()
