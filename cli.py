@@ -12,8 +12,12 @@ from pathlib import Path
 import click
 
 from .compare import FORMATS, STATUSES, Settings, render
+from .compare.engine import Engine
 from .compare.engine import compare as compare_positions
+from .compare.plot import check_plot_target, plot_timeline
 from .compare.render import render_rows
+from .compare.timeline import render_timeline
+from .compare.timeline import timeline as build_timeline
 from .positions import InputError, Position, PositionSet, load, parse_date
 
 
@@ -83,6 +87,23 @@ def input_errors(fn):
     return wrapper
 
 
+def engine_options(fn):
+    """--model, --no-cache and --settings, shared by every command that compares."""
+
+    @click.option(
+        "--model",
+        help="Sentence-transformers model: a local directory or a cached model name. "
+        "Default: the bundled all-MiniLM-L6-v2.",
+    )
+    @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+    @click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 class BadInput(click.ClickException):
     exit_code = 2
 
@@ -125,6 +146,17 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
     return loaded.select(date, party)
 
 
+def _two_rounds(old: str, new: str | None, date_from, date_to, party) -> tuple[Position, Position]:
+    """The two positions to compare: two files, or one dataset with --from and --to."""
+    if new is None:
+        if date_from is None or date_to is None:
+            raise click.UsageError("with one file, give --from DATE and --to DATE (or give two files)")
+        if date_from > date_to:
+            raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
+        return _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
+    return _pick(old, date_from, party, "--from"), _pick(new, date_to, party, "--to")
+
+
 @cli.command()
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path(), required=False)
@@ -133,13 +165,7 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
 @click.option("--party", help="Party to compare, when a dataset holds several.")
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
-@click.option(
-    "--model",
-    help="Sentence-transformers model: a local directory or a cached model name. "
-    "Default: the bundled all-MiniLM-L6-v2.",
-)
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
+@engine_options
 @output_options
 @input_errors
 def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache, settings_path, fmt, output):
@@ -151,14 +177,7 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
         demanddiff compare old.yaml new.yaml
         demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
     """
-    if new is None:
-        if date_from is None or date_to is None:
-            raise click.UsageError("with one file, give --from DATE and --to DATE (or give two files)")
-        if date_from > date_to:
-            raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
-        old_p, new_p = _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
-    else:
-        old_p, new_p = _pick(old, date_from, party, "--from"), _pick(new, date_to, party, "--to")
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
     settings = Settings.load(settings_path) if settings_path else None
     result = compare_positions(old_p, new_p, model=model, cache=not no_cache, settings=settings)
     shown = result.only(only) if only else result
@@ -181,6 +200,50 @@ def rounds(dataset, party, fmt, output):
     headers = ("party", "date", "round", "demands")
     body = [[p.party, p.date.isoformat() if p.date else None, p.round, len(p)] for p in positions]
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
+
+
+def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Engine:
+    return Engine(model, cache=not no_cache, settings=Settings.load(settings_path) if settings_path else None)
+
+
+def _dataset(path: str) -> PositionSet:
+    loaded = load(path)
+    if isinstance(loaded, Position):
+        raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
+    return loaded
+
+
+@cli.command()
+@click.argument("dataset", type=click.Path())
+@click.option("--party", help="Party to follow, when the dataset holds several.")
+@click.option("--from", "date_from", type=Date(), help="First round: this date or the latest before it.")
+@click.option("--to", "date_to", type=Date(), help="Last round: this date or the latest before it.")
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
+)
+@engine_options
+@output_options
+@input_errors
+def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings_path, fmt, output):
+    """Follow each demand through every round of a dataset.
+
+    One row per demand thread, one column per round; a demand dropped and later made again
+    continues its thread:
+
+    \b
+        demanddiff timeline fixtures/russia.yaml
+        demanddiff timeline fixtures/russia.yaml --from 2022-03-29 --plot russia.png
+    """
+    if plot:
+        check_plot_target(plot)
+    if date_from and date_to and date_from > date_to:
+        raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
+    tl = build_timeline(_dataset(dataset), party, date_from, date_to, _engine(model, no_cache, settings_path))
+    emit(render_timeline(tl, fmt), output)
+    if plot:
+        plot_timeline(tl, plot)
 
 
 def main() -> None:
