@@ -16,6 +16,7 @@ from .compare.engine import Engine
 from .compare.engine import compare as compare_positions
 from .compare.plot import check_plot_target, plot_timeline
 from .compare.render import render_rows
+from .compare.report import REPORT_FORMATS, render_report
 from .compare.timeline import render_timeline
 from .compare.timeline import timeline as build_timeline
 from .positions import InputError, Position, PositionSet, load, parse_date
@@ -238,12 +239,54 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     """
     if plot:
         check_plot_target(plot)
-    if date_from and date_to and date_from > date_to:
-        raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
     tl = build_timeline(_dataset(dataset), party, date_from, date_to, _engine(model, no_cache, settings_path))
     emit(render_timeline(tl, fmt), output)
     if plot:
         plot_timeline(tl, plot)
+
+
+@cli.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path(), required=False)
+@click.option("--from", "date_from", type=Date(), help="Old round (or first round, with --timeline).")
+@click.option("--to", "date_to", type=Date(), help="New round (or last round, with --timeline).")
+@click.option("--party", help="Party, when a dataset holds several.")
+@click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="html",
+    show_default=True,
+    help="html: one self-contained page; markdown: the same content for a review or pull request.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (atomically) instead of standard output.",
+)
+@engine_options
+@input_errors
+def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_cache, settings_path):
+    """Write a review report: one HTML page that works offline, or Markdown.
+
+    Takes the inputs of `compare` (two files, or a DATASET with --from and --to), or a whole
+    dataset with --timeline:
+
+    \b
+        demanddiff report fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14 -o report.html
+        demanddiff report fixtures/russia.yaml --timeline -o timeline.html
+        demanddiff report old.yaml new.yaml --format markdown
+    """
+    engine = _engine(model, no_cache, settings_path)
+    if whole:
+        if new is not None:
+            raise click.UsageError("--timeline takes one dataset file, not two")
+        subject = build_timeline(_dataset(old), party, date_from, date_to, engine)
+    else:
+        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party))
+    emit(render_report(subject, fmt), output)
 
 
 def main() -> None:
