@@ -12,7 +12,7 @@ from html import escape
 
 from .explain import redline_ops
 from .result import STATUSES, Comparison, Item
-from .timeline import COLOURS, LEGEND, Timeline
+from .timeline import COLOURS, LEGEND, Timeline, timeline_table
 
 REPORT_FORMATS = ("html", "markdown")
 
@@ -198,22 +198,23 @@ def _items_table(c: Comparison, notes: dict[str, str]) -> str:
     return f'<table class="items"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
 
-def _sides(item: Item, esc, removed: str, added: str) -> tuple[str, str]:
-    """Old and new text side by side, escaped by ``esc``: removed words marked in the old, added in the new."""
-    if not (item.old and item.new):
-        return (esc(item.old.text) if item.old else "", esc(item.new.text) if item.new else "")
-    ops = redline_ops(item.old.text, item.new.text)
-    old = " ".join(removed.format(esc(t)) if op == "-" else esc(t) for op, t in ops if op != "+")
-    new = " ".join(added.format(esc(t)) if op == "+" else esc(t) for op, t in ops if op != "-")
-    return old, new
+def _sides(item: Item, esc, removed: str, added: str, ident: str) -> tuple[str, str]:
+    """Old and new text side by side, escaped by ``esc``: each with its id, removed words marked
+    in the old text and added words in the new."""
+    old = esc(item.old.text) if item.old else ""
+    new = esc(item.new.text) if item.new else ""
+    if item.old and item.new:
+        ops = redline_ops(item.old.text, item.new.text)
+        old = " ".join(removed.format(esc(t)) if op == "-" else esc(t) for op, t in ops if op != "+")
+        new = " ".join(added.format(esc(t)) if op == "+" else esc(t) for op, t in ops if op != "-")
+    return (
+        ident.format(esc(item.old.id)) + old if item.old else "",
+        ident.format(esc(item.new.id)) + new if item.new else "",
+    )
 
 
 def _item_row(item: Item, note: str | None = None) -> str:
-    old_html, new_html = _sides(item, escape, "<del>{}</del>", "<ins>{}</ins>")
-    if item.old:
-        old_html = f'<span class="id">{escape(item.old.id)}</span>{old_html}'
-    if item.new:
-        new_html = f'<span class="id">{escape(item.new.id)}</span>{new_html}'
+    old_html, new_html = _sides(item, escape, "<del>{}</del>", "<ins>{}</ins>", '<span class="id">{}</span>')
     kinds = "".join(f'<span class="kind" title="{escape(str(c))}">{escape(c.kind)}</span>' for c in item.changes)
     score = ""
     if item.score is not None:
@@ -315,21 +316,14 @@ def _markdown(subject: Comparison | Timeline) -> str:
 
 
 def _md_timeline(tl: Timeline) -> str:
-    head = ["thread", *(_date(p) for p in tl.rounds), "first seen", "last seen", "latest demand"]
-    rows = ["| " + " | ".join(_md(h) for h in head) + " |", "|" + "---|" * len(head)]
-    for t in tl.threads:
-        cells = [t.at(i).mark if t.at(i) else "" for i in range(len(tl.rounds))]
-        row = [t.id, *cells, tl.first_seen(t) or "", tl.last_seen(t) or "", t.latest.text]
-        rows.append("| " + " | ".join(_md(c) for c in row) + " |")
+    headers, body = timeline_table(tl)
+    rows = ["| " + " | ".join(_md(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    rows += ["| " + " | ".join(_md(c) for c in row) + " |" for row in body]
     return "\n".join(rows)
 
 
 def _md_row(item: Item, note: str | None = None) -> str:
-    old, new = _sides(item, _md, "~~{}~~", "**{}**")
-    if item.old:
-        old = f"{_md(item.old.id)}: {old}"
-    if item.new:
-        new = f"{_md(item.new.id)}: {new}"
+    old, new = _sides(item, _md, "~~{}~~", "**{}**", "{}: ")
     changes = "; ".join(_md(str(c)) for c in item.changes)
     score = "" if item.score is None else f"{item.score:.2f}"
     label = item.status + (f" ({item.relation})" if item.relation else "")

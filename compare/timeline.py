@@ -275,31 +275,33 @@ def _step(k: int, item: Item, previous: Statement | None = None, returned: bool 
     )
 
 
-def timeline_headers(tl: Timeline) -> list[str]:
-    return [
+def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows: a row per thread, a column of cell marks per round, first and last seen."""
+    headers = [
         "thread",
         *(_date(p) or p.round or f"round {i + 1}" for i, p in enumerate(tl.rounds)),
         "first seen",
         "last seen",
         "latest demand",
     ]
+    body = [
+        [
+            t.id + (f" (from {t.parent})" if t.parent else ""),
+            *((t.at(i).mark if t.at(i) else "") for i in range(len(tl.rounds))),
+            tl.first_seen(t) or "",
+            tl.last_seen(t) or "",
+            t.latest.text,
+        ]
+        for t in tl.threads
+    ]
+    return headers, body
 
 
 def render_timeline(tl: Timeline, fmt: str = "simple") -> str:
     """The timeline as text: json (``to_dict``), csv, or a tabulate table with a legend and summary."""
     if fmt == "json":
         return json.dumps(tl.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    headers = timeline_headers(tl)
-    body = [
-        [
-            t.id + (f" (from {t.parent})" if t.parent else ""),
-            *((t.at(i).mark if t.at(i) else "") for i in range(len(tl.rounds))),
-            tl.first_seen(t),
-            tl.last_seen(t),
-            t.latest.text,
-        ]
-        for t in tl.threads
-    ]
+    headers, body = timeline_table(tl)
     table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 1,))
     if fmt == "csv":
         return table

@@ -234,3 +234,27 @@ def test_plot_without_matplotlib_is_a_clear_error(tmp_path, threads_dataset):
         == f"Error: {picture}: drawing needs matplotlib; install it with: pip install 'demanddiff[plot]'"
     )
     assert result.stdout == "" and not picture.exists()
+
+
+def test_report_markdown_for_two_files(runner, files):
+    result = runner.invoke(cli, ["report", *map(str, files), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Eastmark 2024-09-10 (Opening offer) → Eastmark 2025-02-20 (Revised offer)")
+    assert "| **reversed** |" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "FIX", "FIX", "--timeline"], "--timeline takes one dataset file, not two"),
+        (["report", "FIX"], "give --from DATE and --to DATE"),
+        (["report", "FIX", "--timeline", "--format", "pdf"], "'pdf' is not one of 'html', 'markdown'"),
+        (["report", "FIX", "--timeline", "--party", "NATO"], "no party 'NATO'"),
+    ],
+    ids=["two-files", "no-dates", "bad-format", "bad-party"],
+)
+def test_report_bad_usage_exits_2_writing_nothing(runner, tmp_path, args, message):
+    out = tmp_path / "report.html"
+    result = runner.invoke(cli, [str(FIXTURE) if a == "FIX" else a for a in args] + ["-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and not out.exists()
