@@ -10,7 +10,7 @@ import base64
 import hashlib
 from html import escape
 
-from .explain import redline_ops
+from .explain import redline_sides
 from .result import STATUSES, Comparison, Item
 from .timeline import COLOURS, LEGEND, Timeline, timeline_table
 
@@ -204,9 +204,9 @@ def _sides(item: Item, esc, removed: str, added: str, ident: str) -> tuple[str, 
     old = esc(item.old.text) if item.old else ""
     new = esc(item.new.text) if item.new else ""
     if item.old and item.new:
-        ops = redline_ops(item.old.text, item.new.text)
-        old = " ".join(removed.format(esc(t)) if op == "-" else esc(t) for op, t in ops if op != "+")
-        new = " ".join(added.format(esc(t)) if op == "+" else esc(t) for op, t in ops if op != "-")
+        left, right = redline_sides(item.old.text, item.new.text)
+        old = " ".join(removed.format(esc(t)) if changed else esc(t) for changed, t in left)
+        new = " ".join(added.format(esc(t)) if changed else esc(t) for changed, t in right)
     return (
         ident.format(esc(item.old.id)) + old if item.old else "",
         ident.format(esc(item.new.id)) + new if item.new else "",
