@@ -301,6 +301,10 @@ def _markdown(subject: Comparison | Timeline) -> str:
             "",
         ]
     counts = status_counts(subject)
+    lines += [
+        "Demands by status" + (", over every pair of consecutive rounds:" if isinstance(subject, Timeline) else ":"),
+        "",
+    ]
     lines += ["| " + " | ".join(STATUSES) + " |", "|" + "---:|" * len(STATUSES)]
     lines += ["| " + " | ".join(str(counts[s]) for s in STATUSES) + " |", ""]
     back = _returns(subject)
