@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test lint check clean
+.PHONY: install browser demo test lint check clean
 
 install: $(VENV)/.installed
 
@@ -17,13 +17,21 @@ $(VENV)/.installed: setup.cfg pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# Debian's Chromium and ChromeDriver for the report's browser tests: installed once, as root,
+# skipped when already there (elsewhere the browser tests skip, except in CI where they fail).
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "note: no chromium/chromedriver and not root: run 'apt-get install chromium chromium-driver'"; fi
+
 demo: install
 	$(BIN)/demanddiff rounds fixtures/russia.yaml
 	@echo
 	$(BIN)/demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
 
-test: install
-	$(BIN)/python -m pytest
+test: install browser
+	DEMANDDIFF_ARTIFACTS=$${DEMANDDIFF_ARTIFACTS:-test-artifacts} $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .
@@ -31,4 +39,4 @@ lint: install
 check: lint test
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache test-artifacts

@@ -17,7 +17,11 @@ from .compare.baselines import BASELINES
 from .compare.engine import Engine
 from .compare.engine import compare as compare_positions
 from .compare.evaluate import SUMMARY_HEADERS, summary_row
+from .compare.plot import check_plot_target, plot_timeline
 from .compare.render import render_rows
+from .compare.report import REPORT_FORMATS, render_report
+from .compare.timeline import render_timeline
+from .compare.timeline import timeline as build_timeline
 from .compare.tune import benchmark, tune
 from .positions import InputError, Position, PositionSet, load, parse_date
 from .positions.gold import load_gold
@@ -89,6 +93,23 @@ def input_errors(fn):
     return wrapper
 
 
+def engine_options(fn):
+    """--model, --no-cache and --settings, shared by every command that compares."""
+
+    @click.option(
+        "--model",
+        help="Sentence-transformers model: a local directory or a cached model name. "
+        "Default: the bundled all-MiniLM-L6-v2.",
+    )
+    @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+    @click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 class BadInput(click.ClickException):
     exit_code = 2
 
@@ -116,6 +137,10 @@ def cli():
     dropped, or is new, demand by demand."""
 
 
+def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Engine:
+    return Engine(model, cache=not no_cache, settings=Settings.load(settings_path) if settings_path else None)
+
+
 def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Position:
     loaded = load(path)
     if isinstance(loaded, Position):
@@ -131,6 +156,17 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
     return loaded.select(date, party)
 
 
+def _two_rounds(old: str, new: str | None, date_from, date_to, party) -> tuple[Position, Position]:
+    """The two positions to compare: two files, or one dataset with --from and --to."""
+    if new is None:
+        if date_from is None or date_to is None:
+            raise click.UsageError("with one file, give --from DATE and --to DATE (or give two files)")
+        if date_from > date_to:
+            raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
+        return _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
+    return _pick(old, date_from, party, "--from"), _pick(new, date_to, party, "--to")
+
+
 @cli.command()
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path(), required=False)
@@ -139,13 +175,7 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
 @click.option("--party", help="Party to compare, when a dataset holds several.")
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
-@click.option(
-    "--model",
-    help="Sentence-transformers model: a local directory or a cached model name. "
-    "Default: the bundled all-MiniLM-L6-v2.",
-)
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
+@engine_options
 @output_options
 @input_errors
 def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache, settings_path, fmt, output):
@@ -157,14 +187,7 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
         demanddiff compare old.yaml new.yaml
         demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
     """
-    if new is None:
-        if date_from is None or date_to is None:
-            raise click.UsageError("with one file, give --from DATE and --to DATE (or give two files)")
-        if date_from > date_to:
-            raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
-        old_p, new_p = _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
-    else:
-        old_p, new_p = _pick(old, date_from, party, "--from"), _pick(new, date_to, party, "--to")
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
     settings = Settings.load(settings_path) if settings_path else None
     result = compare_positions(old_p, new_p, model=model, cache=not no_cache, settings=settings)
     shown = result.only(only) if only else result
@@ -205,9 +228,7 @@ def rounds(dataset, party, fmt, output):
     type=click.Path(dir_okay=False),
     help="Fit the settings on GOLD, write them to FILE (for --settings), and report leave-one-case-out figures.",
 )
-@click.option("--model", help="Sentence-transformers model (default: the bundled all-MiniLM-L6-v2).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings to evaluate.")
+@engine_options
 @output_options
 @input_errors
 def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
@@ -222,8 +243,7 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
         demanddiff eval ../shared/gold --tune my-settings.yaml
     """
     cases = load_gold(gold)
-    settings = Settings.load(settings_path) if settings_path else None
-    engine = None if baselines else Engine(model, cache=not no_cache, settings=settings)
+    engine = None if baselines else _engine(model, no_cache, settings_path)
     if tune_path:
         if engine is None:
             raise click.UsageError("--tune fits the engine; leave out --baseline")
@@ -281,6 +301,88 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     if output:
         emit(to_yaml(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
+
+
+def _dataset(path: str) -> PositionSet:
+    loaded = load(path)
+    if isinstance(loaded, Position):
+        raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
+    return loaded
+
+
+@cli.command()
+@click.argument("dataset", type=click.Path())
+@click.option("--party", help="Party to follow, when the dataset holds several.")
+@click.option("--from", "date_from", type=Date(), help="First round: this date or the latest before it.")
+@click.option("--to", "date_to", type=Date(), help="Last round: this date or the latest before it.")
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
+)
+@engine_options
+@output_options
+@input_errors
+def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings_path, fmt, output):
+    """Follow each demand through every round of a dataset.
+
+    One row per demand thread, one column per round; a demand dropped and later made again
+    continues its thread:
+
+    \b
+        demanddiff timeline fixtures/russia.yaml
+        demanddiff timeline fixtures/russia.yaml --from 2022-03-29 --plot russia.png
+    """
+    if plot:
+        check_plot_target(plot)
+    tl = build_timeline(_dataset(dataset), party, date_from, date_to, _engine(model, no_cache, settings_path))
+    emit(render_timeline(tl, fmt), output)
+    if plot:
+        plot_timeline(tl, plot)
+
+
+@cli.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path(), required=False)
+@click.option("--from", "date_from", type=Date(), help="Old round (or first round, with --timeline).")
+@click.option("--to", "date_to", type=Date(), help="New round (or last round, with --timeline).")
+@click.option("--party", help="Party, when a dataset holds several.")
+@click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="html",
+    show_default=True,
+    help="html: one self-contained page; markdown: the same content for a review or pull request.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (atomically) instead of standard output.",
+)
+@engine_options
+@input_errors
+def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_cache, settings_path):
+    """Write a review report: one HTML page that works offline, or Markdown.
+
+    Takes the inputs of `compare` (two files, or a DATASET with --from and --to), or a whole
+    dataset with --timeline:
+
+    \b
+        demanddiff report fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14 -o report.html
+        demanddiff report fixtures/russia.yaml --timeline -o timeline.html
+        demanddiff report old.yaml new.yaml --format markdown
+    """
+    engine = _engine(model, no_cache, settings_path)
+    if whole:
+        if new is not None:
+            raise click.UsageError("--timeline takes one dataset file, not two")
+        subject = build_timeline(_dataset(old), party, date_from, date_to, engine)
+    else:
+        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party))
+    emit(render_report(subject, fmt), output)
 
 
 def main() -> None:

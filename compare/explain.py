@@ -130,21 +130,39 @@ def wording_change(old: str, new: str) -> Change:
 _TOKEN = re.compile(r"\S+")
 
 
-def redline_ops(old: str, new: str) -> list[tuple[str, str]]:
-    """Word-level diff as (op, text) runs: op is ' ' (same), '-' (removed) or '+' (added)."""
+def _word_diff(old: str, new: str):
+    """(same?, old words, new words) runs of a word diff that ignores case and punctuation."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     fold_a = [w.lower().strip(".,;:!?\"'()") for w in a]
     fold_b = [w.lower().strip(".,;:!?\"'()") for w in b]
-    ops: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, fold_a, fold_b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append((" ", " ".join(b[j1:j2])))
+        yield tag == "equal", " ".join(a[i1:i2]), " ".join(b[j1:j2])
+
+
+def redline_ops(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level diff as (op, text) runs: op is ' ' (same), '-' (removed) or '+' (added)."""
+    ops: list[tuple[str, str]] = []
+    for same, gone, added in _word_diff(old, new):
+        if same:
+            ops.append((" ", added))
             continue
-        if i2 > i1:
-            ops.append(("-", " ".join(a[i1:i2])))
-        if j2 > j1:
-            ops.append(("+", " ".join(b[j1:j2])))
+        if gone:
+            ops.append(("-", gone))
+        if added:
+            ops.append(("+", added))
     return ops
+
+
+def redline_sides(old: str, new: str) -> tuple[list[tuple[bool, str]], list[tuple[bool, str]]]:
+    """Each text as (changed?, words) runs in its own spelling, for showing old and new side by side."""
+    left: list[tuple[bool, str]] = []
+    right: list[tuple[bool, str]] = []
+    for same, gone, added in _word_diff(old, new):
+        if gone:
+            left.append((not same, gone))
+        if added:
+            right.append((not same, added))
+    return left, right
 
 
 @lru_cache(maxsize=4096)

@@ -96,7 +96,7 @@ class PositionSet:
 
     def select(self, date: dt.date, party: str | None = None) -> Position:
         """The round on ``date``, else the latest round before it."""
-        party = self._one_party(party)
+        party = self.one_party(party)
         rounds = self.rounds(party)
         before = [p for p in rounds if p.date is not None and p.date <= date]
         if not before:
@@ -114,7 +114,8 @@ class PositionSet:
             )
         return same_day[0]
 
-    def _one_party(self, party: str | None) -> str:
+    def one_party(self, party: str | None) -> str:
+        """The party's name as the dataset spells it; ``None`` when the dataset holds only one."""
         names = self.parties()
         if party is None:
             if len(names) == 1:

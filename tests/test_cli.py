@@ -250,3 +250,91 @@ def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):
     result = runner.invoke(cli, ["extract", str(path), "-o", str(out)])
     assert result.exit_code == 2 and "weather.txt: no demands found" in result.output
     assert not out.exists()
+
+
+def test_timeline_prints_every_thread_across_the_fixture_rounds(runner):
+    result = runner.invoke(cli, ["timeline", str(FIXTURE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["date"] for r in data["rounds"]] == ["2021-12-17", "2022-03-29", "2024-06-14", "2025-03-14"]
+    table = runner.invoke(cli, ["timeline", str(FIXTURE)]).stdout
+    assert all(f"\n{t['id']} " in table for t in data["threads"])
+
+
+def test_timeline_from_to_and_party(runner, threads_dataset):
+    args = ["timeline", str(threads_dataset), "--party", "northland", "--from", "2021-01-10", "--format", "csv"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split(",")[:4] == ["thread", "2021-01-10", "2022-01-10", "2023-01-10"]
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_timeline_plot_writes_a_picture(runner, tmp_path, threads_dataset, suffix):
+    picture = tmp_path / f"threads{suffix}"
+    result = runner.invoke(cli, ["timeline", str(threads_dataset), "--plot", str(picture)])
+    assert result.exit_code == 0, result.output
+    head = picture.read_bytes()[:4096]
+    assert head.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in head
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--plot", "OUT/t.gif"], "cannot draw a .gif; name the file .png or .svg"),
+        (["--from", "2023-01-01", "--to", "2021-01-01"], "--from 2023-01-01 is after --to 2021-01-01"),
+        (["--party", "Southland"], "no party 'Southland'"),
+    ],
+    ids=["bad-picture", "from-after-to", "bad-party"],
+)
+def test_timeline_bad_usage_exits_2_writing_nothing(runner, tmp_path, threads_dataset, args, message):
+    out = tmp_path / "never.txt"
+    args = [a.replace("OUT", str(tmp_path)) for a in args]
+    result = runner.invoke(cli, ["timeline", str(threads_dataset), *args, "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and "Traceback" not in result.output
+    assert not out.exists() and not (tmp_path / "t.gif").exists()
+
+
+def test_timeline_of_a_single_position_says_it_needs_a_dataset(runner, files):
+    result = runner.invoke(cli, ["timeline", str(files[0])])
+    assert result.exit_code == 2
+    assert "a timeline needs a dataset of rounds" in result.stderr
+
+
+def test_plot_without_matplotlib_is_a_clear_error(tmp_path, threads_dataset):
+    picture = tmp_path / "t.png"
+    code = (
+        "import sys; sys.modules['matplotlib'] = None; from demanddiff.cli import main; "
+        f"sys.argv = ['demanddiff', 'timeline', {str(threads_dataset)!r}, '--plot', {str(picture)!r}]; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == f"Error: {picture}: drawing needs matplotlib; install it with: pip install 'demanddiff[plot]'"
+    )
+    assert result.stdout == "" and not picture.exists()
+
+
+def test_report_markdown_for_two_files(runner, files):
+    result = runner.invoke(cli, ["report", *map(str, files), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Eastmark 2024-09-10 (Opening offer) → Eastmark 2025-02-20 (Revised offer)")
+    assert "| **reversed** |" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "FIX", "FIX", "--timeline"], "--timeline takes one dataset file, not two"),
+        (["report", "FIX"], "give --from DATE and --to DATE"),
+        (["report", "FIX", "--timeline", "--format", "pdf"], "'pdf' is not one of 'html', 'markdown'"),
+        (["report", "FIX", "--timeline", "--party", "NATO"], "no party 'NATO'"),
+    ],
+    ids=["two-files", "no-dates", "bad-format", "bad-party"],
+)
+def test_report_bad_usage_exits_2_writing_nothing(runner, tmp_path, args, message):
+    out = tmp_path / "report.html"
+    result = runner.invoke(cli, [str(FIXTURE) if a == "FIX" else a for a in args] + ["-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and not out.exists()

@@ -33,3 +33,13 @@ def test_change_prints_and_serialises():
     c = Change("number", "30 days", "60 days")
     assert str(c) == "number: 30 days → 60 days"
     assert c.to_dict() == {"kind": "number", "old": "30 days", "new": "60 days"}
+
+
+def test_redline_sides_keep_each_text_in_its_own_spelling():
+    from demanddiff.compare.explain import redline_sides
+
+    old, new = "All NATO members must pledge.", "Ukraine must leave NATO."
+    left, right = redline_sides(old, new)
+    assert " ".join(t for _, t in left) == old and " ".join(t for _, t in right) == new
+    assert left == [(True, "All"), (False, "NATO"), (True, "members must pledge.")]
+    assert right == [(True, "Ukraine must leave"), (False, "NATO.")]

@@ -1,0 +1,74 @@
+"""The timeline as a picture (PNG or SVG) for slides; matplotlib is an optional extra."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..positions.errors import InputError
+from .timeline import COLOURS, MARKS, Timeline
+
+PICTURES = (".png", ".svg")
+LABEL = 60  # characters of the demand shown beside each row
+
+
+def check_plot_target(path: str) -> None:
+    """Fail early, before any work, when the picture cannot be written."""
+    if Path(path).suffix.lower() not in PICTURES:
+        raise InputError(
+            f"cannot draw a {Path(path).suffix or 'picture without an extension'}; name the file .png or .svg", path
+        )
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise InputError("drawing needs matplotlib; install it with: pip install 'demanddiff[plot]'", path) from None
+
+
+def plot_timeline(tl: Timeline, path: str) -> None:
+    """Draw one row per thread and one column per round, coloured by status, and save it."""
+    check_plot_target(path)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch, Rectangle
+
+    rows, cols = len(tl.threads), len(tl.rounds)
+    fig, ax = plt.subplots(figsize=(3.2 + 1.3 * cols + LABEL * 0.07, 1.6 + 0.32 * rows))
+    for y, thread in enumerate(tl.threads):
+        for x in range(cols):
+            step = thread.at(x)
+            if step is None:
+                continue
+            ax.add_patch(Rectangle((x, y), 1, 1, facecolor=COLOURS[step.status], edgecolor="white", linewidth=2))
+            ax.text(
+                x + 0.5,
+                y + 0.5,
+                step.mark,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="black" if step.status in ("changed", "dropped") else "white",
+            )
+    ax.set_xlim(0, cols)
+    ax.set_ylim(rows, 0)
+    ax.set_xticks([x + 0.5 for x in range(cols)])
+    ax.set_xticklabels([p.date.isoformat() if p.date else p.round for p in tl.rounds], fontsize=9)
+    ax.xaxis.tick_top()
+    ax.set_yticks([y + 0.5 for y in range(rows)])
+    ax.set_yticklabels([f"{t.id}  {_short(t.latest.text)}" for t in tl.threads], fontsize=8)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    party = tl.rounds[0].party
+    ax.set_title(f"{party + ': ' if party else ''}demands across {cols} rounds", loc="left", fontsize=11, pad=24)
+    handles = [Patch(facecolor=c, label=f"{MARKS[s]} {s}") for s, c in COLOURS.items()]
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(handles), frameon=False, fontsize=8
+    )
+    fig.tight_layout()
+    fig.savefig(path, dpi=150)
+    plt.close(fig)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL else text[: LABEL - 1].rstrip() + "…"

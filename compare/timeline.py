@@ -1,0 +1,314 @@
+"""Demand threads across many rounds: consecutive comparisons chained into each demand's life."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from ..positions.errors import InputError
+from ..positions.model import Position, PositionSet, Statement
+from .engine import Engine
+from .explain import Change
+from .render import render_rows
+from .result import Comparison, Item
+
+# One compact mark per transition, shown in every timeline cell; "^" prefixes a return after a gap.
+MARKS = {"new": "+", "persisted": "=", "changed": "~", "reversed": "!", "dropped": "x"}
+RETURNED = "^"
+# Cell colours for pictures of a timeline (report heat-map, plot): one per status.
+COLOURS = {
+    "new": "#4c78a8",
+    "persisted": "#54a24b",
+    "changed": "#eca82c",
+    "reversed": "#e45756",
+    "dropped": "#b0b0b0",
+}
+LEGEND = (
+    "+ first seen, = persisted, ~ changed, ! reversed, x dropped, "
+    "^ back after a gap; the id is the demand's id in that round"
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thread in one round: how it got there from its previous statement."""
+
+    round: int  # index into Timeline.rounds
+    status: str  # new, persisted, changed, reversed or dropped
+    statement: Statement | None  # None when dropped
+    previous: Statement | None = None  # the statement it was compared with
+    score: float | None = None
+    changes: tuple[Change, ...] = ()
+    redline: str | None = None
+    returned: bool = False  # the demand came back after one or more rounds away
+
+    @property
+    def mark(self) -> str:
+        """The compact cell mark: ``~ d4``, ``^= d3``, ``x``."""
+        mark = (RETURNED if self.returned else "") + MARKS[self.status]
+        return f"{mark} {self.statement.id}" if self.statement else mark
+
+    def to_dict(self, rounds: tuple[Position, ...]) -> dict:
+        def r(x: float | None):
+            return None if x is None else round(float(x), 3)
+
+        return {
+            "round": _date(rounds[self.round]),
+            "status": self.status,
+            "returned": self.returned,
+            "statement": None if self.statement is None else {"id": self.statement.id, "text": self.statement.text},
+            "previous": None if self.previous is None else {"id": self.previous.id, "text": self.previous.text},
+            "score": r(self.score),
+            "changes": [c.to_dict() for c in self.changes],
+            "redline": self.redline,
+        }
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One demand's life: a step for each round from its first appearance to its last change."""
+
+    id: str
+    steps: tuple[Step, ...]
+    parent: str | None = None  # the thread it split from, when one old demand became two
+
+    def at(self, round_index: int) -> Step | None:
+        """The step in that round, or None when the thread has nothing to say there."""
+        return next((s for s in self.steps if s.round == round_index), None)
+
+    @property
+    def first_round(self) -> int:
+        return self.steps[0].round
+
+    @property
+    def last_round(self) -> int:
+        """The last round in which the demand was made."""
+        return max(s.round for s in self.steps if s.statement is not None)
+
+    @property
+    def latest(self) -> Statement:
+        """The demand as last made."""
+        return next(s.statement for s in reversed(self.steps) if s.statement is not None)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every thread of one party's rounds, oldest round first."""
+
+    rounds: tuple[Position, ...]
+    threads: tuple[Thread, ...]
+    comparisons: tuple[Comparison, ...] = field(default=(), compare=False, repr=False)  # round i -> i + 1
+
+    def present_throughout(self) -> list[Thread]:
+        """Threads with a demand in every round."""
+        return [t for t in self.threads if all(t.at(i) and t.at(i).statement for i in range(len(self.rounds)))]
+
+    def unchanged_throughout(self) -> list[Thread]:
+        """Threads made in every round and never changed in substance."""
+        return [t for t in self.present_throughout() if all(s.status in ("new", "persisted") for s in t.steps)]
+
+    @property
+    def summary(self) -> dict:
+        """Headline figures: rounds, threads, threads present in (and unchanged through) every round."""
+        return {
+            "rounds": len(self.rounds),
+            "threads": len(self.threads),
+            "present_throughout": len(self.present_throughout()),
+            "unchanged_throughout": len(self.unchanged_throughout()),
+            "dropped_for_good": sum(1 for t in self.threads if t.last_round < len(self.rounds) - 1),
+            "returned": sum(1 for t in self.threads if any(s.returned for s in t.steps)),
+        }
+
+    def first_seen(self, thread: Thread) -> str | None:
+        return _date(self.rounds[thread.first_round])
+
+    def last_seen(self, thread: Thread) -> str | None:
+        return _date(self.rounds[thread.last_round])
+
+    def to_dict(self) -> dict:
+        """The JSON form: rounds, summary, legend and every thread with its steps."""
+        return {
+            "rounds": [p.describe() for p in self.rounds],
+            "summary": self.summary,
+            "legend": {**MARKS, "returned": RETURNED},
+            "threads": [
+                {
+                    "id": t.id,
+                    "parent": t.parent,
+                    "first_seen": self.first_seen(t),
+                    "last_seen": self.last_seen(t),
+                    "latest": {"id": t.latest.id, "text": t.latest.text},
+                    "steps": [s.to_dict(self.rounds) for s in t.steps],
+                }
+                for t in self.threads
+            ],
+        }
+
+
+def _date(position: Position) -> str | None:
+    return position.date.isoformat() if position.date else None
+
+
+def select_rounds(
+    dataset: PositionSet, party: str | None = None, start: dt.date | None = None, end: dt.date | None = None
+) -> list[Position]:
+    """One party's rounds from ``start`` to ``end``; each bound is that date's round or the latest before it."""
+    party = dataset.one_party(party)
+    rounds = dataset.rounds(party)
+    if start is not None and end is not None and start > end:
+        raise InputError(f"--from {start} is after --to {end}; swap them", dataset.source or None)
+    first = dataset.select(start, party) if start else rounds[0]
+    last = dataset.select(end, party) if end else rounds[-1]
+    return rounds[rounds.index(first) : rounds.index(last) + 1]
+
+
+def timeline(
+    dataset: PositionSet | list[Position],
+    party: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    engine: Engine | None = None,
+    memory: int = 3,
+) -> Timeline:
+    """Chain the comparisons of consecutive rounds into demand threads.
+
+    A demand that is dropped and made again with the same substance (the engine calls the pair
+    persisted) within ``memory`` rounds of its drop continues its thread, marked as returned.
+    """
+    rounds = select_rounds(dataset, party, start, end) if isinstance(dataset, PositionSet) else list(dataset)
+    engine = engine or Engine()
+    return _Chain(rounds, engine, memory).run()
+
+
+class _Chain:
+    """The mutable bookkeeping of one timeline build."""
+
+    def __init__(self, rounds: list[Position], engine: Engine, memory: int):
+        self.rounds, self.engine, self.memory = rounds, engine, memory
+        self.steps: list[list[Step]] = []
+        self.parents: list[int | None] = []
+        self.holders: dict[str, list[int]] = {}  # statement id in the latest round -> its threads
+        self.dormant: dict[int, int] = {}  # thread -> round it was dropped in
+        self.comparisons: list[Comparison] = []
+
+    def run(self) -> Timeline:
+        if not self.rounds:
+            raise InputError("no rounds to chain; check --party, --from and --to")
+        self.holders = {s.id: [self._start(0, s)] for s in self.rounds[0].statements}
+        for k in range(1, len(self.rounds)):
+            comparison = self.engine.compare(self.rounds[k - 1], self.rounds[k])
+            self.comparisons.append(comparison)
+            self._advance(k, comparison)
+        # Threads are started round by round, so their numbers follow first appearance.
+        threads = tuple(
+            Thread(f"T{i + 1}", tuple(steps), None if parent is None else f"T{parent + 1}")
+            for i, (steps, parent) in enumerate(zip(self.steps, self.parents))
+        )
+        return Timeline(tuple(self.rounds), threads, tuple(self.comparisons))
+
+    def _start(self, k: int, statement: Statement, first: Step | None = None, parent: int | None = None) -> int:
+        self.steps.append([first or Step(k, "new", statement)])
+        self.parents.append(parent)
+        return len(self.steps) - 1
+
+    def _advance(self, k: int, comparison: Comparison) -> None:
+        holders: dict[str, list[int]] = {}
+        moved: set[int] = set()
+        fresh: list[Statement] = []
+        for item in comparison.items:
+            if item.old is not None and item.new is not None:
+                step = _step(k, item)
+                threads = [t for t in self.holders.get(item.old.id, []) if t not in moved]
+                if not threads:  # the old demand already continued: a split starts a branch
+                    parent = self.holders.get(item.old.id, [None])[0]
+                    threads = [self._start(k, item.new, step, parent)]
+                else:
+                    for t in threads:
+                        self.steps[t].append(step)
+                moved.update(threads)
+                holders.setdefault(item.new.id, []).extend(threads)
+            elif item.old is not None:
+                for t in self.holders.get(item.old.id, []):
+                    if t not in moved and t not in self.dormant:
+                        self.steps[t].append(Step(k, "dropped", None, item.old))
+                        self.dormant[t] = k
+            else:
+                fresh.append(item.new)
+        fresh = [s for s in fresh if s.id not in holders]
+        for t, statement in self._returns(k, fresh).items():
+            holders[statement.id] = [t]
+        order = {s.id: i for i, s in enumerate(self.rounds[k].statements)}
+        for statement in sorted((s for s in fresh if s.id not in holders), key=lambda s: order[s.id]):
+            holders[statement.id] = [self._start(k, statement)]
+        self.holders = holders
+
+    def _returns(self, k: int, fresh: list[Statement]) -> dict[int, Statement]:
+        """Match new demands against recently dropped ones; each match continues its thread."""
+        recent = sorted(t for t, dropped in self.dormant.items() if k - dropped < self.memory)
+        if not recent or not fresh:
+            return {}
+        gone = Position(tuple(Statement(str(t), self.steps[t][-1].previous.text) for t in recent))
+        back = self.engine.compare(gone, Position(tuple(fresh)))
+        found: dict[int, Statement] = {}
+        for item in back.items:
+            if item.status != "persisted" or item.relation:
+                continue  # only the same substance counts as the same demand coming back
+            t = int(item.old.id)
+            last = self.steps[t][-1].previous
+            self.steps[t].append(_step(k, item, previous=last, returned=True))
+            del self.dormant[t]
+            found[t] = item.new
+        return found
+
+
+def _step(k: int, item: Item, previous: Statement | None = None, returned: bool = False) -> Step:
+    return Step(
+        k,
+        item.status,
+        item.new,
+        previous or item.old,
+        item.score,
+        item.changes,
+        item.redline,
+        returned,
+    )
+
+
+def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows: a row per thread, a column of cell marks per round, first and last seen."""
+    headers = [
+        "thread",
+        *(_date(p) or p.round or f"round {i + 1}" for i, p in enumerate(tl.rounds)),
+        "first seen",
+        "last seen",
+        "latest demand",
+    ]
+    body = [
+        [
+            t.id + (f" (from {t.parent})" if t.parent else ""),
+            *((t.at(i).mark if t.at(i) else "") for i in range(len(tl.rounds))),
+            tl.first_seen(t) or "",
+            tl.last_seen(t) or "",
+            t.latest.text,
+        ]
+        for t in tl.threads
+    ]
+    return headers, body
+
+
+def render_timeline(tl: Timeline, fmt: str = "simple") -> str:
+    """The timeline as text: json (``to_dict``), csv, or a tabulate table with a legend and summary."""
+    if fmt == "json":
+        return json.dumps(tl.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    headers, body = timeline_table(tl)
+    table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 1,))
+    if fmt == "csv":
+        return table
+    s = tl.summary
+    return (
+        f"{table}\n{LEGEND}.\n"
+        f"{s['threads']} threads over {s['rounds']} rounds ({_date(tl.rounds[0])} to {_date(tl.rounds[-1])}): "
+        f"{s['present_throughout']} made in every round ({s['unchanged_throughout']} unchanged throughout), "
+        f"{s['dropped_for_good']} dropped for good, {s['returned']} came back after a gap.\n"
+    )

@@ -1,0 +1,123 @@
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from conftest import FIXTURE, THREADS_EXPECTED
+from demanddiff import FORMATS, Position, Statement, load
+from demanddiff.compare.result import Comparison, Item
+from demanddiff.compare.timeline import render_timeline, timeline
+
+
+def marks(tl, thread) -> list[str]:
+    return [thread.at(i).mark if thread.at(i) else "" for i in range(len(tl.rounds))]
+
+
+def by_topic(tl) -> dict[str, list[str]]:
+    """Each known thread's marks, found by a word of its first statement."""
+    found = {}
+    for topic in THREADS_EXPECTED:
+        (thread,) = [t for t in tl.threads if topic in t.steps[0].statement.text.lower()]
+        found[topic] = marks(tl, thread)
+    return found
+
+
+def test_known_threads_including_a_drop_and_return(engine, threads_dataset):
+    tl = timeline(load(threads_dataset), engine=engine)
+    assert len(tl.threads) == len(THREADS_EXPECTED)
+    assert by_topic(tl) == THREADS_EXPECTED
+    assert tl.summary == {
+        "rounds": 4,
+        "threads": 6,
+        "present_throughout": 2,
+        "unchanged_throughout": 1,
+        "dropped_for_good": 2,
+        "returned": 1,
+    }
+
+
+def test_returned_step_is_compared_with_the_demand_as_last_made(engine, threads_dataset):
+    tl = timeline(load(threads_dataset), engine=engine)
+    (troops,) = [t for t in tl.threads if any(s.returned for s in t.steps)]
+    back = troops.steps[-1]
+    assert (back.previous.id, back.statement.id, back.status) == ("a2", "d2", "persisted")
+    assert (tl.first_seen(troops), tl.last_seen(troops)) == ("2020-01-10", "2023-01-10")
+
+
+def test_a_return_beyond_memory_starts_a_new_thread(engine, threads_dataset):
+    tl = timeline(load(threads_dataset), engine=engine, memory=2)
+    troops = [marks(tl, t) for t in tl.threads if "troops" in t.latest.text]
+    assert troops == [["+ a2", "x", "", ""], ["", "", "", "+ d2"]]
+
+
+def test_from_and_to_pick_rounds_like_compare(engine, threads_dataset):
+    tl = timeline(load(threads_dataset), start=dt.date(2021, 6, 1), end=dt.date(2022, 12, 31), engine=engine)
+    assert [p.round for p in tl.rounds] == ["Second", "Third"]
+    assert all(t.steps[0].status == "new" for t in tl.threads)
+
+
+def test_fixture_threads_cover_every_demand_of_every_round(engine):
+    tl = timeline(load(FIXTURE), engine=engine)
+    assert [p.date.isoformat() for p in tl.rounds] == ["2021-12-17", "2022-03-29", "2024-06-14", "2025-03-14"]
+    for i, position in enumerate(tl.rounds):
+        made = sorted(t.at(i).statement.id for t in tl.threads if t.at(i) and t.at(i).statement)
+        assert made == sorted(s.id for s in position.statements)
+    assert len(tl.comparisons) == 3
+    for t in tl.threads:
+        assert t.steps[0].status == "new"
+        assert tl.first_seen(t) <= tl.last_seen(t)
+        assert [s.round for s in t.steps] == sorted({s.round for s in t.steps})
+
+
+class SplitEngine:
+    """Stands in for an engine that links one old demand to two new ones (a split)."""
+
+    def compare(self, old, new):
+        a, (b1, b2) = old.statements[0], new.statements
+        items = (Item("changed", a, b1, 0.8), Item("changed", a, b2, 0.7, relation="split"))
+        return Comparison(old, new, items)
+
+
+def test_a_split_branches_a_new_thread_from_its_parent():
+    rounds = [
+        Position((Statement("1", "Troops must leave the north and the south."),), date=dt.date(2020, 1, 1)),
+        Position(
+            (Statement("1", "Troops must leave the north."), Statement("2", "Troops must leave the south.")),
+            date=dt.date(2021, 1, 1),
+        ),
+    ]
+    tl = timeline(rounds, engine=SplitEngine())
+    assert [(t.id, t.parent, marks(tl, t)) for t in tl.threads] == [
+        ("T1", None, ["+ 1", "~ 1"]),
+        ("T2", "T1", ["", "~ 2"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def fixture_timeline(engine):
+    return timeline(load(FIXTURE), engine=engine)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_shows_every_thread(fixture_timeline, fmt):
+    text = render_timeline(fixture_timeline, fmt)
+    assert all(t.id in text for t in fixture_timeline.threads)
+
+
+def test_table_has_a_column_per_round_a_legend_and_the_summary(fixture_timeline):
+    text = render_timeline(fixture_timeline, "simple")
+    header = text.splitlines()[0].split()
+    assert header[:5] == ["thread", "2021-12-17", "2022-03-29", "2024-06-14", "2025-03-14"]
+    assert "+ first seen, = persisted, ~ changed, ! reversed, x dropped" in text
+    s = fixture_timeline.summary
+    assert f"{s['threads']} threads over 4 rounds (2021-12-17 to 2025-03-14)" in text
+
+
+def test_csv_and_json_hold_the_same_threads(fixture_timeline):
+    rows = list(csv.DictReader(io.StringIO(render_timeline(fixture_timeline, "csv"))))
+    data = json.loads(render_timeline(fixture_timeline, "json"))
+    assert [r["thread"] for r in rows] == [t["id"] for t in data["threads"]]
+    assert [r["first_seen"] for r in rows] == [t["first_seen"] for t in data["threads"]]
+    assert data["summary"] == fixture_timeline.summary
