@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install browser demo test lint check clean
+.PHONY: install browser demo test lint check readme clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,9 @@ test: install browser
 
 lint: install
 	$(BIN)/ruff check .
+
+readme: install
+	$(BIN)/cog -r -I docs -p "from cogs import *" README.md
 
 check: lint test
 

@@ -33,12 +33,12 @@ class Settings:
     match_column_margin: float = 3.327
     match_lexical_row_margin: float = 1.4367
     match_lexical_column_margin: float = 1.3737
-    match_threshold: float = 0.5  # match probability a one-to-one pair needs
-    rematch_threshold: float = 0.25  # match probability a leftover pair needs among the leftovers
-    split_threshold: float = 0.25  # match probability a second partner (split / merge) needs
-    persist_threshold: float = 0.3  # semantic score below which a pair with no other difference is 'changed'
+    match_threshold: float = 0.2  # match probability a one-to-one pair needs
+    rematch_threshold: float = 0.35  # match probability a leftover pair needs among the leftovers
+    split_threshold: float = 0.3  # match probability a second partner (split / merge) needs
+    persist_threshold: float = 0.55  # semantic score below which a pair with no other difference is 'changed'
     detail_threshold: float = 0.3  # below this, a differing name or scope word makes the pair 'changed'
-    reverse_threshold: float = 0.35  # match probability a polarity flip needs to count as a reversal
+    reverse_threshold: float = 0.3  # match probability a polarity flip needs to count as a reversal
 
     @property
     def weights(self) -> tuple[float, ...]:
@@ -122,7 +122,7 @@ def _second_pass(scores: PairScores, prob: np.ndarray, pairs: list, settings: Se
     """
     rows = [i for i in range(prob.shape[0]) if i not in {p[0] for p in pairs}]
     cols = [j for j in range(prob.shape[1]) if j not in {p[1] for p in pairs}]
-    if not rows or not cols or not pairs:
+    if not rows or not cols:
         return []
     grid = np.ix_(rows, cols)
     features = pair_features(scores.semantic[grid], scores.lexical[grid])

@@ -536,7 +536,8 @@ def entities(text: str, known: set[str] = frozenset()) -> set[str]:
         if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";", '"', "(")):
             first = words[0]
             folded = re.sub(r"'s$", "", first).lower()
-            joined = len(words) > 1 and words[1][:1].isupper()  # "United States", not "Troops of Ukraine"
+            # "United States", not "Troops of Ukraine" nor "Barring Ukraine"
+            joined = len(words) > 1 and words[1][:1].isupper() and not first.lower().endswith(("ing", "ly"))
             keep_first = (first.isupper() and len(first) > 1) or first.endswith("'s") or joined or folded in known
             if not keep_first:
                 words = words[1:]

@@ -18,22 +18,27 @@ MATCHED = ("persisted", "changed")
 
 @dataclass(frozen=True)
 class RoundScore:
-    """Counts for one round: hand-listed, extracted, matched, traceable."""
+    """Counts for one round: hand-listed and found, extracted and right, traceable.
+
+    Found and right are counted apart: when the engine links one hand-listed demand to two
+    extracted ones (a split), both extracted demands are right but one demand was found.
+    """
 
     round: str
     date: dt.date | None
     gold: int
     extracted: int
-    matched: int
+    found: int
+    right: int
     traceable: int
 
     @property
     def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
+        return self.right / self.extracted if self.extracted else 1.0
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return self.found / self.gold if self.gold else 1.0
 
     def row(self) -> list:
         return [
@@ -41,14 +46,15 @@ class RoundScore:
             self.round,
             self.gold,
             self.extracted,
-            self.matched,
+            self.found,
+            self.right,
             round(self.precision, 3),
             round(self.recall, 3),
             f"{self.traceable}/{self.extracted}",
         ]
 
 
-HEADERS = ("date", "round", "gold", "extracted", "matched", "precision", "recall", "traceable")
+HEADERS = ("date", "round", "gold", "extracted", "found", "right", "precision", "recall", "traceable")
 
 
 def _as_set(loaded: Position | PositionSet) -> PositionSet:
@@ -72,15 +78,16 @@ def check(extracted: Position | PositionSet, gold: Position | PositionSet, text:
     for date in sorted(set(gold_by) | set(got_by), key=lambda d: d or dt.date.max):
         g = gold_by.get(date) or Position(())
         e = got_by.get(date) or Position(())
-        matched = 0
+        links = []
         if g.statements and e.statements:
-            matched = sum(1 for item in engine.compare(g, e).items if item.status in MATCHED)
+            links = [(i.old.id, i.new.id) for i in engine.compare(g, e).items if i.status in MATCHED]
+        found, right = len({a for a, _ in links}), len({b for _, b in links})
         label = (e.round or g.round) if e.statements else g.round
         traced = sum(traceable(s, text) for s in e.statements)
-        scores.append(RoundScore(label, date, len(g), len(e), matched, traced))
+        scores.append(RoundScore(label, date, len(g), len(e), found, right, traced))
     total = RoundScore(
         "total",
         None,
-        *(sum(getattr(s, f) for s in scores) for f in ("gold", "extracted", "matched", "traceable")),
+        *(sum(getattr(s, f) for s in scores) for f in ("gold", "extracted", "found", "right", "traceable")),
     )
     return [*scores, total]

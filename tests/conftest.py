@@ -56,42 +56,7 @@ def write_gold_rounds(case: Path, folder: Path) -> tuple[Path, Path]:
 
 # Four rounds with known threads: a number that changes, a demand dropped and made again,
 # a reversal, a demand dropped for good, one that appears late, and one kept word for word.
-THREADS_DATASET = """\
-name: threads
-positions:
-  - party: Northland
-    date: 2020-01-10
-    round: First
-    demands:
-      - {id: a1, text: "The ceasefire must last 30 days."}
-      - {id: a2, text: "All foreign troops must leave the island."}
-      - {id: a3, text: "Prisoners will be exchanged on an all-for-all basis."}
-      - {id: a4, text: "International observers must monitor the fishing grounds."}
-      - {id: a5, text: "The port of Kessa must stay open to grain ships."}
-  - party: Northland
-    date: 2021-01-10
-    round: Second
-    demands:
-      - {id: b1, text: "The ceasefire must last 30 days."}
-      - {id: b2, text: "Prisoners will be exchanged on an all-for-all basis."}
-      - {id: b3, text: "The port of Kessa must stay open to grain ships."}
-  - party: Northland
-    date: 2022-01-10
-    round: Third
-    demands:
-      - {id: c1, text: "The ceasefire must last 60 days."}
-      - {id: c2, text: "Prisoners will not be exchanged on an all-for-all basis."}
-      - {id: c3, text: "Sanctions on fertiliser exports must be lifted."}
-      - {id: c4, text: "The port of Kessa must stay open to grain ships."}
-  - party: Northland
-    date: 2023-01-10
-    round: Fourth
-    demands:
-      - {id: d1, text: "The ceasefire must last 60 days."}
-      - {id: d2, text: "All foreign troops must leave the island."}
-      - {id: d3, text: "Sanctions on fertiliser exports must be lifted."}
-      - {id: d4, text: "The port of Kessa must stay open to grain ships."}
-"""
+THREADS_DATASET = (ROOT / "docs" / "examples" / "northland.yaml").read_text()
 # Each thread's marks per round, as `demanddiff timeline` shows them ("" = nothing that round).
 THREADS_EXPECTED = {
     "ceasefire": ["+ a1", "= b1", "~ c1", "= d1"],

@@ -95,7 +95,9 @@ def test_identical_and_empty_positions(engine):
 
 
 def test_overrides_change_the_verdict(engine):
-    strict = engine.compare(["Ukraine must never join NATO."], ["Ukraine must join NATO."], match_threshold=0.99)
+    strict = engine.compare(
+        ["Ukraine must never join NATO."], ["Ukraine must join NATO."], match_threshold=0.99, rematch_threshold=0.99
+    )
     assert [i.status for i in strict.items] == ["dropped", "new"]
 
 
