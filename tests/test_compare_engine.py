@@ -113,3 +113,42 @@ def test_settings_file_round_trip_and_errors(tmp_path):
 def test_a_single_string_is_refused():
     with pytest.raises(TypeError, match="not a single string"):
         demanddiff.compare("Ukraine must not join NATO.", ["x"])
+
+
+SPLIT_OLD = ["Rents are frozen for two years.", "Mould and pest problems are dealt with within 14 days of a report."]
+SPLIT_NEW = [
+    "Rents are frozen for two years.",
+    "Mould is removed within 10 days of a report.",
+    "Pest infestations are treated within 10 days of a report.",
+]
+
+
+@pytest.mark.parametrize("direction", ["split", "merged"])
+def test_one_demand_answered_by_two_is_a_split_or_a_merge(engine, direction):
+    old, new = (SPLIT_OLD, SPLIT_NEW) if direction == "split" else (SPLIT_NEW, SPLIT_OLD)
+    result = engine.compare(old, new)
+    linked = [i for i in result.items if i.relation]
+    assert len(linked) == 2 and {i.relation for i in linked} == {direction}
+    shared = {i.old.id for i in linked} if direction == "split" else {i.new.id for i in linked}
+    assert shared == {"2"}  # the mould-and-pests demand, on its side
+    assert all(i.status == "changed" and "number: " in str(i.changes[0]) for i in linked)  # 14 -> 10 days
+    assert result.summary["dropped"] == result.summary["new"] == 0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Foreign troops are banned from Ukraine.", "Foreign troops are allowed in Ukraine."),
+        ("Kyiv must recognise Crimea as Russian.", "Kyiv refuses to recognise Crimea as Russian."),
+        ("Ukraine must join the European Union.", "Ukraine must renounce joining the European Union."),
+        ("Russia must withdraw its troops from Kherson.", "Russia keeps its troops in Kherson."),
+        ("Sanctions on grain exports apply.", "Sanctions on grain exports no longer apply."),
+        ("No foreign troops may be stationed in Ukraine.", "Foreign troops may be stationed in Ukraine."),
+    ],
+    ids=["ban-allow", "recognise-refuse", "join-renounce", "withdraw-keep", "no-longer", "no-quantifier"],
+)
+def test_reversals_are_found_in_both_directions(engine, a, b):
+    neighbours = ["Rents are frozen for two years.", "Smoke detectors are installed in every flat."]
+    for old, new in ((a, b), (b, a)):
+        result = engine.compare([old, *neighbours], [new, *neighbours])
+        assert [i.status for i in result.items if i.old and i.old.text == old] == ["reversed"], (old, new)
