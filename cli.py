@@ -54,30 +54,33 @@ class Date(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
-def output_options(fn):
-    """--format and -o, shared by every command that prints a table."""
+def output_options(fn=None, *, formats=FORMATS, default="simple", help=None):
+    """--format and -o, shared by every command that prints something; ``formats`` narrows the choice."""
 
-    @click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="simple",
-        show_default=True,
-        metavar="FORMAT",
-        help=f"Output format: json, csv or a tabulate format ({', '.join(FORMATS[2:])}).",
-    )
-    @click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, writable=True),
-        default=None,
-        help="Write to FILE (atomically) instead of standard output.",
-    )
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        return fn(*args, **kwargs)
+    def decorate(fn):
+        @click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=default,
+            show_default=True,
+            metavar="FORMAT",
+            help=help or f"Output format: json, csv or a tabulate format ({', '.join(FORMATS[2:])}).",
+        )
+        @click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, writable=True),
+            default=None,
+            help="Write to FILE (atomically) instead of standard output.",
+        )
+        @wraps(fn)
+        def wrapper(*args, **kwargs):
+            return fn(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate(fn) if fn is not None else decorate
 
 
 def input_errors(fn):
@@ -348,19 +351,10 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
 @click.option("--to", "date_to", type=Date(), help="New round (or last round, with --timeline).")
 @click.option("--party", help="Party, when a dataset holds several.")
 @click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(REPORT_FORMATS),
+@output_options(
+    formats=REPORT_FORMATS,
     default="html",
-    show_default=True,
     help="html: one self-contained page; markdown: the same content for a review or pull request.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to FILE (atomically) instead of standard output.",
 )
 @engine_options
 @input_errors
