@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from scipy.optimize import minimize
 
 from ..positions.gold import GoldCase
 from .engine import Engine, Settings, link
@@ -57,6 +56,7 @@ def _fit(scored: list[tuple[GoldCase, PairScores]]) -> Settings:
 
 def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, list[float]]:
     """Logistic regression (ridge-penalised) of gold links on the pair features."""
+    from scipy.optimize import minimize  # slow to import: only when tuning
     x = np.concatenate([s.features.reshape(-1, s.features.shape[-1]) for _, s in scored]).astype(float)
     y = np.concatenate([_gold_matrix(case, s).ravel() for case, s in scored])
     x = np.hstack([np.ones((len(x), 1)), x])
