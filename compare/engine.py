@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+import numpy as np
+
 from ..positions.errors import InputError
 from ..positions.model import Position, Statement
 from .align import assign
+from .candidates import SPARSE_ABOVE, align_sparse, centred, lexical_scorer, semantic_scorer
 from .classify import classify
 from .embed import Embedder
 from .explain import redline
@@ -76,10 +79,13 @@ class Engine:
         a = sorted(old_p.statements, key=lambda s: (s.text, s.id))
         b = sorted(new_p.statements, key=lambda s: (s.text, s.id))
         vectors = self.embedder.encode([s.text for s in a + b])
-        sem = semantic_scores(vectors[: len(a)], vectors[len(a) :], settings.centre)
-        lex = lexical_scores([s.text for s in a], [s.text for s in b])
-        score = combined_scores(sem, lex, settings.semantic_weight)
-        pairs = assign(score, settings.match_threshold)
+        if len(a) * len(b) > SPARSE_ABOVE:
+            pairs, score, sem, lex = self._align_sparse(a, b, vectors, settings)
+        else:
+            sem = semantic_scores(vectors[: len(a)], vectors[len(a) :], settings.centre)
+            lex = lexical_scores([s.text for s in a], [s.text for s in b])
+            score = combined_scores(sem, lex, settings.semantic_weight)
+            pairs = assign(score, settings.match_threshold)
         items = [self._pair_item(a[i], b[j], score[i, j], sem[i, j], lex[i, j], settings) for i, j in pairs]
         pairs = [p for p, item in zip(pairs, items) if item is not None]
         items = [item for item in items if item is not None]
@@ -89,6 +95,21 @@ class Engine:
         items += [Item("new", None, s) for j, s in enumerate(b) if j not in matched_new]
         items.sort(key=Item.sort_key)
         return Comparison(old_p, new_p, tuple(items), settings.to_dict())
+
+    @staticmethod
+    def _align_sparse(a: list[Statement], b: list[Statement], vectors: np.ndarray, settings: Settings) -> tuple:
+        """Large inputs: align on top-k semantic candidates; scores of the pairs keyed by (i, j)."""
+        old_v, new_v = centred(vectors[: len(a)], vectors[len(a) :], settings.centre)
+        sem_of = semantic_scorer(old_v, new_v)
+        lex_of = lexical_scorer([s.text for s in a], [s.text for s in b])
+
+        def score_of(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+            return combined_scores(sem_of(rows, cols), lex_of(rows, cols), settings.semantic_weight)
+
+        pairs = align_sparse(old_v, new_v, score_of, settings.match_threshold)
+        rows, cols = np.array([i for i, _ in pairs], dtype=int), np.array([j for _, j in pairs], dtype=int)
+        sem, lex, score = sem_of(rows, cols), lex_of(rows, cols), score_of(rows, cols)
+        return pairs, dict(zip(pairs, score)), dict(zip(pairs, sem)), dict(zip(pairs, lex))
 
     @staticmethod
     def _pair_item(
