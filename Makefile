@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test lint check clean
+.PHONY: install demo test lint check bench clean
 
 install: $(VENV)/.installed
 
@@ -29,6 +29,10 @@ lint: install
 	$(BIN)/ruff check .
 
 check: lint test
+
+# Speed and scale figures as JSON (several minutes of CPU); see README "Performance".
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

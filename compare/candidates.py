@@ -28,16 +28,17 @@ PairScorer = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def nearest(a: np.ndarray, b: np.ndarray, k: int, chunk: int = CHUNK) -> tuple[np.ndarray, np.ndarray]:
-    """(row in a, row in b) for the ``k`` rows of ``b`` nearest each row of ``a`` (dot product)."""
+    """(row in a, row in b) for the ``k`` rows of ``b`` nearest each row of ``a`` (dot product; ties kept)."""
     k = min(k, len(b))
-    if k == 0 or len(a) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    rows, cols = [], []
+    rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    if k == 0:
+        return rows[0], cols[0]
     for start in range(0, len(a), chunk):
         sims = a[start : start + chunk] @ b.T
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        rows.append(np.repeat(np.arange(start, start + len(sims)), k))
-        cols.append(top.ravel())
+        kth = np.partition(sims, len(b) - k, axis=1)[:, len(b) - k]  # the k-th best score of each row
+        r, c = np.nonzero(sims >= kth[:, None])
+        rows.append(r + start)
+        cols.append(c)
     return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
 
 
