@@ -36,17 +36,25 @@ class EmbeddingCache:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_cache_dir() / "embeddings.sqlite3"
         self._db: sqlite3.Connection | None = None
+        self._unusable = False
 
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+    def _connect(self) -> sqlite3.Connection | None:
+        """The open database; None (and one warning) when the cache cannot be used at all."""
+        if self._db is None and not self._unusable:
             try:
-                self._db = self._open()
-            except sqlite3.DatabaseError as exc:
-                warnings.warn(f"embedding cache {self.path} was unreadable ({exc}); rebuilt it", stacklevel=3)
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(self.path) + suffix).unlink(missing_ok=True)
-                self._db = self._open()
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    self._db = self._open()
+                except sqlite3.OperationalError:
+                    raise  # cannot open (a directory, no permission): deleting would not help
+                except sqlite3.DatabaseError as exc:
+                    warnings.warn(f"embedding cache {self.path} was unreadable ({exc}); rebuilt it", stacklevel=3)
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(str(self.path) + suffix).unlink(missing_ok=True)
+                    self._db = self._open()
+            except (OSError, sqlite3.Error) as exc:
+                self._unusable = True
+                warnings.warn(f"embedding cache {self.path} cannot be used ({exc}); working without it", stacklevel=3)
         return self._db
 
     def _open(self) -> sqlite3.Connection:
@@ -61,6 +69,8 @@ class EmbeddingCache:
         db = self._connect()
         keys = {text_key(t): t for t in texts}
         found: dict[str, np.ndarray] = {}
+        if db is None:
+            return found
         items = list(keys)
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
@@ -74,6 +84,8 @@ class EmbeddingCache:
 
     def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         db = self._connect()
+        if db is None:
+            return
         with db:
             db.executemany(
                 "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
