@@ -118,6 +118,15 @@ def bench_throughput(count: int, runs: int) -> dict:
     }
 
 
+def peak_rss_mb() -> int:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return round(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024)
+    except (OSError, StopIteration):
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 def scale_child(n: int, cache_dir: str, prepare: bool) -> dict:
     """One scale run in its own process, so its peak RSS is its own."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -125,6 +134,7 @@ def scale_child(n: int, cache_dir: str, prepare: bool) -> dict:
 
     from demanddiff import Engine, Position
     from demanddiff.compare.cache import EmbeddingCache
+    from demanddiff.compare.candidates import SPARSE_ABOVE, K
     from demanddiff.compare.embed import resolve_model
 
     os.environ["DEMANDDIFF_CACHE_DIR"] = cache_dir
@@ -141,7 +151,8 @@ def scale_child(n: int, cache_dir: str, prepare: bool) -> dict:
     return {
         "n": n,
         "seconds": round(seconds, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": peak_rss_mb(),
+        "alignment": "all pairs (dense)" if n * n <= SPARSE_ABOVE else f"top-{K} candidates (sparse)",
         "torch_imported": "torch" in sys.modules,
         "true_pairs_aligned": round(len(found & set(truth)) / len(truth), 3),
     }
@@ -187,10 +198,10 @@ def main() -> None:
     report: dict = {"python": sys.version.split()[0], "cores": os.cpu_count()}
     if only & {"warm", "cold"}:
         report.update(bench_warm_and_cold(args.runs))
+    if "scale" in only:  # before throughput loads the model into this process
+        report["scale"] = bench_scale([int(s) for s in args.sizes.split(",")])
     if "throughput" in only:
         report["throughput"] = bench_throughput(args.statements, max(1, args.runs - 1))
-    if "scale" in only:
-        report["scale"] = bench_scale([int(s) for s in args.sizes.split(",")])
     print(json.dumps(report, indent=2))
 
 
