@@ -191,7 +191,7 @@ def rounds(dataset, party, fmt, output):
 def warnings_as_lines(sources: dict[str, Position]):
     """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+        warnings.simplefilter("always", UserWarning)  # other categories keep their filters
         yield
     for warning in caught:
         message = warning.message
