@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install browser demo test lint check readme clean
+.PHONY: install browser demo test lint check readme bench clean
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,10 @@ readme: install
 	$(BIN)/cog -r -I docs -p "from cogs import *" README.md
 
 check: lint test
+
+# Speed and scale figures as JSON (several minutes of CPU); see README "Performance".
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache test-artifacts

@@ -7,6 +7,8 @@ import json
 import os
 import sys
 import tempfile
+import warnings
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import click
 
 from .compare import FORMATS, STATUSES, Settings, render
 from .compare.baselines import BASELINES
+from .compare.embed import TruncationWarning
 from .compare.engine import Engine
 from .compare.engine import compare as compare_positions
 from .compare.evaluate import SUMMARY_HEADERS, summary_row
@@ -192,7 +195,8 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
     """
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
     settings = Settings.load(settings_path) if settings_path else None
-    result = compare_positions(old_p, new_p, model=model, cache=not no_cache, settings=settings)
+    with warnings_as_lines({old: old_p, new or old: new_p}):
+        result = compare_positions(old_p, new_p, model=model, cache=not no_cache, settings=settings)
     shown = result.only(only) if only else result
     emit(render(shown, fmt), output)
     if fail_on and any(item.status in fail_on for item in result.items):
@@ -213,6 +217,7 @@ def rounds(dataset, party, fmt, output):
     headers = ("party", "date", "round", "demands")
     body = [[p.party, p.date.isoformat() if p.date else None, p.round, len(p)] for p in positions]
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
+
 
 
 @cli.command("eval")
@@ -377,6 +382,27 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
     else:
         subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party))
     emit(render_report(subject, fmt), output)
+
+@contextmanager
+def warnings_as_lines(sources: dict[str, Position]):
+    """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)  # other categories keep their filters
+        yield
+    for warning in caught:
+        message = warning.message
+        if isinstance(message, TruncationWarning):
+            for path, position in sources.items():
+                for s in position.statements:
+                    if s.text in message.texts:
+                        click.echo(
+                            f"Warning: {path}: demand {s.id} is longer than the model's {message.limit}-token "
+                            "input; only its start was compared; split it into several demands",
+                            err=True,
+                        )
+        else:
+            click.echo(f"Warning: {message}", err=True)
+
 
 
 def main() -> None:

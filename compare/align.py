@@ -15,24 +15,31 @@ def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return [(int(i), int(j)) for i, j in zip(rows, cols) if scores[i, j] >= threshold]
 
 
-def splits_and_merges(scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float) -> list[tuple[int, int, str]]:
+def best_per_group(values: np.ndarray, groups: np.ndarray) -> dict[int, int]:
+    """For each group, the position (in ``values``) of its highest value; ties go to the first."""
+    order = np.lexsort((-values, groups))
+    g = groups[order]
+    first = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]) if len(g) else np.zeros(0, dtype=int)
+    return {int(g[k]): int(order[k]) for k in first}
+
+
+def splits_and_merges(
+    rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float
+) -> list[tuple[int, int, str]]:
     """Second partners: (old, new, "split" | "merged") links for statements left unpaired.
 
-    A new demand left over whose best old counterpart is already paired, at a
-    score of at least ``threshold``, is part of a split; an old demand left over
-    whose best new counterpart is already paired was merged into it.
+    ``scores[k]`` is the score of candidate pair ``(rows[k], cols[k])``. A new demand
+    left over whose best old counterpart is already paired, at a score of at least
+    ``threshold``, is part of a split; an old demand left over whose best new
+    counterpart is already paired was merged into it.
     """
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
     extra: list[tuple[int, int, str]] = []
-    if scores.size == 0:
-        return extra
-    for j in sorted(set(range(scores.shape[1])) - paired_new):
-        i = int(np.argmax(scores[:, j]))
-        if i in paired_old and scores[i, j] >= threshold:
-            extra.append((i, j, "split"))
-    for i in sorted(set(range(scores.shape[0])) - paired_old):
-        j = int(np.argmax(scores[i]))
-        if j in paired_new and scores[i, j] >= threshold:
-            extra.append((i, j, "merged"))
+    for j, k in sorted(best_per_group(scores, cols).items()):
+        if j not in paired_new and int(rows[k]) in paired_old and scores[k] >= threshold:
+            extra.append((int(rows[k]), j, "split"))
+    for i, k in sorted(best_per_group(scores, rows).items()):
+        if i not in paired_old and int(cols[k]) in paired_new and scores[k] >= threshold:
+            extra.append((i, int(cols[k]), "merged"))
     return extra

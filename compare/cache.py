@@ -36,18 +36,30 @@ class EmbeddingCache:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_cache_dir() / "embeddings.sqlite3"
         self._db: sqlite3.Connection | None = None
+        self._unusable = False
 
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+    def _connect(self) -> sqlite3.Connection | None:
+        """The open database; None when the cache cannot be used at all."""
+        for _ in range(2):  # a corrupt file is deleted by the first failure and created afresh
+            if self._db is not None or self._unusable:
+                break
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = self._open()
-            except sqlite3.DatabaseError as exc:
-                warnings.warn(f"embedding cache {self.path} was unreadable ({exc}); rebuilt it", stacklevel=3)
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(self.path) + suffix).unlink(missing_ok=True)
-                self._db = self._open()
+            except (OSError, sqlite3.Error) as exc:
+                self._recover(exc)
         return self._db
+
+    def _recover(self, exc: OSError | sqlite3.Error) -> None:
+        """After a failure, warn once: delete a corrupt file (rebuilt on next use), or give up on the cache."""
+        self.close()
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            warnings.warn(f"embedding cache {self.path} was unreadable ({exc}); rebuilt it", stacklevel=4)
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+        else:  # cannot be opened or locked too long (a directory, no permission): deleting would not help
+            self._unusable = True
+            warnings.warn(f"embedding cache {self.path} cannot be used ({exc}); working without it", stacklevel=4)
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60)
@@ -61,24 +73,33 @@ class EmbeddingCache:
         db = self._connect()
         keys = {text_key(t): t for t in texts}
         found: dict[str, np.ndarray] = {}
+        if db is None:
+            return found
         items = list(keys)
-        for start in range(0, len(items), 500):
-            chunk = items[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = db.execute(
-                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", [model, *chunk]
-            )
-            for key, blob in rows:
-                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        try:
+            for start in range(0, len(items), 500):
+                chunk = items[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", [model, *chunk]
+                )
+                for key, blob in rows:
+                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        except sqlite3.Error as exc:
+            self._recover(exc)
+            return {}
         return found
 
     def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         db = self._connect()
-        with db:
-            db.executemany(
-                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
-                [(model, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()],
-            )
+        if db is None:
+            return
+        rows = [(model, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
+        try:
+            with db:
+                db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            self._recover(exc)
 
     def close(self) -> None:
         if self._db is not None:

@@ -112,8 +112,16 @@ class Embedder:
             return
         long = [t for t in texts if len(t) > limit and len(tokenizer.tokenize(t)) + 2 > limit]
         if long:
-            warnings.warn(
-                f"{len(long)} statement(s) exceed the model's {limit}-token input and were truncated "
-                f"for embedding, e.g. {long[0][:60]!r}...; split long demands into several",
-                stacklevel=3,
-            )
+            warnings.warn(TruncationWarning(limit, long), stacklevel=3)
+
+
+class TruncationWarning(UserWarning):
+    """Statements longer than the model's input: only their start was embedded."""
+
+    def __init__(self, limit: int, texts: Sequence[str]):
+        self.limit = limit
+        self.texts = tuple(texts)
+        super().__init__(
+            f"{len(self.texts)} statement(s) exceed the model's {limit}-token input and were truncated "
+            f"for embedding, e.g. {self.texts[0][:60]!r}...; split long demands into several"
+        )

@@ -10,7 +10,8 @@ import numpy as np
 
 from ..positions.errors import InputError
 from ..positions.model import Position, Statement
-from .align import assign, splits_and_merges
+from .align import splits_and_merges
+from .candidates import SPARSE_ABOVE, candidate_pairs, lexical_scorer, semantic_scorer, sparse_assign
 from .classify import classify
 from .embed import Embedder
 from .explain import redline
@@ -100,12 +101,23 @@ class Engine:
         return link(old_p, new_p, self.pair_scores(old_p, new_p), settings)
 
     def pair_scores(self, old: Position, new: Position) -> PairScores:
-        """Semantic and lexical scores of every pair, in canonical statement order."""
+        """Semantic and lexical scores of the candidate pairs, in canonical statement order.
+
+        Every pair is a candidate up to ``SPARSE_ABOVE`` pairs; beyond, each demand's
+        nearest neighbours only, so no old x new matrix is ever built.
+        """
         a, b = canonical(old), canonical(new)
         vectors = self.embedder.encode([s.text for s in a + b])
-        sem = semantic_scores(vectors[: len(a)], vectors[len(a) :])
-        lex = lexical_scores([s.text for s in a], [s.text for s in b])
-        return PairScores(a, b, sem, lex, pair_features(sem, lex))
+        va, vb = vectors[: len(a)], vectors[len(a) :]
+        if len(a) * len(b) > SPARSE_ABOVE:
+            rows, cols = candidate_pairs(va, vb)
+            sem = semantic_scorer(va, vb)(rows, cols)
+            lex = lexical_scorer([s.text for s in a], [s.text for s in b])(rows, cols)
+        else:
+            rows, cols = (x.ravel() for x in np.indices((len(a), len(b))))
+            sem = semantic_scores(va, vb).ravel()
+            lex = lexical_scores([s.text for s in a], [s.text for s in b]).ravel()
+        return PairScores(a, b, rows, cols, sem, lex)
 
 
 def canonical(position: Position) -> tuple[Statement, ...]:
@@ -120,17 +132,20 @@ def _second_pass(scores: PairScores, prob: np.ndarray, pairs: list, settings: Se
     that rival; among the leftovers it may be the clear counterpart. ``prob`` is
     updated in place with the leftovers' own probabilities.
     """
-    rows = [i for i in range(prob.shape[0]) if i not in {p[0] for p in pairs}]
-    cols = [j for j in range(prob.shape[1]) if j not in {p[1] for p in pairs}]
-    if not rows or not cols:
+    paired_old = np.zeros(len(scores.old), dtype=bool)
+    paired_new = np.zeros(len(scores.new), dtype=bool)
+    for i, j in pairs:
+        paired_old[i] = paired_new[j] = True
+    left = np.flatnonzero(~paired_old[scores.rows] & ~paired_new[scores.cols])
+    if len(left) == 0:
         return []
-    grid = np.ix_(rows, cols)
-    features = pair_features(scores.semantic[grid], scores.lexical[grid])
+    rows, cols = scores.rows[left], scores.cols[left]
+    features = pair_features(rows, cols, scores.semantic[left], scores.lexical[left])
     sub = match_probability(features, settings.match_bias, settings.weights)
-    found = []
-    for i, j in assign(sub, settings.rematch_threshold):
-        prob[rows[i], cols[j]] = sub[i, j]
-        found.append((rows[i], cols[j]))
+    found = sparse_assign(rows, cols, sub, (len(scores.old), len(scores.new)), settings.rematch_threshold)
+    where = dict(zip(zip(rows.tolist(), cols.tolist()), range(len(left))))
+    for pair in found:
+        prob[left[where[pair]]] = sub[where[pair]]
     return found
 
 
@@ -138,31 +153,34 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
     """Align, classify and explain: the decisions on top of precomputed pair scores."""
     a, b = scores.old, scores.new
     prob = match_probability(scores.features, settings.match_bias, settings.weights)
-    pairs = assign(prob, settings.match_threshold)
+    pairs = sparse_assign(scores.rows, scores.cols, prob, (len(a), len(b)), settings.match_threshold)
     pairs += _second_pass(scores, prob, pairs, settings)
-    extra = splits_and_merges(prob, pairs, settings.split_threshold)
+    extra = splits_and_merges(scores.rows, scores.cols, prob, pairs, settings.split_threshold)
     relation = {(i, j): r for i, j, r in extra}
     for i, j, r in extra:  # the one-to-one partner of a split or merge is part of it too
         partner = next(p for p in pairs if (p[0] == i if r == "split" else p[1] == j))
         relation.setdefault(partner, r)
+    linked = [*pairs, *((i, j) for i, j, _ in extra)]
+    at = dict(zip(zip(scores.rows.tolist(), scores.cols.tolist()), range(len(scores.rows))))
     items = []
-    for i, j in [*pairs, *((i, j) for i, j, _ in extra)]:
-        status, changes = classify(a[i].text, b[j].text, float(scores.semantic[i, j]), float(prob[i, j]), settings)
+    for i, j in linked:
+        k = at[(i, j)]
+        status, changes = classify(a[i].text, b[j].text, float(scores.semantic[k]), float(prob[k]), settings)
         items.append(
             Item(
                 status,
                 a[i],
                 b[j],
-                float(prob[i, j]),
-                float(scores.semantic[i, j]),
-                float(scores.lexical[i, j]),
+                float(prob[k]),
+                float(scores.semantic[k]),
+                float(scores.lexical[k]),
                 tuple(changes),
                 relation.get((i, j)),
                 redline(a[i].text, b[j].text),
             )
         )
-    linked_old = {i for i, _ in pairs} | {i for i, _, _ in extra}
-    linked_new = {j for _, j in pairs} | {j for _, j, _ in extra}
+    linked_old = {i for i, _ in linked}
+    linked_new = {j for _, j in linked}
     items += [Item("dropped", s, None) for i, s in enumerate(a) if i not in linked_old]
     items += [Item("new", None, s) for j, s in enumerate(b) if j not in linked_new]
     items.sort(key=Item.sort_key)

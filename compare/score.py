@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -52,18 +53,22 @@ def lexical_scores(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
 FEATURES = ("semantic", "lexical", "row_margin", "column_margin", "lexical_row_margin", "lexical_column_margin")
 
 
-def pair_features(semantic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
-    """An (old, new, feature) array of ``FEATURES`` for every pair."""
-    if semantic.size == 0:
-        return np.zeros((*semantic.shape, len(FEATURES)), dtype=np.float32)
+def pair_features(rows: np.ndarray, cols: np.ndarray, semantic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """A (pair, feature) array of ``FEATURES`` for candidate pairs ``(rows[k], cols[k])``.
+
+    Rivals are the other candidates of the same old demand (row) or new demand (column):
+    every pair when all pairs are candidates, the nearest ones for large inputs.
+    """
+    if len(rows) == 0:
+        return np.zeros((0, len(FEATURES)), dtype=np.float32)
     return np.stack(
         [
             semantic,
             lexical,
-            _margin(semantic, 1, BACKGROUND["semantic"]),
-            _margin(semantic, 0, BACKGROUND["semantic"]),
-            _margin(lexical, 1, BACKGROUND["lexical"]),
-            _margin(lexical, 0, BACKGROUND["lexical"]),
+            _margin(semantic, rows, BACKGROUND["semantic"]),
+            _margin(semantic, cols, BACKGROUND["semantic"]),
+            _margin(lexical, rows, BACKGROUND["lexical"]),
+            _margin(lexical, cols, BACKGROUND["lexical"]),
         ],
         axis=-1,
     ).astype(np.float32)
@@ -75,14 +80,20 @@ def pair_features(semantic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
 BACKGROUND = {"semantic": 0.3, "lexical": 0.42}
 
 
-def _margin(scores: np.ndarray, axis: int, background: float) -> np.ndarray:
-    """Each score minus its best rival along ``axis`` (positive: the pair is the clear best)."""
-    if scores.shape[axis] < 2:
-        return scores - background
-    top2 = -np.sort(-scores, axis=axis).take([0, 1], axis=axis)
-    best, second = np.take(top2, [0], axis=axis), np.take(top2, [1], axis=axis)
-    rival = np.where(scores >= best, second, best)
-    return scores - np.maximum(rival, background)
+def _margin(values: np.ndarray, groups: np.ndarray, background: float) -> np.ndarray:
+    """Each value minus the best other value of its group (positive: the pair is the clear best)."""
+    order = np.lexsort((-values, groups))
+    g, v = groups[order], values[order]
+    first = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    best = np.full(int(groups.max()) + 1, -np.inf)
+    second = best.copy()
+    best[g[first]] = v[first]
+    has_second = first + 1 < len(v)
+    has_second[has_second] = g[first[has_second] + 1] == g[first[has_second]]
+    second[g[first[has_second]]] = v[first[has_second] + 1]
+    top, runner_up = best[groups], second[groups]
+    rival = np.where(values >= top, runner_up, top)
+    return values - np.maximum(rival, background)
 
 
 def match_probability(features: np.ndarray, bias: float, weights: Sequence[float]) -> np.ndarray:
@@ -93,10 +104,16 @@ def match_probability(features: np.ndarray, bias: float, weights: Sequence[float
 
 @dataclass(frozen=True)
 class PairScores:
-    """Scores of every (old, new) pair, rows and columns in the order of ``old`` and ``new``."""
+    """Scores of the candidate pairs ``(old[rows[k]], new[cols[k]])``: every pair of small
+    inputs, each demand's nearest neighbours for large ones."""
 
     old: tuple[Statement, ...]
     new: tuple[Statement, ...]
+    rows: np.ndarray
+    cols: np.ndarray
     semantic: np.ndarray
     lexical: np.ndarray
-    features: np.ndarray
+
+    @cached_property
+    def features(self) -> np.ndarray:
+        return pair_features(self.rows, self.cols, self.semantic, self.lexical)

@@ -57,8 +57,8 @@ def _fit(scored: list[tuple[GoldCase, PairScores]]) -> Settings:
 def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, list[float]]:
     """Logistic regression (ridge-penalised) of gold links on the pair features."""
     from scipy.optimize import minimize  # slow to import: only when tuning
-    x = np.concatenate([s.features.reshape(-1, s.features.shape[-1]) for _, s in scored]).astype(float)
-    y = np.concatenate([_gold_matrix(case, s).ravel() for case, s in scored])
+    x = np.concatenate([s.features for _, s in scored]).astype(float)
+    y = np.concatenate([_gold_labels(case, s) for case, s in scored])
     x = np.hstack([np.ones((len(x), 1)), x])
 
     def loss(w):
@@ -72,13 +72,12 @@ def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, l
     return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
 
 
-def _gold_matrix(case: GoldCase, scores: PairScores) -> np.ndarray:
-    rows = {s.id: i for i, s in enumerate(scores.old)}
-    cols = {s.id: j for j, s in enumerate(scores.new)}
-    y = np.zeros(scores.semantic.shape)
-    for gold in case.links:
-        y[rows[gold.old], cols[gold.new]] = 1.0
-    return y
+def _gold_labels(case: GoldCase, scores: PairScores) -> np.ndarray:
+    """1.0 for each candidate pair the gold links, else 0.0."""
+    gold = {(link.old, link.new) for link in case.links}
+    return np.array(
+        [(scores.old[i].id, scores.new[j].id) in gold for i, j in zip(scores.rows, scores.cols)], dtype=float
+    )
 
 
 def search_thresholds(scored: list[tuple[GoldCase, PairScores]], settings: Settings, rounds: int = 3) -> Settings:

@@ -1,14 +1,18 @@
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from test_positions_readers import BAD
 
 from conftest import FIXTURE, GOLD_DIR, gold_cases, write_gold_rounds
 from demanddiff.cli import cli
+from demanddiff.compare import engine as engine_module
 
 OLD = (
     "party: Eastmark\ndate: 2024-09-10\nround: Opening offer\ndemands:\n"
@@ -172,6 +176,7 @@ def test_warm_compare_does_not_import_torch(tmp_path):
     )
     assert run_python(code, cache).split() == ["True", "True"]  # cold: the model had to load
     assert run_python(code, cache).split() == ["False", "False"]  # warm: every embedding cached
+
 
 
 def test_eval_prints_engine_and_baselines_side_by_side(runner):
@@ -338,3 +343,85 @@ def test_report_bad_usage_exits_2_writing_nothing(runner, tmp_path, args, messag
     result = runner.invoke(cli, [str(FIXTURE) if a == "FIX" else a for a in args] + ["-o", str(out)])
     assert result.exit_code == 2, result.output
     assert message in result.stderr and not out.exists()
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD, ids=[b[0] for b in BAD])
+def test_every_bad_file_exits_2_with_one_line_and_writes_nothing(runner, tmp_path, files, name, content, message):
+    bad = tmp_path / name
+    bad.write_bytes(content if isinstance(content, bytes) else content.encode())
+    out = tmp_path / "report.json"
+    result = runner.invoke(cli, ["compare", str(bad), str(files[1]), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert re.fullmatch(rf"Error: {re.escape(str(tmp_path))}/{message}.*\n", result.stderr), result.stderr
+    assert "Traceback" not in result.output and not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "old.yaml", "new.yaml"])
+
+
+def test_a_directory_where_a_file_is_expected(runner, tmp_path, files):
+    result = runner.invoke(cli, ["compare", str(files[0]), str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path}: is a directory; give a position file\n"
+
+
+def test_a_dataset_round_without_a_date_cannot_be_picked(runner, tmp_path):
+    data = tmp_path / "d.yaml"
+    data.write_text("positions:\n  - {party: X, round: talks, demands: [a must happen]}\n")
+    result = runner.invoke(cli, ["compare", str(data), "--from", "2022-01-01", "--to", "2023-01-01"])
+    assert result.exit_code == 2
+    assert "no round of 'X' on or before 2022-01-01" in result.stderr and "Traceback" not in result.output
+
+
+def test_over_long_demand_warns_once_naming_file_and_id(runner, tmp_path):
+    long_text = " ".join(["The ministry must fund repairs to damp flats in every district"] * 30)
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(yaml.safe_dump({"demands": [{"id": "big", "text": long_text}, {"id": "s", "text": "Rents fall."}]}))
+    new.write_text("demands: [Rents are frozen.]\n")
+    result = runner.invoke(cli, ["compare", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Warning: {old}: demand big is longer than the model's 256-token input; "
+        "only its start was compared; split it into several demands\n"
+    )
+    assert json.loads(result.stdout)["summary"]["dropped"] >= 1  # the JSON on stdout stays clean
+
+
+def test_same_input_in_any_order_gives_byte_identical_json(runner, tmp_path):
+    data = yaml.safe_load(FIXTURE.read_text())
+    outputs = []
+    for seed in range(3):
+        rng = random.Random(seed)
+        for position in data["positions"]:
+            rng.shuffle(position["demands"])
+        path = tmp_path / f"shuffled{seed}.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+        args = ["compare", str(path), "--from", "2021-12-17", "--to", "2025-03-14", "--format", "json"]
+        outputs.append(runner.invoke(cli, args).stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert json.loads(outputs[0])["items"]
+
+
+@pytest.fixture
+def fresh_engines(monkeypatch, tmp_path):
+    """CLI runs with a new cache directory (module-level engines remember theirs)."""
+    monkeypatch.setattr(engine_module, "_engines", {})
+    monkeypatch.setenv("DEMANDDIFF_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_corrupt_cache_is_reported_once_and_rebuilt(runner, files, fresh_engines):
+    fresh_engines.mkdir()
+    (fresh_engines / "embeddings.sqlite3").write_bytes(b"not a database at all" * 50)
+    first = runner.invoke(cli, ["compare", *map(str, files), "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert re.fullmatch(r"Warning: embedding cache .*embeddings\.sqlite3 was unreadable .*; rebuilt it\n", first.stderr)
+    engine_module._engines.clear()
+    second = runner.invoke(cli, ["compare", *map(str, files), "--format", "json"])
+    assert second.stderr == "" and second.stdout == first.stdout
+
+
+def test_unusable_cache_path_warns_and_still_compares(runner, files, fresh_engines):
+    (fresh_engines / "embeddings.sqlite3").mkdir(parents=True)  # a directory where the file should be
+    result = runner.invoke(cli, ["compare", *map(str, files), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"Warning: embedding cache .* cannot be used .*; working without it\n", result.stderr)
+    assert json.loads(result.stdout)["summary"]["reversed"] == 1
+

@@ -42,9 +42,15 @@ def test_batch_lexical_scores_equal_pairwise_scores():
     assert batch[0, 0] > batch[0, 1]
 
 
+def all_pairs(matrix):
+    """Every pair of a dense score matrix as candidates: rows, cols, scores."""
+    rows, cols = (x.ravel() for x in np.indices(matrix.shape))
+    return rows, cols, matrix.ravel()
+
+
 def test_margins_say_how_far_a_pair_stands_out_from_its_rivals():
-    sem = np.array([[0.9, 0.6], [0.5, 0.4]])
-    features = pair_features(sem, np.zeros_like(sem))
+    rows, cols, sem = all_pairs(np.array([[0.9, 0.6], [0.5, 0.4]]))
+    features = pair_features(rows, cols, sem, np.zeros_like(sem)).reshape(2, 2, -1)
     row, col = FEATURES.index("row_margin"), FEATURES.index("column_margin")
     assert features[0, 0, row] == pytest.approx(0.3)  # best of its row, 0.3 ahead of 0.6
     assert features[0, 1, row] == pytest.approx(-0.3)  # 0.3 behind the row's best
@@ -52,9 +58,17 @@ def test_margins_say_how_far_a_pair_stands_out_from_its_rivals():
     assert features[1, 1, col] == pytest.approx(-0.2)
 
 
+def test_a_lone_candidate_is_measured_against_the_background_not_against_nothing():
+    rows, cols, sem = all_pairs(np.array([[0.9], [0.2]]))
+    features = pair_features(rows, cols, sem, sem)
+    row = FEATURES.index("row_margin")
+    assert features[0, row] == pytest.approx(0.9 - 0.3) and features[1, row] < 0
+
+
 def test_match_probability_is_calibrated_shape():
-    features = pair_features(np.array([[0.9, 0.2], [0.3, 0.8]]), np.array([[0.8, 0.1], [0.2, 0.7]]))
-    prob = match_probability(features, -3.0, [2.0, 1.0, 3.0, 3.0, 1.0, 1.0])
+    rows, cols, sem = all_pairs(np.array([[0.9, 0.2], [0.3, 0.8]]))
+    features = pair_features(rows, cols, sem, all_pairs(np.array([[0.8, 0.1], [0.2, 0.7]]))[2])
+    prob = match_probability(features, -3.0, [2.0, 1.0, 3.0, 3.0, 1.0, 1.0]).reshape(2, 2)
     assert ((0 < prob) & (prob < 1)).all()
     assert prob[0, 0] > prob[0, 1] and prob[1, 1] > prob[1, 0]
 
@@ -74,4 +88,4 @@ def test_match_probability_is_calibrated_shape():
     ids=["split", "merge", "too-weak", "partner-unpaired"],
 )
 def test_splits_and_merges(scores, pairs, expected):
-    assert splits_and_merges(scores, pairs, 0.5) == expected
+    assert splits_and_merges(*all_pairs(scores), pairs, 0.5) == expected

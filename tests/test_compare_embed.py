@@ -1,3 +1,8 @@
+import io
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -48,3 +53,35 @@ def test_default_model_identity_names_the_bundled_package():
 def test_unknown_model_is_a_clear_input_error():
     with pytest.raises(InputError, match="cannot load model"):
         Embedder("no-such-org/no-such-model", cache=False).encode(["x"])
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize(("stderr", "shown"), [(Terminal, True), (io.StringIO, False)], ids=["terminal", "pipe"])
+def test_progress_bar_on_stderr_only_for_a_terminal(embedder, monkeypatch, stderr, shown):
+    texts = [f"Rents are frozen for {n} months." for n in range(300)]
+    uncached = Embedder(cache=False)
+    uncached._model = embedder.model
+    monkeypatch.setattr(sys, "stderr", stderr())
+    vectors = uncached.encode(texts)
+    assert vectors.shape == (300, 384)
+    assert ("Batches" in sys.stderr.getvalue()) is shown
+
+
+def test_model_loads_and_embeds_with_networking_disabled():
+    code = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise OSError('network disabled by the test')\n"
+        "socket.socket.connect = socket.socket.connect_ex = refuse\n"
+        "socket.create_connection = socket.getaddrinfo = refuse\n"
+        "from demanddiff.compare.embed import Embedder\n"
+        "print(Embedder(cache=False).encode(['Ukraine must not join NATO.']).shape)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_OFFLINE")}  # no help from the environment
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(1, 384)"

@@ -1,7 +1,9 @@
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from demanddiff import InputError, Position, PositionSet, load
 from demanddiff.positions import READERS
@@ -51,8 +53,6 @@ def test_yaml_dataset_and_json_dataset_load_the_same(tmp_path):
             {"party": "A", "date": "2021-01-01", "demands": [{"id": "k", "text": "z must happen"}]},
         ],
     }
-    import yaml
-
     from_yaml = load(write(tmp_path, "d.yml", yaml.safe_dump(data)))
     from_json = load(write(tmp_path, "d.json", json.dumps(data)))
     assert isinstance(from_yaml, PositionSet)
@@ -112,6 +112,11 @@ BAD = [
         r"dup\.yaml:3: duplicate demand id 'a'",
     ),
     ("date.yaml", "date: 2022/03/29\ndemands: [x]\n", r"date\.yaml:1: invalid date '2022/03/29'"),
+    ("ambiguous.yaml", "date: 03/04/2022\ndemands: [x]\n", r"ambiguous\.yaml:1: invalid date '03/04/2022'"),
+    ("baddate.csv", "date,text\n2022-02-30,x\n", r"baddate\.csv:2: invalid date '2022-02-30'"),
+    ("dup.csv", "id,text\na,one demand\na,another\n", r"dup\.csv:3: duplicate demand id 'a'"),
+    ("notext.json", '{"demands": [{"id": "a"}]}', r"notext\.json: demand has no text"),
+    ("list.json", "[1, 2]", r"list\.json: expected a position"),
     ("nodemands.yaml", "party: X\n", r"nodemands\.yaml:1: position has no 'demands:' list"),
     ("doc.docx", "whatever", r"doc\.docx: unknown file type '\.docx'"),
     ("front.md", "---\nparty: X\n- a demand\n", r"front\.md:1: front matter opened with '---' is never closed"),
@@ -137,6 +142,7 @@ def test_yaml_tags_that_run_code_are_refused(tmp_path):
         load(write(tmp_path, "evil.yaml", "demands: !!python/object/apply:os.system ['echo hi']\n"))
 
 
+
 def test_demand_sources_are_read_and_kept(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text(
@@ -152,3 +158,19 @@ def test_a_bad_source_names_the_line(tmp_path):
     path.write_text("party: R\ndemands:\n  - id: d1\n    text: X.\n    sources:\n      - {start: 9, end: 2}\n")
     with pytest.raises(InputError, match=r"p.yaml:6: a source's start and end"):
         load(path)
+
+def test_only_safe_yaml_loading_in_the_source():
+    """Every YAML read goes through SafeLoader: no tag in a file can build Python objects."""
+    from demanddiff.positions.readers import _LineLoader
+
+    assert issubclass(_LineLoader, yaml.SafeLoader)
+    root = Path(__file__).resolve().parent.parent
+    sources = [p for p in root.rglob("*.py") if ".venv" not in p.parts and "tests" not in p.parts]
+    calls = [(p.name, line) for p in sources for line in p.read_text().splitlines() if "yaml." in line]
+    assert calls, "no YAML loading found: the scan looks in the wrong place"
+    for name, line in calls:
+        assert not any(bad in line for bad in ("unsafe_load", "full_load", "FullLoader", "UnsafeLoader")), name
+        if "yaml.load(" in line:
+            assert "Loader=_LineLoader" in line, (name, line)
+        assert "yaml.Loader" not in line, (name, line)
+
