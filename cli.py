@@ -219,7 +219,6 @@ def rounds(dataset, party, fmt, output):
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
 
 
-
 @cli.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -383,6 +382,7 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
         subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party))
     emit(render_report(subject, fmt), output)
 
+
 @contextmanager
 def warnings_as_lines(sources: dict[str, Position]):
     """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
@@ -402,7 +402,6 @@ def warnings_as_lines(sources: dict[str, Position]):
                         )
         else:
             click.echo(f"Warning: {message}", err=True)
-
 
 
 def main() -> None:

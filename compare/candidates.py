@@ -20,7 +20,7 @@ from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 from .score import content_words
 
 K = 20  # candidates per demand, each way
-SPARSE_ABOVE = 1_000_000  # pairs (old x new) above which the engine aligns on candidates only
+SPARSE_ABOVE = 250_000  # pairs (old x new) above which the engine scores candidates only (500 x 500)
 CHUNK = 1024  # rows per matrix product: CHUNK x N floats at a time
 
 # Scores of candidate pairs: (old indexes, new indexes) -> one score per pair, higher is better, >= 0.

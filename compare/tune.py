@@ -57,6 +57,7 @@ def _fit(scored: list[tuple[GoldCase, PairScores]]) -> Settings:
 def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, list[float]]:
     """Logistic regression (ridge-penalised) of gold links on the pair features."""
     from scipy.optimize import minimize  # slow to import: only when tuning
+
     x = np.concatenate([s.features for _, s in scored]).astype(float)
     y = np.concatenate([_gold_labels(case, s) for case, s in scored])
     x = np.hstack([np.ones((len(x), 1)), x])

@@ -178,7 +178,6 @@ def test_warm_compare_does_not_import_torch(tmp_path):
     assert run_python(code, cache).split() == ["False", "False"]  # warm: every embedding cached
 
 
-
 def test_eval_prints_engine_and_baselines_side_by_side(runner):
     result = runner.invoke(cli, ["eval", str(GOLD_DIR)])
     assert result.exit_code == 0, result.output
@@ -344,6 +343,7 @@ def test_report_bad_usage_exits_2_writing_nothing(runner, tmp_path, args, messag
     assert result.exit_code == 2, result.output
     assert message in result.stderr and not out.exists()
 
+
 @pytest.mark.parametrize(("name", "content", "message"), BAD, ids=[b[0] for b in BAD])
 def test_every_bad_file_exits_2_with_one_line_and_writes_nothing(runner, tmp_path, files, name, content, message):
     bad = tmp_path / name
@@ -424,4 +424,3 @@ def test_unusable_cache_path_warns_and_still_compares(runner, files, fresh_engin
     assert result.exit_code == 0, result.output
     assert re.fullmatch(r"Warning: embedding cache .* cannot be used .*; working without it\n", result.stderr)
     assert json.loads(result.stdout)["summary"]["reversed"] == 1
-

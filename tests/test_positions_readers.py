@@ -142,7 +142,6 @@ def test_yaml_tags_that_run_code_are_refused(tmp_path):
         load(write(tmp_path, "evil.yaml", "demands: !!python/object/apply:os.system ['echo hi']\n"))
 
 
-
 def test_demand_sources_are_read_and_kept(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text(
@@ -159,6 +158,7 @@ def test_a_bad_source_names_the_line(tmp_path):
     with pytest.raises(InputError, match=r"p.yaml:6: a source's start and end"):
         load(path)
 
+
 def test_only_safe_yaml_loading_in_the_source():
     """Every YAML read goes through SafeLoader: no tag in a file can build Python objects."""
     from demanddiff.positions.readers import _LineLoader
@@ -173,4 +173,3 @@ def test_only_safe_yaml_loading_in_the_source():
         if "yaml.load(" in line:
             assert "Loader=_LineLoader" in line, (name, line)
         assert "yaml.Loader" not in line, (name, line)
-
