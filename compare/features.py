@@ -317,7 +317,7 @@ _NUMBER = (
 )
 _QUANTITY = re.compile(
     r"\b(?P<num>" + _NUMBER + r")(?P<pct>%)?(?:[-\s]+(?P<unit>percentage points?|per cent|percent|business days?"
-    r"|working days?|hours?|days?|weeks?|months?|years?|minutes?|[a-z]+))?",
+    r"|working days?|hours?|days?|weeks?|months?|years?|minutes?|[a-z]+)\b)?",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -373,6 +373,7 @@ def quantities(text: str) -> list[Quantity]:
         shown = m.group(0).strip()
         if m.group("pct"):
             unit_key = ("percent", 1)
+            shown = num + "%"
         elif unit in _UNITS:
             unit_key = _UNITS[unit]
         else:
