@@ -250,6 +250,8 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
         demanddiff eval ../shared/gold --tune my-settings.yaml
     """
     cases = load_gold(gold)
+    if (loo or tune_path) and len(cases) < 2:
+        raise click.UsageError("leave-one-case-out needs at least two gold cases; give more, or leave out --loo/--tune")
     engine = None if baselines else _engine(model, no_cache, settings_path)
     if tune_path:
         if engine is None:

@@ -40,6 +40,8 @@ def tune(cases: Sequence[GoldCase], engine: Engine) -> Settings:
 
 def leave_one_out(cases: Sequence[GoldCase], engine: Engine) -> Report:
     """Score each case with settings tuned on all the other cases."""
+    if len(cases) < 2:
+        raise ValueError("leave-one-case-out needs at least two cases")
     scored = [(case, engine.pair_scores(case.old, case.new)) for case in cases]
     rows = []
     for k, (case, scores) in enumerate(scored):

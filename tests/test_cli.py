@@ -211,6 +211,11 @@ def test_eval_tune_writes_settings_that_compare_accepts(runner, tmp_path, files)
     assert result.exit_code == 0, result.output
 
 
+def test_eval_leave_one_out_needs_two_cases(runner):
+    result = runner.invoke(cli, ["eval", str(GOLD_DIR / "teaching-polarity.yaml"), "--loo"])
+    assert result.exit_code == 2 and "at least two gold cases" in result.stderr
+
+
 def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(
