@@ -195,7 +195,7 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
     """
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
     settings = Settings.load(settings_path) if settings_path else None
-    with warnings_as_lines({old: old_p, new or old: new_p}):
+    with warnings_as_lines([(old, old_p), (new or old, new_p)]):
         result = compare_positions(old_p, new_p, model=model, cache=not no_cache, settings=settings)
     shown = result.only(only) if only else result
     emit(render(shown, fmt), output)
@@ -386,7 +386,7 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
 
 
 @contextmanager
-def warnings_as_lines(sources: dict[str, Position]):
+def warnings_as_lines(sources: list[tuple[str, Position]]):
     """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)  # other categories keep their filters
@@ -394,7 +394,7 @@ def warnings_as_lines(sources: dict[str, Position]):
     for warning in caught:
         message = warning.message
         if isinstance(message, TruncationWarning):
-            for path, position in sources.items():
+            for path, position in sources:
                 for s in position.statements:
                     if s.text in message.texts:
                         click.echo(
