@@ -162,11 +162,11 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
     return loaded.select(date, party)
 
 
-def _two_rounds(old: str, new: str | None, date_from, date_to, party) -> tuple[Position, Position]:
-    """The two positions to compare: two files, or one dataset with --from and --to."""
+def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str = "") -> tuple[Position, Position]:
+    """The two positions to compare: two files, or one dataset with --from and --to (``also``: other ways)."""
     if new is None:
         if date_from is None or date_to is None:
-            raise click.UsageError("with one file, give --from DATE and --to DATE (or give two files)")
+            raise click.UsageError(f"with one file, give --from DATE and --to DATE (or give two files{also})")
         if date_from > date_to:
             raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
         return _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
@@ -381,7 +381,7 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
             raise click.UsageError("--timeline takes one dataset file, not two")
         subject = build_timeline(_dataset(old), party, date_from, date_to, engine)
     else:
-        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party))
+        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party, also=", or --timeline"))
     emit(render_report(subject, fmt), output)
 
 
