@@ -162,6 +162,29 @@ def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Posi
     return loaded.select(date, party)
 
 
+def round_inputs(first: str = "", last: str = ""):
+    """OLD [NEW], --from, --to and --party: two files, or one dataset and two dates."""
+
+    def decorate(fn):
+        for option in reversed(
+            (
+                click.argument("old", type=click.Path()),
+                click.argument("new", type=click.Path(), required=False),
+                click.option(
+                    "--from", "date_from", type=Date(), help=f"Old round: this date or the latest before it{first}."
+                ),
+                click.option(
+                    "--to", "date_to", type=Date(), help=f"New round: this date or the latest before it{last}."
+                ),
+                click.option("--party", help="Party to compare, when a dataset holds several."),
+            )
+        ):
+            fn = option(fn)
+        return fn
+
+    return decorate
+
+
 def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str = "") -> tuple[Position, Position]:
     """The two positions to compare: two files, or one dataset with --from and --to (``also``: other ways)."""
     if new is None:
@@ -174,11 +197,7 @@ def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str 
 
 
 @cli.command()
-@click.argument("old", type=click.Path())
-@click.argument("new", type=click.Path(), required=False)
-@click.option("--from", "date_from", type=Date(), help="Round of the old side: this date or the latest before it.")
-@click.option("--to", "date_to", type=Date(), help="Round of the new side: this date or the latest before it.")
-@click.option("--party", help="Party to compare, when a dataset holds several.")
+@round_inputs()
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
 @engine_options
@@ -351,11 +370,7 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
 
 
 @cli.command()
-@click.argument("old", type=click.Path())
-@click.argument("new", type=click.Path(), required=False)
-@click.option("--from", "date_from", type=Date(), help="Old round (or first round, with --timeline).")
-@click.option("--to", "date_to", type=Date(), help="New round (or last round, with --timeline).")
-@click.option("--party", help="Party, when a dataset holds several.")
+@round_inputs(first=" (with --timeline: the first round)", last=" (with --timeline: the last round)")
 @click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
 @output_options(
     formats=REPORT_FORMATS,
