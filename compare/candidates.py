@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from .score import content_words
 
@@ -62,6 +60,9 @@ def sparse_assign(
     n, m = shape
     if n == 0 or m == 0 or len(rows) == 0:
         return []
+    from scipy.sparse import csr_matrix  # slow to import: only when aligning
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
     top = float(scores.max()) + 1.0  # costs top - score stay positive (csgraph ignores zero weights)
     graph = csr_matrix(
         (
