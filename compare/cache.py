@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 
+BUSY_TIMEOUT = 60  # seconds a process waits for another one writing the cache
 SCHEMA = "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, vector BLOB, PRIMARY KEY (model, key))"
 
 
@@ -62,11 +64,26 @@ class EmbeddingCache:
             warnings.warn(f"embedding cache {self.path} cannot be used ({exc}); working without it", stacklevel=4)
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute(SCHEMA)
-        db.execute("SELECT count(*) FROM embeddings WHERE rowid = 1").fetchone()
-        return db
+        """Connect, switch to WAL and create the table, retrying while another process does the same.
+
+        SQLite answers "locked" at once, without waiting on the busy timeout, when two
+        processes convert a new file to WAL together; so the retry is ours.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        pause = 0.005
+        while True:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(SCHEMA)
+                db.execute("SELECT count(*) FROM embeddings WHERE rowid = 1").fetchone()
+                return db
+            except sqlite3.OperationalError as exc:
+                db.close()
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
 
     def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
         """Cached vectors for those of ``texts`` that have one."""

@@ -2,6 +2,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import threading
 import warnings
 
 import numpy as np
@@ -44,6 +45,31 @@ def test_four_processes_comparing_at_once_share_one_cache(engine, tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("SELECT count(*) FROM embeddings").fetchone() == (len(texts),)
     assert len(EmbeddingCache(cache / "embeddings.sqlite3").get(engine.embedder.identity, sorted(texts))) == len(texts)
+
+
+def test_writers_creating_a_new_cache_at_the_same_instant_all_use_it(tmp_path):
+    """Eight writers open a new cache file together, fifty times: none is refused ("database is locked")."""
+    refused = []
+
+    def write(path, n, start):
+        start.wait()
+        cache = EmbeddingCache(path)
+        texts = {f"Demand {n}.{k}": np.full(384, n, dtype=np.float32) for k in range(20)}
+        cache.put("m", texts)
+        if len(cache.get("m", list(texts))) != len(texts):
+            refused.append(n)
+        cache.close()
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for trial in range(50):
+            path, start = tmp_path / str(trial) / "e.sqlite3", threading.Barrier(8)
+            threads = [threading.Thread(target=write, args=(path, n, start)) for n in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    assert refused == [] and [str(w.message) for w in caught] == []
 
 
 def test_damage_found_while_reading_is_reported_once_and_rebuilt(tmp_path):
