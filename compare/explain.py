@@ -47,16 +47,17 @@ def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
 
 @lru_cache(maxsize=4096)
 def polarity_change(old: str, new: str) -> Change | None:
-    """A negation change when the two demands have opposite polarity."""
-    if ft.polarity(old) == ft.polarity(new):
+    """A negation change when the two demands, read clause by clause, have opposite polarity."""
+    (p_old, c_old), (p_new, c_new) = ft.polarity_towards(old, new), ft.polarity_towards(new, old)
+    if p_old == p_new:
         return None
 
-    def show(text: str) -> str:
-        if ft.polarity(text) > 0:
+    def show(polarity: int, clause: str) -> str:
+        if polarity > 0:
             return "affirmative"
-        return f"negative ({', '.join(dict.fromkeys(ft.negators(text)))})"
+        return f"negative ({', '.join(dict.fromkeys(ft.negators(clause)))})"
 
-    return Change("negation", show(old), show(new))
+    return Change("negation", show(p_old, c_old), show(p_new, c_new))
 
 
 @lru_cache(maxsize=4096)

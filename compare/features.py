@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # Phrases where "no"/"not" bound a quantity instead of negating the demand.
 _NOT_NEGATION = re.compile(
     r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|greater|sooner|longer|higher|lower)\s+than\b"
-    r"|\bnot\s+only\b|\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b",
+    r"|\bnot\s+(?:only|just|merely|simply)\b|\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b",
     re.IGNORECASE,
 )
 _NEGATION_WORDS = {
@@ -99,7 +99,10 @@ _STEM_EXCEPT = {
 }
 _MULTI_NEGATORS = re.compile(
     r"\b(?:give|gives|gave|giving|given)\s+up\b|\brul(?:e|es|ed|ing)\s+out\b|\bfree\s+of\b"
-    r"|\b(?:shut|shuts|keep|keeps|kept|stay|stays|stayed)\s+out\b|\bno\s+longer\b|\bnot\s+even\b",
+    r"|\b(?:shut|shuts|keep|keeps|kept|stay|stays|stayed)\s+out\b|\bno\s+longer\b|\bnot\s+even\b"
+    # A permission granted "only" on terms is a restriction: "may be kept only at home",
+    # "allowed only after training" say the same as "not ... elsewhere / unless trained".
+    r"|\b(?:may|can|allowed|permitted)\s+(?:be\s+)?(?:[a-z]+\s+)?only\b|\bonly\s+(?:be\s+)?(?:allowed|permitted)\b",
     re.IGNORECASE,
 )
 
@@ -238,6 +241,33 @@ def polarity(text: str) -> int:
 
 
 _CANCEL_WINDOW = 5
+
+# Where one demand joins two clauses ("X ends in 2020, and we will not extend it"), the
+# clause that speaks to the other demand is the one whose polarity counts.
+_CLAUSE_BREAK = re.compile(r"\s*[;:]\s*|,?\s+\b(?:but|while|whereas|yet)\b\s+|,\s+(?:and|so)\s+", re.I)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a demand, split at semicolons and at "but", "while", ", and", ", so"."""
+    return [c for c in _CLAUSE_BREAK.split(text) if c.strip()] or [text]
+
+
+def polarity_towards(text: str, other: str) -> tuple[int, str]:
+    """(polarity, clause) of the clause of ``text`` that shares most content words with ``other``.
+
+    The whole text counts when it is one clause, or when clauses of opposite polarity share
+    equally much with ``other``.
+    """
+    from .score import content_words
+
+    parts = clauses(text)
+    if len(parts) > 1:
+        theirs = set(content_words(other).split())
+        shared = [len(set(content_words(c).split()) & theirs) for c in parts]
+        best = [c for c, n in zip(parts, shared) if n == max(shared)]
+        if len({polarity(c) for c in best}) == 1:
+            return polarity(best[0]), best[0]
+    return polarity(text), text
 
 
 def _self_cancelling(word: str) -> bool:

@@ -14,6 +14,7 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "russia.yaml"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"  # a copy of ../shared/gold, so CI needs nothing else
+GOLD_EXTRA_DIR = Path(__file__).resolve().parent / "gold-extra"  # other negotiations, never tuned on
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,6 +1,7 @@
 import pytest
 
 from demanddiff.compare import features as ft
+from demanddiff.compare.explain import polarity_change
 
 
 @pytest.mark.parametrize(
@@ -29,10 +30,33 @@ from demanddiff.compare import features as ft
         ("Ukraine must ban nationalist groups and outlaw Nazism.", "Ukraine must prohibit Nazism.", True),
         ("No tariff may exceed 10 percent.", "Tariffs are capped at 10 percent.", True),
         ("Reports are due no later than 2030.", "Reports are due by 2030.", True),
+        # a permission granted "only" on terms is a restriction, unlike one granted "provided" terms
+        ("Staff cannot be moved to units they are not trained for.", "A move is allowed only after training.", True),
+        ("Warheads may be kept only at home.", "Warheads must not be kept abroad.", True),
+        ("Tenants may only sublet with consent.", "Tenants must not sublet.", True),
+        ("Vendor must not subcontract.", "Vendor may subcontract, provided it gives notice.", False),
+        ("Not only ports but airports may be built.", "Ports may be built.", True),
+        ("Not just the donors but richer emerging economies must pay.", "Richer emerging economies must pay.", True),
     ],
 )
 def test_polarity(a, b, same):
     assert (ft.polarity(a) == ft.polarity(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flipped"),
+    [
+        # the clause that speaks to the other demand decides, not a negation in a side clause
+        ("A two-year transition follows exit.", "The transition ends in 2020, and it will not be extended.", False),
+        ("Loans are frozen; new grants must go to schools.", "New grants must go to schools.", False),
+        ("Loans are frozen; new grants must go to schools.", "Loans must be paid out.", True),
+        ("Ports stay closed, but airports must reopen.", "Ports must open.", True),
+        ("Ports stay closed, but airports must reopen.", "Airports must reopen.", False),
+    ],
+)
+def test_polarity_is_read_from_the_clause_that_matches(a, b, flipped):
+    assert (polarity_change(a, b) is not None) is flipped
+    assert (polarity_change(b, a) is not None) is flipped
 
 
 def test_quantities_are_normalised_across_units_and_words():

@@ -2,11 +2,11 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import GOLD_DIR
+from conftest import GOLD_DIR, GOLD_EXTRA_DIR
 from demanddiff import Settings
 from demanddiff.compare.baselines import BASELINES
 from demanddiff.compare.engine import link
-from demanddiff.compare.evaluate import links_of, score_case
+from demanddiff.compare.evaluate import evaluate, links_of, score_case
 from demanddiff.compare.score import FEATURES
 from demanddiff.compare.tune import _objective, benchmark, fit_match_model, leave_one_out, search_thresholds, tune
 from demanddiff.positions.gold import load_gold
@@ -56,10 +56,19 @@ def test_accuracy_floors_leave_one_case_out(cases, engine):
     reports = {r.method: r.total for r in benchmark(cases, engine, tuple(BASELINES), loo=True)}
     ours = reports.pop("engine")
     assert ours.accuracy >= 0.77
-    assert ours.f1 >= 0.85
-    assert ours.macro_f1 >= 0.81
-    assert ours.found_reversals >= 5 and ours.false_reversals <= 2
+    assert ours.f1 >= 0.84
+    assert ours.macro_f1 >= 0.80
+    assert ours.found_reversals >= 5 and ours.false_reversals <= 1
     assert ours.accuracy - max(t.accuracy for t in reports.values()) >= 0.24
+
+
+def test_accuracy_floors_on_cases_the_defaults_were_not_tuned_on(engine):
+    """The validation cases of other negotiations (tests/gold-extra): how the defaults generalise."""
+    cases = load_gold([GOLD_EXTRA_DIR])
+    total = evaluate(cases, lambda case: links_of(engine.compare(case.old, case.new))).total
+    assert total.accuracy >= 0.63
+    assert total.f1 >= 0.63
+    assert total.false_reversals <= 3
 
 
 def test_shipped_defaults_are_the_ones_tuned_on_the_shipped_gold(cases, engine):
