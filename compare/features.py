@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .score import content_words
+
 # Phrases where "no"/"not" bound a quantity instead of negating the demand.
 _NOT_NEGATION = re.compile(
     r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|greater|sooner|longer|higher|lower)\s+than\b"
@@ -242,6 +244,14 @@ def polarity(text: str) -> int:
 
 _CANCEL_WINDOW = 5
 
+
+def _self_cancelling(word: str) -> bool:
+    """un/in + a negative stem ("unrestricted", "unlimited") is affirmative."""
+    return (
+        any(word.startswith(p) and _stem_negative(word[len(p) :]) for p in ("un", "in")) and word not in _NEGATION_WORDS
+    )
+
+
 # Where one demand joins two clauses ("X ends in 2020, and we will not extend it"), the
 # clause that speaks to the other demand is the one whose polarity counts.
 _CLAUSE_BREAK = re.compile(r"\s*[;:]\s*|,?\s+\b(?:but|while|whereas|yet)\b\s+|,\s+(?:and|so)\s+", re.I)
@@ -258,8 +268,6 @@ def polarity_towards(text: str, other: str) -> tuple[int, str]:
     The whole text counts when it is one clause, or when clauses of opposite polarity share
     equally much with ``other``.
     """
-    from .score import content_words
-
     parts = clauses(text)
     if len(parts) > 1:
         theirs = set(content_words(other).split())
@@ -268,13 +276,6 @@ def polarity_towards(text: str, other: str) -> tuple[int, str]:
         if len({polarity(c) for c in best}) == 1:
             return polarity(best[0]), best[0]
     return polarity(text), text
-
-
-def _self_cancelling(word: str) -> bool:
-    """un/in + a negative stem ("unrestricted", "unlimited") is affirmative."""
-    return (
-        any(word.startswith(p) and _stem_negative(word[len(p) :]) for p in ("un", "in")) and word not in _NEGATION_WORDS
-    )
 
 
 # Quantities and dates --------------------------------------------------------
