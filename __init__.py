@@ -1,13 +1,19 @@
 """demanddiff: what persisted, changed, reversed, was dropped or is new between two rounds of demands.
 
+Every command of the CLI is one call here:
+
 >>> import demanddiff
 >>> c = demanddiff.compare(["Ukraine must not join NATO."], ["Ukraine must join NATO."])
 >>> c.summary["reversed"]
 1
 """
 
-from .compare import FORMATS, STATUSES, Change, Comparison, Engine, Item, Settings, compare, render
+from .api import check_extraction, evaluate, extract, plot, render, report, rounds, timeline, tune
+from .compare import STATUSES, Change, Comparison, Engine, Item, Settings  # `compare` is the callable package
+from .compare.render.tables import FORMATS
+from .compare.timeline import Timeline
 from .positions import InputError, Position, PositionSet, Statement, load
+from .positions.gold import GoldCase, load_gold
 
 __version__ = "0.1.0"
 
@@ -17,13 +23,24 @@ __all__ = [
     "Change",
     "Comparison",
     "Engine",
+    "GoldCase",
     "InputError",
     "Item",
     "Position",
     "PositionSet",
     "Settings",
     "Statement",
+    "Timeline",
+    "check_extraction",
     "compare",
+    "evaluate",
+    "extract",
     "load",
+    "load_gold",
+    "plot",
     "render",
+    "report",
+    "rounds",
+    "timeline",
+    "tune",
 ]

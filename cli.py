@@ -14,20 +14,18 @@ from pathlib import Path
 
 import click
 
-from .compare import FORMATS, STATUSES, Settings, render
-from .compare.baselines import BASELINES
+from . import api
+from .compare import STATUSES, Engine, Settings
 from .compare.embed import TruncationWarning
-from .compare.engine import Engine
-from .compare.engine import compare as compare_positions
-from .compare.evaluate import SUMMARY_HEADERS, summary_row
-from .compare.plot import check_plot_target, plot_timeline
-from .compare.render import render_rows
-from .compare.report import REPORT_FORMATS, render_report
-from .compare.timeline import render_timeline
-from .compare.timeline import timeline as build_timeline
-from .compare.tune import benchmark, tune
-from .positions import InputError, Position, PositionSet, load, parse_date
+from .compare.eval.baselines import BASELINES
+from .compare.eval.metrics import SUMMARY_HEADERS, summary_row
+from .compare.render.plot import check_plot_target
+from .compare.render.report import REPORT_FORMATS
+from .compare.render.tables import FORMATS, render_rows
+from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
+from .positions.readers import read_source
+from .positions.writers import to_yaml
 
 
 class StatusList(click.ParamType):
@@ -215,9 +213,9 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
     settings = Settings.load(settings_path) if settings_path else None
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
-        result = compare_positions(old_p, new_p, model=model, cache=not no_cache, settings=settings)
+        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings)
     shown = result.only(only) if only else result
-    emit(render(shown, fmt), output)
+    emit(api.render(shown, fmt), output)
     if fail_on and any(item.status in fail_on for item in result.items):
         sys.exit(1)
 
@@ -229,10 +227,7 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
 @input_errors
 def rounds(dataset, party, fmt, output):
     """List the rounds of a dataset: party, date, round, number of demands."""
-    loaded = load(dataset)
-    positions = loaded.rounds(party) if isinstance(loaded, PositionSet) else [loaded]
-    if party and not positions:
-        raise InputError(f"no party {party!r} in the dataset", dataset)
+    positions = api.rounds(dataset, party)
     headers = ("party", "date", "round", "demands")
     body = [[p.party, p.date.isoformat() if p.date else None, p.round, len(p)] for p in positions]
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
@@ -271,13 +266,13 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     cases = load_gold(gold)
     if (loo or tune_path) and len(cases) < 2:
         raise click.UsageError("leave-one-case-out needs at least two gold cases; give more, or leave out --loo/--tune")
-    engine = None if baselines else _engine(model, no_cache, settings_path)
+    if tune_path and baselines:
+        raise click.UsageError("--tune fits the engine; leave out --baseline")
+    engine = _engine(model, no_cache, settings_path)
     if tune_path:
-        if engine is None:
-            raise click.UsageError("--tune fits the engine; leave out --baseline")
-        emit(tune(cases, engine).to_yaml(), tune_path)
+        emit(api.tune(cases, engine=engine).to_yaml(), tune_path)
         loo = True
-    reports = benchmark(cases, engine, baselines or tuple(BASELINES), loo=loo)
+    reports = api.evaluate(cases, methods=baselines or None, engine=engine, loo=loo)
     if fmt == "json":
         mode = "leave-one-case-out" if loo else "in-sample"
         emit(json.dumps({"mode": mode, "reports": [r.to_dict() for r in reports]}, indent=2) + "\n", output)
@@ -310,32 +305,22 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
-    from .positions.extract import extract as extract_one
-    from .positions.extract import extract_rounds, to_yaml
-    from .positions.readers import read_source
-
     text = read_source(file)
     engine = Engine(model, cache=not no_cache)
-    run = extract_rounds if split_rounds else extract_one
-    found = run(text, party, date, aliases=aliases, engine=engine, source=Path(file).name)
+    found = api.extract(
+        text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=Path(file).name
+    )
     if not len(found):
         raise InputError("no demands found; check --party (and --alias for other names of the party)", file)
     if gold is None:
         emit(to_yaml(found), output)
         return
-    from .positions.extract_check import HEADERS, check
+    from .compare.eval.extract_check import HEADERS
 
-    scores = check(found, load(gold), text, engine)
+    scores = api.check_extraction(found, load(gold), text, engine=engine)
     if output:
         emit(to_yaml(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
-
-
-def _dataset(path: str) -> PositionSet:
-    loaded = load(path)
-    if isinstance(loaded, Position):
-        raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
-    return loaded
 
 
 @cli.command()
@@ -363,10 +348,10 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     """
     if plot:
         check_plot_target(plot)
-    tl = build_timeline(_dataset(dataset), party, date_from, date_to, _engine(model, no_cache, settings_path))
-    emit(render_timeline(tl, fmt), output)
+    tl = api.timeline(dataset, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
+    emit(api.render(tl, fmt), output)
     if plot:
-        plot_timeline(tl, plot)
+        api.plot(tl, plot)
 
 
 @cli.command()
@@ -394,10 +379,10 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
-        subject = build_timeline(_dataset(old), party, date_from, date_to, engine)
+        subject = api.timeline(old, party, date_from, date_to, engine=engine)
     else:
         subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party, also=", or --timeline"))
-    emit(render_report(subject, fmt), output)
+    emit(api.report(subject, fmt), output)
 
 
 @contextmanager

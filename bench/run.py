@@ -133,8 +133,8 @@ def scale_child(n: int, cache_dir: str, prepare: bool) -> dict:
     from synthetic import positions
 
     from demanddiff import Engine, Position
+    from demanddiff.compare.blocking import SPARSE_ABOVE, K
     from demanddiff.compare.cache import EmbeddingCache
-    from demanddiff.compare.candidates import SPARSE_ABOVE, K
     from demanddiff.compare.embed import resolve_model
 
     os.environ["DEMANDDIFF_CACHE_DIR"] = cache_dir

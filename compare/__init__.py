@@ -1,8 +1,24 @@
-"""Embedding, scoring, alignment, classification and explanation of demands."""
+"""The engine: embed, score, align, classify and explain demands (``compare.engine``).
 
-from .engine import Engine, Settings, compare
+``demanddiff.compare`` is this package and also the comparison function: calling it,
+``demanddiff.compare(old, new)``, runs ``compare.engine.compare``; its modules import by
+path (``import demanddiff.compare.engine``).
+"""
+
+import sys
+import types
+
+from .engine import Engine, compare
 from .explain import Change, redline
-from .render import FORMATS, render
 from .result import STATUSES, Comparison, Item
+from .settings import Settings
 
-__all__ = ["FORMATS", "STATUSES", "Change", "Comparison", "Engine", "Item", "Settings", "compare", "redline", "render"]
+__all__ = ["STATUSES", "Change", "Comparison", "Engine", "Item", "Settings", "compare", "redline"]
+
+
+class _CallablePackage(types.ModuleType):
+    def __call__(self, old, new, **options) -> Comparison:
+        return compare(old, new, **options)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

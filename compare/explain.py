@@ -8,10 +8,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
-from . import features as ft
-
-CHANGE_KINDS = ("negation", "number", "date", "modality", "condition", "scope", "entity", "wording")
-SUBSTANTIVE = ("number", "date", "modality", "condition", "scope", "entity")
+from .reading import features as ft
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ calibrated probability that a pair is one demand."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -12,6 +12,9 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from ..positions.model import Statement
+
+# Scores of candidate pairs: (old indexes, new indexes) -> one score per pair, higher is better, >= 0.
+PairScorer = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def semantic_scores(old: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -44,6 +47,31 @@ def lexical_scores(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
     a = [content_words(t) for t in old]
     b = [content_words(t) for t in new]
     return process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float32) / 100.0
+
+
+def semantic_scorer(old: np.ndarray, new: np.ndarray) -> PairScorer:
+    """``semantic_scores`` per pair: cosine of unit vectors, clipped to 0..1."""
+
+    def score(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        out = np.empty(len(rows), dtype=np.float32)
+        for start in range(0, len(rows), 65536):  # bounded temporaries
+            r, c = rows[start : start + 65536], cols[start : start + 65536]
+            out[start : start + len(r)] = np.einsum("ij,ij->i", old[r], new[c])
+        return np.clip(out, 0.0, 1.0)
+
+    return score
+
+
+def lexical_scorer(old: Sequence[str], new: Sequence[str]) -> PairScorer:
+    """``lexical_scores`` per pair (content words of each text prepared once)."""
+    a = [content_words(t) for t in old]
+    b = [content_words(t) for t in new]
+
+    def score(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        ratios = [fuzz.token_set_ratio(a[i], b[j]) for i, j in zip(rows.tolist(), cols.tolist())]
+        return np.array(ratios, dtype=np.float32) / 100.0
+
+    return score
 
 
 # The evidence a pair is one demand. Absolute similarity alone misleads: demands of one

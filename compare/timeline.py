@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
 from ..positions.errors import InputError
 from ..positions.model import Position, PositionSet, Statement
 from .engine import Engine
 from .explain import Change
-from .render import render_rows
 from .result import Comparison, Item
-
-# One compact mark per transition, shown in every timeline cell; "^" prefixes a return after a gap.
-MARKS = {"new": "+", "persisted": "=", "changed": "~", "reversed": "!", "dropped": "x"}
-RETURNED = "^"
-# Cell colours for pictures of a timeline (report heat-map, plot): one per status.
-COLOURS = {
-    "new": "#4c78a8",
-    "persisted": "#54a24b",
-    "changed": "#eca82c",
-    "reversed": "#e45756",
-    "dropped": "#b0b0b0",
-}
-LEGEND = (
-    "+ first seen, = persisted, ~ changed, ! reversed, x dropped, "
-    "^ back after a gap; the id is the demand's id in that round"
-)
 
 
 @dataclass(frozen=True)
@@ -42,12 +24,6 @@ class Step:
     changes: tuple[Change, ...] = ()
     redline: str | None = None
     returned: bool = False  # the demand came back after one or more rounds away
-
-    @property
-    def mark(self) -> str:
-        """The compact cell mark: ``~ d4``, ``^= d3``, ``x``."""
-        mark = (RETURNED if self.returned else "") + MARKS[self.status]
-        return f"{mark} {self.statement.id}" if self.statement else mark
 
     def to_dict(self, rounds: tuple[Position, ...]) -> dict:
         def r(x: float | None):
@@ -127,11 +103,10 @@ class Timeline:
         return _date(self.rounds[thread.last_round])
 
     def to_dict(self) -> dict:
-        """The JSON form: rounds, summary, legend and every thread with its steps."""
+        """The JSON form: rounds, summary and every thread with its steps."""
         return {
             "rounds": [p.describe() for p in self.rounds],
             "summary": self.summary,
-            "legend": {**MARKS, "returned": RETURNED},
             "threads": [
                 {
                     "id": t.id,
@@ -272,43 +247,4 @@ def _step(k: int, item: Item, previous: Statement | None = None, returned: bool 
         item.changes,
         item.redline,
         returned,
-    )
-
-
-def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: a row per thread, a column of cell marks per round, first and last seen."""
-    headers = [
-        "thread",
-        *(_date(p) or p.round or f"round {i + 1}" for i, p in enumerate(tl.rounds)),
-        "first seen",
-        "last seen",
-        "latest demand",
-    ]
-    body = [
-        [
-            t.id + (f" (from {t.parent})" if t.parent else ""),
-            *((t.at(i).mark if t.at(i) else "") for i in range(len(tl.rounds))),
-            tl.first_seen(t) or "",
-            tl.last_seen(t) or "",
-            t.latest.text,
-        ]
-        for t in tl.threads
-    ]
-    return headers, body
-
-
-def render_timeline(tl: Timeline, fmt: str = "simple") -> str:
-    """The timeline as text: json (``to_dict``), csv, or a tabulate table with a legend and summary."""
-    if fmt == "json":
-        return json.dumps(tl.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    headers, body = timeline_table(tl)
-    table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 1,))
-    if fmt == "csv":
-        return table
-    s = tl.summary
-    return (
-        f"{table}\n{LEGEND}.\n"
-        f"{s['threads']} threads over {s['rounds']} rounds ({_date(tl.rounds[0])} to {_date(tl.rounds[-1])}): "
-        f"{s['present_throughout']} made in every round ({s['unchanged_throughout']} unchanged throughout), "
-        f"{s['dropped_for_good']} dropped for good, {s['returned']} came back after a gap.\n"
     )

@@ -7,12 +7,14 @@ import pytest
 
 from conftest import FIXTURE, THREADS_EXPECTED
 from demanddiff import FORMATS, Position, Statement, load
+from demanddiff.compare.render.style import mark
+from demanddiff.compare.render.tables import render_timeline
 from demanddiff.compare.result import Comparison, Item
-from demanddiff.compare.timeline import render_timeline, timeline
+from demanddiff.compare.timeline import timeline
 
 
 def marks(tl, thread) -> list[str]:
-    return [thread.at(i).mark if thread.at(i) else "" for i in range(len(tl.rounds))]
+    return [mark(thread.at(i)) if thread.at(i) else "" for i in range(len(tl.rounds))]
 
 
 def by_topic(tl) -> dict[str, list[str]]:

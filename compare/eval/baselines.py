@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from ..positions.gold import GoldCase, Link
-from .align import assign
-from .embed import Embedder
-from .evaluate import Report, Tally, score_case
-from .score import semantic_scores
+from ...positions.gold import GoldCase, Link
+from ..align import assign
+from ..embed import Embedder
+from ..score import semantic_scores
+from .metrics import Report, Tally, score_case
 
 THRESHOLDS = np.round(np.arange(0.1, 1.0, 0.05), 2)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .extract import traceable
-from .model import Position, PositionSet
+from ...positions.model import Position, PositionSet
+from ...positions.prose.extract import traceable
 
 MATCHED = ("persisted", "changed")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from ..positions.gold import GoldCase, Link
-from .result import Comparison
+from ...positions.gold import GoldCase, Link
+from ..result import Comparison
 
 CLASSES = ("persisted", "changed", "dropped", "new")
 

@@ -13,10 +13,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..positions.gold import GoldCase
-from .engine import Engine, Settings, link
-from .evaluate import Report, Tally, evaluate, links_of, score_case
-from .score import PairScores
+from ...positions.gold import GoldCase
+from ..engine import Engine, link
+from ..score import PairScores
+from ..settings import Settings
+from .metrics import Report, Tally, evaluate, links_of, score_case
 
 # Candidate values of each threshold, searched one at a time.
 GRID = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .score import content_words
+from ..score import content_words
 
 # Phrases where "no"/"not" bound a quantity instead of negating the demand.
 _NOT_NEGATION = re.compile(

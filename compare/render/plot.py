@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..positions.errors import InputError
-from .timeline import COLOURS, MARKS, Timeline
+from ...positions.errors import InputError
+from ..timeline import Timeline
+from .style import COLOURS, MARKS, date_label, mark, shorten
 
 PICTURES = (".png", ".svg")
 LABEL = 60  # characters of the demand shown beside each row
@@ -43,7 +44,7 @@ def plot_timeline(tl: Timeline, path: str) -> None:
             ax.text(
                 x + 0.5,
                 y + 0.5,
-                step.mark,
+                mark(step),
                 ha="center",
                 va="center",
                 fontsize=8,
@@ -52,10 +53,10 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     ax.set_xlim(0, cols)
     ax.set_ylim(rows, 0)
     ax.set_xticks([x + 0.5 for x in range(cols)])
-    ax.set_xticklabels([p.date.isoformat() if p.date else p.round for p in tl.rounds], fontsize=9)
+    ax.set_xticklabels([date_label(p) for p in tl.rounds], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks([y + 0.5 for y in range(rows)])
-    ax.set_yticklabels([f"{t.id}  {_short(t.latest.text)}" for t in tl.threads], fontsize=8)
+    ax.set_yticklabels([f"{t.id}  {shorten(t.latest.text, LABEL)}" for t in tl.threads], fontsize=8)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -69,6 +70,3 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     fig.savefig(path, dpi=150)
     plt.close(fig)
 
-
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL else text[: LABEL - 1].rstrip() + "…"

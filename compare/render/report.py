@@ -10,9 +10,11 @@ import base64
 import hashlib
 from html import escape
 
-from .explain import redline_sides
-from .result import STATUSES, Comparison, Item
-from .timeline import COLOURS, LEGEND, Timeline, timeline_table
+from ..explain import redline_sides
+from ..result import STATUSES, Comparison, Item
+from ..timeline import Timeline
+from .style import COLOURS, LEGEND, date_label, mark, shorten, status_label
+from .tables import timeline_table
 
 REPORT_FORMATS = ("html", "markdown")
 
@@ -96,12 +98,8 @@ def _title(subject: Comparison | Timeline) -> str:
     if isinstance(subject, Timeline):
         first, last = subject.rounds[0], subject.rounds[-1]
         party = f"{first.party}: " if first.party else ""
-        return f"{party}{len(subject.rounds)} rounds, {_date(first)} to {_date(last)}"
+        return f"{party}{len(subject.rounds)} rounds, {date_label(first)} to {date_label(last)}"
     return f"{subject.old.label()} → {subject.new.label()}"
-
-
-def _date(position) -> str:
-    return position.date.isoformat() if position.date else position.round or "?"
 
 
 def status_counts(subject: Comparison | Timeline) -> dict[str, int]:
@@ -145,7 +143,7 @@ def _html(subject: Comparison | Timeline) -> str:
     for k, comparison in enumerate(_comparisons(subject), 1):
         heading = ""
         if isinstance(subject, Timeline):
-            heading = f"<h2>{escape(_date(comparison.old))} → {escape(_date(comparison.new))}</h2>"
+            heading = f"<h2>{escape(date_label(comparison.old))} → {escape(date_label(comparison.new))}</h2>"
         parts.append(f"<section>{heading}{_items_table(comparison, back.get(k, {}))}</section>")
     parts.append(
         "<footer>Made by demanddiff. Hover over a score for its semantic and lexical parts, "
@@ -222,7 +220,7 @@ def _item_row(item: Item, note: str | None = None) -> str:
         score = f'<td class="score" title="{hover}">{item.score:.2f}</td>'
     else:
         score = '<td class="score"></td>'
-    label = item.status + (f" ({item.relation})" if item.relation else "")
+    label = status_label(item)
     note_html = f'<div class="note">{escape(note)}</div>' if note else ""
     return (
         f'<tr class="item" data-status="{item.status}"><td><span class="badge b-{item.status}">{escape(label)}</span>'
@@ -240,11 +238,11 @@ def _heatmap(tl: Timeline) -> str:
     ]
     for x, position in enumerate(tl.rounds):
         cx = label_w + cell_w * x + cell_w / 2
-        out.append(f'<text x="{cx}" y="18" text-anchor="middle" fill="#616e7c">{escape(_date(position))}</text>')
+        out.append(f'<text x="{cx}" y="18" text-anchor="middle" fill="#616e7c">{escape(date_label(position))}</text>')
     for y, thread in enumerate(tl.threads):
         ty = top + cell_h * y
         text = thread.latest.text
-        short = text if len(text) <= 60 else text[:59].rstrip() + "…"
+        short = shorten(text, 60)
         out.append(
             f'<text x="0" y="{ty + 15}" fill="#1f2933"><tspan font-weight="600">{escape(thread.id)}</tspan> '
             f"{escape(short)}<title>{escape(text)}</title></text>"
@@ -257,7 +255,7 @@ def _heatmap(tl: Timeline) -> str:
                 )
                 continue
             said = step.statement.text if step.statement else f"dropped: {step.previous.text}"
-            hover = f"{thread.id} · {_date(tl.rounds[x])} · {step.status}{' (came back)' if step.returned else ''}"
+            hover = f"{thread.id} · {date_label(tl.rounds[x])} · {step.status}{' (came back)' if step.returned else ''}"
             if step.score is not None:
                 hover += f" · score {step.score:.2f}"
             dark = step.status in ("changed", "dropped")
@@ -265,7 +263,7 @@ def _heatmap(tl: Timeline) -> str:
                 f'<g class="cell" data-status="{step.status}"><rect x="{cx + 1}" y="{ty + 1}" width="{cell_w - 2}" '
                 f'height="{cell_h - 2}" rx="3" fill="{COLOURS[step.status]}"/>'
                 f'<text x="{cx + cell_w / 2}" y="{ty + 15}" text-anchor="middle" '
-                f'fill="{"#1f2933" if dark else "#ffffff"}">{escape(step.mark)}</text>'
+                f'fill="{"#1f2933" if dark else "#ffffff"}">{escape(mark(step))}</text>'
                 f"<title>{escape(hover)}\n{escape(said)}</title></g>"
             )
     out.append("</svg>")
@@ -310,7 +308,7 @@ def _markdown(subject: Comparison | Timeline) -> str:
     back = _returns(subject)
     for k, comparison in enumerate(_comparisons(subject), 1):
         if isinstance(subject, Timeline):
-            lines += [f"## {_md(_date(comparison.old))} → {_md(_date(comparison.new))}", ""]
+            lines += [f"## {_md(date_label(comparison.old))} → {_md(date_label(comparison.new))}", ""]
         lines += ["| status | old demand | new demand | what changed | score |", "|---|---|---|---|---:|"]
         notes = back.get(k, {})
         lines += [_md_row(item, notes.get(item.new.id) if item.new else None) for item in comparison.items]
@@ -330,6 +328,6 @@ def _md_row(item: Item, note: str | None = None) -> str:
     old, new = _sides(item, _md, "~~{}~~", "**{}**", "{}: ")
     changes = "; ".join(_md(str(c)) for c in item.changes)
     score = "" if item.score is None else f"{item.score:.2f}"
-    label = item.status + (f" ({item.relation})" if item.relation else "")
+    label = status_label(item)
     label = f"**{label}**" + (f" {_md(note)}" if note else "")
     return f"| {label} | {old} | {new} | {changes} | {score} |"

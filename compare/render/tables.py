@@ -9,7 +9,9 @@ from collections.abc import Sequence
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
 
-from .result import Comparison
+from ..result import Comparison
+from ..timeline import Timeline
+from .style import LEGEND, MARKS, RETURNED, date_label, mark, status_label
 
 # Formats that pass text through unescaped are left out: a statement must never become markup.
 FORMATS = ("json", "csv", *(f for f in tabulate_formats if f not in ("unsafehtml", "latex_raw")))
@@ -21,7 +23,7 @@ WRAPPING_FORMATS = frozenset(multiline_formats) - {"github", "pipe", "jira", "or
 
 def _row(item) -> list:
     return [
-        item.status + (f" ({item.relation})" if item.relation else ""),
+        status_label(item),
         item.old.id if item.old else "",
         item.old.text if item.old else "",
         item.new.id if item.new else "",
@@ -55,3 +57,46 @@ def render_rows(headers: Sequence[str], body: Sequence[Sequence], fmt: str, wrap
         widths = [WRAP if i in wrap_columns else None for i in range(len(headers))]
     text = tabulate(body, headers=headers, tablefmt=fmt, maxcolwidths=widths, disable_numparse=True)
     return text + "\n"
+
+
+def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows: a row per thread, a column of cell marks per round, first and last seen."""
+    headers = [
+        "thread",
+        *(date_label(p, f"round {i + 1}") for i, p in enumerate(tl.rounds)),
+        "first seen",
+        "last seen",
+        "latest demand",
+    ]
+    body = [
+        [
+            t.id + (f" (from {t.parent})" if t.parent else ""),
+            *((mark(t.at(i)) if t.at(i) else "") for i in range(len(tl.rounds))),
+            tl.first_seen(t) or "",
+            tl.last_seen(t) or "",
+            t.latest.text,
+        ]
+        for t in tl.threads
+    ]
+    return headers, body
+
+
+def render_timeline(tl: Timeline, fmt: str = "simple") -> str:
+    """The timeline as text: json (``to_dict``), csv, or a tabulate table with a legend and summary."""
+    if fmt == "json":
+        data = tl.to_dict()
+        legend = {**MARKS, "returned": RETURNED}
+        data = {"rounds": data["rounds"], "summary": data["summary"], "legend": legend, "threads": data["threads"]}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    headers, body = timeline_table(tl)
+    table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 1,))
+    if fmt == "csv":
+        return table
+    s = tl.summary
+    span = f"{date_label(tl.rounds[0])} to {date_label(tl.rounds[-1])}"
+    return (
+        f"{table}\n{LEGEND}.\n"
+        f"{s['threads']} threads over {s['rounds']} rounds ({span}): "
+        f"{s['present_throughout']} made in every round ({s['unchanged_throughout']} unchanged throughout), "
+        f"{s['dropped_for_good']} dropped for good, {s['returned']} came back after a gap.\n"
+    )

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Position, PositionSet, Source, Statement
+from ..model import Position, PositionSet, Source, Statement
 from .segment import Sentence, sentences
 from .timecues import rounds_of
+
+# Texts -> for each, the index of the first text it repeats (its own index when none): near-duplicates.
+Grouper = Callable[[Sequence[str]], Sequence[int]]
 
 # Bare verbs that start a demand clause ("... and adopt a permanent non-nuclear status").
 VERBS = frozenset(
@@ -88,7 +91,6 @@ _FUNCTION_WORDS = frozenset(
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i)\b", re.I)
 _QUOTES = '"“”'
-MERGE_THRESHOLD = 0.85  # 0.6 semantic + 0.4 lexical score at which two demands of one text are one
 
 ALIASES = {
     "russia": ("moscow", "kremlin", "putin", "lavrov", "peskov", "russian federation"),
@@ -379,28 +381,14 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
 
 
-def merge_duplicates(
-    candidates: Sequence[Candidate], engine=None, threshold: float = MERGE_THRESHOLD
-) -> list[Statement]:
-    """Candidates as statements, near-duplicates (engine score >= ``threshold``) merged into the first.
+def as_statements(candidates: Sequence[Candidate], same: Grouper | None = None) -> list[Statement]:
+    """Candidates as statements ``d1, d2, ...``; those ``same`` groups together merged into the first.
 
     Every merged candidate's sentence is kept in the statement's ``sources``.
     """
-    if not candidates:
-        return []
     groups = list(range(len(candidates)))
-    if engine is not None and len(candidates) > 1:
-        from ..compare.score import lexical_scores, semantic_scores
-
-        texts = [c.text for c in candidates]
-        vectors = engine.embedder.encode(texts)
-        # Near-duplicates say the same thing in nearly the same words: both scores must be high.
-        score = 0.6 * semantic_scores(vectors, vectors) + 0.4 * lexical_scores(texts, texts)
-        for j in range(len(candidates)):
-            for i in range(j):
-                if score[i, j] >= threshold and groups[i] == i:
-                    groups[j] = i
-                    break
+    if same is not None and len(candidates) > 1:
+        groups = [int(g) for g in same([c.text for c in candidates])]
     statements = []
     for i, c in enumerate(candidates):
         if groups[i] != i:
@@ -416,12 +404,12 @@ def extract(
     date: dt.date | None = None,
     *,
     aliases: Iterable[str] = (),
-    engine=None,
+    same: Grouper | None = None,
     source: str = "",
 ) -> Position:
-    """One position with every demand ``party`` makes in ``text``, near-duplicates merged."""
+    """One position with every demand ``party`` makes in ``text``; ``same`` groups near-duplicates."""
     found = extract_candidates(text, Party(party or "", tuple(aliases)), date)
-    return Position(tuple(merge_duplicates(found, engine)), party=party or "", date=date, source=source)
+    return Position(tuple(as_statements(found, same)), party=party or "", date=date, source=source)
 
 
 def extract_rounds(
@@ -430,7 +418,7 @@ def extract_rounds(
     date: dt.date | None = None,
     *,
     aliases: Iterable[str] = (),
-    engine=None,
+    same: Grouper | None = None,
     source: str = "",
 ) -> PositionSet:
     """One position per round the text speaks of, oldest first; undated rounds last."""
@@ -445,7 +433,7 @@ def extract_rounds(
         first = group[0].source
         positions.append(
             Position(
-                tuple(merge_duplicates(group, engine)),
+                tuple(as_statements(group, same)),
                 party=party or "",
                 date=first.date,
                 round=first.round,
@@ -453,31 +441,6 @@ def extract_rounds(
             )
         )
     return PositionSet(tuple(positions), name=source, description=f"demands extracted from {source}" if source else "")
-
-
-def to_yaml(loaded: Position | PositionSet) -> str:
-    """A position or dataset in the project's YAML format, sources included; ``load`` reads it back."""
-    import yaml
-
-    def position(p: Position) -> dict:
-        data = {"party": p.party, "date": p.date, "round": p.round, "source": p.source}
-        data = {k: v for k, v in data.items() if v not in ("", None)}
-        data["demands"] = [
-            {"id": s.id, "text": s.text, "sources": [src.to_dict() for src in s.sources]} for s in p.statements
-        ]
-        return data
-
-    if isinstance(loaded, Position):
-        data = position(loaded)
-    else:
-        data = {"name": loaded.name, "description": loaded.description, "positions": [position(p) for p in loaded]}
-        data = {k: v for k, v in data.items() if v not in ("", None)}
-
-    class NoAliases(yaml.SafeDumper):
-        def ignore_aliases(self, data):
-            return True
-
-    return yaml.dump(data, Dumper=NoAliases, sort_keys=False, allow_unicode=True, width=120)
 
 
 def traceable(statement: Statement, text: str) -> bool:

@@ -4,11 +4,11 @@ import pytest
 
 from conftest import GOLD_DIR, GOLD_EXTRA_DIR
 from demanddiff import Settings
-from demanddiff.compare.baselines import BASELINES
 from demanddiff.compare.engine import link
-from demanddiff.compare.evaluate import evaluate, links_of, score_case
+from demanddiff.compare.eval.baselines import BASELINES
+from demanddiff.compare.eval.metrics import evaluate, links_of, score_case
+from demanddiff.compare.eval.tune import _objective, benchmark, fit_match_model, leave_one_out, search_thresholds, tune
 from demanddiff.compare.score import FEATURES
-from demanddiff.compare.tune import _objective, benchmark, fit_match_model, leave_one_out, search_thresholds, tune
 from demanddiff.positions.gold import load_gold
 
 

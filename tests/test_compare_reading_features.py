@@ -1,7 +1,7 @@
 import pytest
 
-from demanddiff.compare import features as ft
 from demanddiff.compare.explain import polarity_change
+from demanddiff.compare.reading import features as ft
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ import pytest
 
 from conftest import GOLD_DIR
 from demanddiff.compare.align import assign
-from demanddiff.compare.baselines import BASELINES, difflib_scores, fuzzy_scores, greedy, run_baseline
+from demanddiff.compare.eval.baselines import BASELINES, difflib_scores, fuzzy_scores, greedy, run_baseline
 from demanddiff.positions.gold import load_gold
 
 

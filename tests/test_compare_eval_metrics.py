@@ -1,6 +1,6 @@
 import pytest
 
-from demanddiff.compare.evaluate import links_of, score_case
+from demanddiff.compare.eval.metrics import links_of, score_case
 from demanddiff.positions import Position
 from demanddiff.positions.gold import GoldCase, Link
 

@@ -5,16 +5,9 @@ import yaml
 from conftest import gold_cases
 from demanddiff import Position
 from demanddiff.compare import engine as engine_module
-from demanddiff.compare.align import assign
-from demanddiff.compare.candidates import (
-    K,
-    candidate_pairs,
-    lexical_scorer,
-    nearest,
-    semantic_scorer,
-    sparse_assign,
-)
-from demanddiff.compare.score import lexical_scores, semantic_scores
+from demanddiff.compare.align import assign, sparse_assign
+from demanddiff.compare.blocking import K, candidate_pairs, nearest
+from demanddiff.compare.score import lexical_scorer, lexical_scores, semantic_scorer, semantic_scores
 
 
 def unit_vectors(rng, n, dim=16):

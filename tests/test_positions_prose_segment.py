@@ -1,6 +1,6 @@
 import pytest
 
-from demanddiff.positions.segment import sentences
+from demanddiff.positions.prose.segment import sentences
 
 CASES = {
     "abbreviations": ("Mr. J. R. Smith of the U.S. met Gen. Kellogg on Jan. 5, 2024. He left.", 2),

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURE
 from demanddiff import Position, Statement, load
 from demanddiff.cli import cli
-from demanddiff.compare.report import render_report, status_counts
+from demanddiff.compare.render.report import render_report, status_counts
 from demanddiff.compare.timeline import timeline
 
 INJECTED = "<script>document.title = 'pwned'; window.pwned = true;</script> Observers must stay | on the border."

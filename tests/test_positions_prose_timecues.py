@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from demanddiff.positions.timecues import rounds_of
+from demanddiff.positions.prose.timecues import rounds_of
 
 TODAY = dt.date(2025, 3, 13)
 CASES = {

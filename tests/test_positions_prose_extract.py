@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from demanddiff import load
-from demanddiff.positions.extract import extract, extract_candidates, extract_rounds, to_yaml, traceable
-from demanddiff.positions.extract_check import check
+from demanddiff import check_extraction, extract, load
+from demanddiff.positions.prose.extract import extract_candidates, traceable
+from demanddiff.positions.writers import to_yaml
 
 HERE = Path(__file__).resolve().parent / "extract"
 # (text, party, date, precision floor, recall floor): the measured figures rounded down.
@@ -21,16 +21,16 @@ TEXTS = {
 @pytest.mark.parametrize("name,party,date,p_floor,r_floor", TEXTS.values(), ids=TEXTS.keys())
 def test_precision_and_recall_against_the_hand_list(engine, name, party, date, p_floor, r_floor):
     text = (HERE / f"{name}.txt").read_text()
-    found = extract_rounds(text, party, dt.date.fromisoformat(date), engine=engine)
-    total = check(found, load(HERE / f"{name}-gold.yaml"), text, engine)[-1]
+    found = extract(text, party, dt.date.fromisoformat(date), split_rounds=True, engine=engine)
+    total = check_extraction(found, load(HERE / f"{name}-gold.yaml"), text, engine=engine)[-1]
     assert total.precision >= p_floor and total.recall >= r_floor, total
     assert total.traceable == total.extracted
 
 
 def test_seed_targets_of_the_issue(engine):
     text = (HERE / "seed.txt").read_text()
-    total = check(extract_rounds(text, "Russia", dt.date(2025, 3, 13), engine=engine),
-                  load(HERE / "seed-gold.yaml"), text, engine)[-1]  # fmt: skip
+    found = extract(text, "Russia", dt.date(2025, 3, 13), split_rounds=True, engine=engine)
+    total = check_extraction(found, load(HERE / "seed-gold.yaml"), text, engine=engine)[-1]
     assert total.recall >= 0.9 and total.precision >= 0.75
 
 
@@ -76,7 +76,7 @@ def test_near_duplicates_merge_keeping_every_source(engine):
 
 def test_yaml_round_trips_through_load(engine, tmp_path):
     text = (HERE / "seed.txt").read_text()
-    found = extract_rounds(text, "Russia", dt.date(2025, 3, 13), engine=engine)
+    found = extract(text, "Russia", dt.date(2025, 3, 13), split_rounds=True, engine=engine)
     path = tmp_path / "rounds.yaml"
     path.write_text(to_yaml(found))
     again = load(path)

@@ -1,0 +1,177 @@
+"""The library call behind each command of the CLI (re-exported by ``demanddiff``).
+
+``compare`` and ``load`` live with the engine and the data layer; the rest are here.
+Every function that compares takes an ``engine`` (``demanddiff.Engine``) or builds the
+shared default one, so the model loads once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .compare.engine import Engine, compare, shared
+from .compare.eval.metrics import Report
+from .compare.result import Comparison
+from .compare.settings import Settings
+from .compare.timeline import Timeline
+from .positions.errors import InputError
+from .positions.gold import GoldCase, load_gold
+from .positions.model import Position, PositionSet
+from .positions.readers import load
+
+__all__ = [
+    "check_extraction",
+    "compare",
+    "evaluate",
+    "extract",
+    "load",
+    "plot",
+    "render",
+    "report",
+    "rounds",
+    "timeline",
+    "tune",
+]
+
+
+def _dataset(dataset) -> tuple[PositionSet | Position | Sequence[Position], str | None]:
+    """The loaded dataset and the file to name in errors."""
+    if isinstance(dataset, (str, Path)):
+        return load(dataset), str(dataset)
+    return dataset, getattr(dataset, "source", None) or None
+
+
+def rounds(dataset: str | Path | PositionSet | Position, party: str | None = None) -> list[Position]:
+    """The rounds of a dataset (oldest first), or of one party: ``demanddiff rounds``."""
+    loaded, path = _dataset(dataset)
+    if isinstance(loaded, Position):
+        return [loaded]
+    found = loaded.rounds(party)
+    if party and not found:
+        raise InputError(f"no party {party!r} in the dataset", path)
+    return found
+
+
+def timeline(
+    dataset: str | Path | PositionSet | Sequence[Position],
+    party: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    engine: Engine | None = None,
+) -> Timeline:
+    """Each demand's thread through every round of a dataset: ``demanddiff timeline``.
+
+    >>> tl = demanddiff.timeline("fixtures/russia.yaml")  # doctest: +SKIP
+    >>> tl.summary["rounds"]  # doctest: +SKIP
+    4
+    """
+    from .compare.timeline import timeline as build
+
+    loaded, path = _dataset(dataset)
+    if isinstance(loaded, Position):
+        raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
+    return build(loaded, party, start, end, engine or shared())
+
+
+def extract(
+    text: str,
+    party: str | None = None,
+    date: dt.date | None = None,
+    *,
+    aliases: Iterable[str] = (),
+    split_rounds: bool = False,
+    engine: Engine | None = None,
+    source: str = "",
+) -> Position | PositionSet:
+    """The demands ``party`` makes in a prose ``text``: ``demanddiff extract``.
+
+    One position, or with ``split_rounds`` one per round the text speaks of. Near-duplicates
+    within a round are merged with the engine's scores (``compare.dedupe``).
+    """
+    from .compare.dedupe import near_duplicates
+    from .positions.prose.extract import extract as one
+    from .positions.prose.extract import extract_rounds
+
+    run = extract_rounds if split_rounds else one
+    same = near_duplicates((engine or shared()).embedder)
+    return run(text, party, date, aliases=aliases, same=same, source=source)
+
+
+def check_extraction(
+    found: Position | PositionSet, gold: Position | PositionSet, text: str, *, engine: Engine | None = None
+):
+    """Precision and recall of extracted demands against a hand list: ``demanddiff extract --check``."""
+    from .compare.eval.extract_check import check
+
+    return check(found, gold, text, engine or shared())
+
+
+def render(subject: Comparison | Timeline, fmt: str = "simple") -> str:
+    """A comparison or timeline as text: json, csv or any tabulate format (``FORMATS``)."""
+    from .compare.render.tables import render as render_comparison
+    from .compare.render.tables import render_timeline
+
+    return render_timeline(subject, fmt) if isinstance(subject, Timeline) else render_comparison(subject, fmt)
+
+
+def report(subject: Comparison | Timeline, fmt: str = "html") -> str:
+    """A review report on a comparison or timeline, one offline HTML page or Markdown: ``demanddiff report``."""
+    from .compare.render.report import render_report
+
+    return render_report(subject, fmt)
+
+
+def plot(subject: Timeline, path: str | Path) -> None:
+    """Draw a timeline as a PNG or SVG picture (needs the ``plot`` extra): ``demanddiff timeline --plot``."""
+    from .compare.render.plot import plot_timeline
+
+    plot_timeline(subject, str(path))
+
+
+def _cases(cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path) -> list[GoldCase]:
+    if isinstance(cases, (str, Path)):
+        return load_gold([cases])
+    cases = list(cases)
+    return cases if all(isinstance(c, GoldCase) for c in cases) else load_gold(cases)
+
+
+def evaluate(
+    cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path,
+    *,
+    methods: Sequence[str] | None = None,
+    engine: Engine | None = None,
+    loo: bool = False,
+) -> list[Report]:
+    """Accuracy on gold cases, one Report per method: ``demanddiff eval``.
+
+    ``methods`` are ``"engine"`` and baseline names (``compare.eval.baselines.BASELINES``);
+    the default is all of them. With ``loo`` every method is tuned on all cases but one and
+    scored on that one; without, the engine runs with its own settings.
+    """
+    from .compare.eval.baselines import BASELINES
+    from .compare.eval.tune import benchmark
+
+    gold = _cases(cases)
+    methods = ("engine", *BASELINES) if methods is None else tuple(methods)
+    unknown = [m for m in methods if m != "engine" and m not in BASELINES]
+    if unknown:
+        raise ValueError(f"unknown method(s) {', '.join(unknown)}; choose from engine, {', '.join(BASELINES)}")
+    if loo and len(gold) < 2:
+        raise InputError("leave-one-case-out needs at least two gold cases; give more, or leave out --loo")
+    runs_engine = "engine" in methods
+    return benchmark(
+        gold, (engine or shared()) if runs_engine else None, [m for m in methods if m != "engine"], loo=loo
+    )
+
+
+def tune(cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path, *, engine: Engine | None = None) -> Settings:
+    """Settings fitted to gold cases, for ``--settings``: ``demanddiff eval --tune``."""
+    from .compare.eval.tune import tune as fit
+
+    gold = _cases(cases)
+    if len(gold) < 2:
+        raise InputError("tuning needs at least two gold cases")
+    return fit(gold, engine or shared())

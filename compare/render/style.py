@@ -1,0 +1,43 @@
+"""Presentation shared by every renderer: marks, palette, labels, truncation. Defined once here."""
+
+from __future__ import annotations
+
+from ..result import Item
+from ..timeline import Step
+
+# One compact mark per transition, shown in every timeline cell; "^" prefixes a return after a gap.
+MARKS = {"new": "+", "persisted": "=", "changed": "~", "reversed": "!", "dropped": "x"}
+RETURNED = "^"
+# Cell colours for pictures of a timeline (report heat-map, plot): one per status.
+COLOURS = {
+    "new": "#4c78a8",
+    "persisted": "#54a24b",
+    "changed": "#eca82c",
+    "reversed": "#e45756",
+    "dropped": "#b0b0b0",
+}
+LEGEND = (
+    "+ first seen, = persisted, ~ changed, ! reversed, x dropped, "
+    "^ back after a gap; the id is the demand's id in that round"
+)
+
+
+def mark(step: Step) -> str:
+    """The compact cell mark of a timeline step: ``~ d4``, ``^= d3``, ``x``."""
+    sign = (RETURNED if step.returned else "") + MARKS[step.status]
+    return f"{sign} {step.statement.id}" if step.statement else sign
+
+
+def date_label(position, default: str = "?") -> str:
+    """A round as a short label: its ISO date, else its name, else ``default``."""
+    return position.date.isoformat() if position.date else position.round or default
+
+
+def status_label(item: Item) -> str:
+    """``changed``, or ``changed (split)`` for a split or merge."""
+    return item.status + (f" ({item.relation})" if item.relation else "")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,67 @@
+"""Settings: the match model's weights and the decision thresholds, fitted by ``eval --tune``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from ..positions.errors import InputError
+from .score import FEATURES
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Scoring weights and thresholds. The defaults are fitted on the shipped gold cases
+    (``demanddiff eval --tune``); a settings file replaces any of them."""
+
+    # Logistic model of "this pair is one demand" over score.FEATURES.
+    match_bias: float = -2.8721
+    match_semantic: float = 2.0009
+    match_lexical: float = 0.8508
+    match_row_margin: float = 3.0278
+    match_column_margin: float = 3.327
+    match_lexical_row_margin: float = 1.4367
+    match_lexical_column_margin: float = 1.3737
+    match_threshold: float = 0.2  # match probability a one-to-one pair needs
+    rematch_threshold: float = 0.35  # match probability a leftover pair needs among the leftovers
+    split_threshold: float = 0.3  # match probability a second partner (split / merge) needs
+    persist_threshold: float = 0.55  # semantic score below which a pair with no other difference is 'changed'
+    detail_threshold: float = 0.3  # below this, a differing name or scope word makes the pair 'changed'
+    reverse_threshold: float = 0.3  # match probability a polarity flip needs to count as a reversal
+
+    @property
+    def weights(self) -> tuple[float, ...]:
+        """Weights of score.FEATURES, in order."""
+        return tuple(getattr(self, "match_" + name) for name in FEATURES)
+
+    def with_match_model(self, bias: float, weights: Sequence[float]) -> Settings:
+        """These settings with another match model (bias and score.FEATURES weights)."""
+        return replace(self, match_bias=bias, **{"match_" + n: w for n, w in zip(FEATURES, weights, strict=True)})
+
+    @classmethod
+    def load(cls, path: str | Path) -> Settings:
+        """Settings from a YAML file of ``name: value`` lines."""
+        import yaml
+
+        from ..positions.readers import read_source
+
+        try:
+            data = yaml.safe_load(read_source(path)) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"invalid YAML: {exc}", str(path)) from None
+        known = {f.name for f in fields(cls)}
+        if not isinstance(data, dict) or set(data) - known:
+            extra = sorted(set(data) - known) if isinstance(data, dict) else []
+            raise InputError(f"unknown setting(s) {', '.join(extra)}; known: {', '.join(sorted(known))}", str(path))
+        try:
+            return cls(**{k: float(v) for k, v in data.items()})
+        except (TypeError, ValueError):
+            raise InputError("settings must be numbers", str(path)) from None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_yaml(self) -> str:
+        """The settings as a file ``Settings.load`` (and ``--settings``) reads back."""
+        return "".join(f"{name}: {round(value, 4)}\n" for name, value in self.to_dict().items())
