@@ -95,12 +95,19 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
                 tuple(changes),
                 relation.get((i, j)),
                 redline(a[i].text, b[j].text),
+                confidence=float(prob[k]),
             )
         )
     linked_old = {i for i, _ in linked}
     linked_new = {j for _, j in linked}
-    items += [Item("dropped", s, None) for i, s in enumerate(a) if i not in linked_old]
-    items += [Item("new", None, s) for j, s in enumerate(b) if j not in linked_new]
+    # Alone is right as sure as its likeliest counterpart is not one.
+    best_old, best_new = np.zeros(len(a)), np.zeros(len(b))
+    np.maximum.at(best_old, scores.rows, prob)
+    np.maximum.at(best_new, scores.cols, prob)
+    items += [
+        Item("dropped", s, None, confidence=float(1 - best_old[i])) for i, s in enumerate(a) if i not in linked_old
+    ]
+    items += [Item("new", None, s, confidence=float(1 - best_new[j])) for j, s in enumerate(b) if j not in linked_new]
     items.sort(key=Item.sort_key)
     return Comparison(old, new, tuple(items), settings.to_dict())
 

@@ -9,6 +9,8 @@ from ..positions.model import Position, Statement
 from .explain import Change
 
 STATUSES = ("persisted", "changed", "reversed", "dropped", "new")
+# An item whose verdict is less likely than this to be right is flagged ``doubtful``.
+DOUBTFUL_BELOW = 0.6
 
 
 def _natural(ident: str | None) -> tuple:
@@ -30,6 +32,13 @@ class Item:
     changes: tuple[Change, ...] = ()
     relation: str | None = None
     redline: str | None = None
+    confidence: float | None = None  # probability that this verdict (status and pairing) is right
+    decided_by: str | None = None  # "analyst" when a decisions file set it; None for the engine's
+
+    @property
+    def doubtful(self) -> bool:
+        """The engine is not sure of this verdict: a reviewer should look at it first."""
+        return self.decided_by is None and self.confidence is not None and self.confidence < DOUBTFUL_BELOW
 
     def sort_key(self) -> tuple:
         """Status in STATUSES order, then old id, then new id (natural order)."""
@@ -56,6 +65,9 @@ class Item:
             "changes": [c.to_dict() for c in self.changes],
             "relation": self.relation,
             "redline": self.redline,
+            "confidence": r(self.confidence),
+            "doubtful": self.doubtful,
+            "decided_by": self.decided_by,
         }
 
 
