@@ -1,10 +1,16 @@
-"""The verdict on an aligned pair: persisted, changed or reversed, with reasons."""
+"""The verdict on an aligned pair: persisted, changed or reversed, with reasons.
+
+Each text is read once into a ``Reading`` (``compare.reading.record``); the verdict compares
+the two readings.
+"""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from .explain import Change, name_changes, polarity_change, substance_changes, wording_change
+from .explain import Change, names_diff, stance_flip, substance_changes_of, wording_change
+from .reading.names import Aliases
+from .reading.record import read
 
 # Differences read reliably off the words: any of them changes a demand's substance.
 DECISIVE = ("number", "date", "modality", "condition")
@@ -16,23 +22,25 @@ class Thresholds(Protocol):
     reverse_threshold: float
 
 
-def classify(old: str, new: str, semantic: float, match: float, settings: Thresholds) -> tuple[str, list[Change]]:
+def classify(
+    old: str, new: str, semantic: float, match: float, settings: Thresholds, aliases: Aliases = None
+) -> tuple[str, list[Change]]:
     """Status of an aligned pair and the changes that justify it.
 
-    Opposite polarity on a sure match is a reversal, whatever the cosine says
-    (embeddings score "must join" and "must not join" as near-identical); on a
-    doubtful match it is more often a negative word elsewhere in the sentence, so
-    the pair is only ``changed``. Numbers, dates, modality and conditions that differ
-    change the substance; a name or scope word that differs does so only when the
-    meaning moved too (paraphrases rename things: "the EU" for "the European
-    Union"). With none of these, a low semantic score still means the content moved.
+    A reversal is the same proposition with the opposite stance (``explain.stance_flip``) on a
+    sure match; on a doubtful match a flip only makes the pair ``changed``. Numbers, dates,
+    modality and conditions that differ change the substance, and so does a party replaced by
+    another (after aliases: "Russian Federation" is "Russia"). A name or scope word that differs
+    otherwise changes it only when the meaning moved too. With none of these, a low semantic
+    score still means the content moved.
     """
-    flip = polarity_change(old, new)
-    substance = list(substance_changes(old, new))
+    a, b = read(old), read(new)
+    flip = stance_flip(a, b)
+    substance = list(substance_changes_of(a, b, aliases))
     if flip is not None and match >= settings.reverse_threshold:
         return "reversed", [flip, *substance]
-    if flip is not None or any(c.kind in DECISIVE for c in substance) or _list_of_names_changed(old, new):
-        return "changed", substance or [wording_change(old, new)]
+    if flip is not None or any(c.kind in DECISIVE for c in substance) or _party_changed(a, b, aliases):
+        return "changed", [c for c in [flip, *substance] if c is not None] or [wording_change(old, new)]
     if substance and semantic < settings.detail_threshold:
         return "changed", substance
     if semantic < settings.persist_threshold:
@@ -40,6 +48,8 @@ def classify(old: str, new: str, semantic: float, match: float, settings: Thresh
     return "persisted", []
 
 
-def _list_of_names_changed(old: str, new: str) -> bool:
-    gone, added, shared = name_changes(old, new)
-    return bool(shared) and bool(gone or added)
+def _party_changed(a, b, aliases: Aliases) -> bool:
+    """A name replaced by another ("Germany" by "Turkey"); a name only added or dropped may be
+    a paraphrase ("troops" / "troops from NATO countries") and counts only with the semantics."""
+    gone, added, _ = names_diff(a, b, aliases)
+    return bool(gone and added)

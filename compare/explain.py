@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from itertools import zip_longest
+from math import prod
 
-from .reading import features as ft
+from .reading.lexicon import lexicon
+from .reading.names import Aliases, names_diff
+from .reading.record import Reading, Site, read
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,10 @@ class Change:
         return f"{self.kind}: {self.old or '—'} → {self.new or '—'}"
 
 
+def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
+    return [Change(kind, o, n) for o, n in zip_longest(gone, added)]
+
+
 def _unmatched(old: list, new: list, key) -> tuple[list, list]:
     rest = list(new)
     gone = []
@@ -38,82 +46,164 @@ def _unmatched(old: list, new: list, key) -> tuple[list, list]:
     return gone, rest
 
 
-def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
-    return [Change(kind, o, n) for o, n in zip_longest(gone, added)]
+# Stance ----------------------------------------------------------------------
+
+
+def _chosen_clause(me: Reading, other: Reading) -> int | None:
+    """The clause of ``me`` that speaks to ``other`` (most shared content), or None for the whole."""
+    clauses = sorted(set(me.clause_of))
+    if len(clauses) < 2:
+        return None
+    theirs = other.content
+    stop = lexicon().stopwords
+    shared = {
+        c: len({w for w, k in zip(me.lemmas, me.clause_of) if k == c and w.isalpha() and w not in stop} & theirs)
+        for c in clauses
+    }
+    best = [c for c in clauses if shared[c] == max(shared.values())]
+    return best[0] if len(best) == 1 else None
+
+
+def _live_sites(me: Reading, other: Reading) -> list[Site]:
+    """The stance sites of ``me`` that bear on what both demands share: in the clause that speaks
+    to the other demand, and on something the other demand names too."""
+    clause = _chosen_clause(me, other)
+    theirs = other.content
+    stance_words = {p[0] for p in lexicon().stance if len(p) == 1}
+    live = []
+    for site, c in zip(me.sites, me.site_clauses):
+        if clause is not None and c != clause:
+            continue
+        governed = site.object - stance_words
+        if site.axis == "negation" and governed and not governed & theirs:
+            continue  # a negation of a part the other demand lacks ("... and not rebuild the bases")
+        live.append(site)
+    return live
+
+
+def _side_sign(sites: list[Site]) -> int | None:
+    """The stance of one side's leftover sites: the product within each conjunct, one sign for
+    all conjuncts ("ban X and outlaw Y" is one negative stance), None when conjuncts disagree."""
+    signs = {prod(s.sign for s in sites if s.segment == seg) for seg in {s.segment for s in sites}}
+    if not signs:
+        return 1
+    return signs.pop() if len(signs) == 1 else None
+
+
+def stance_flip(a: Reading, b: Reading) -> Change | None:
+    """A stance change when the two readings take opposite stances on what they share.
+
+    Stance words both sides use cancel out; what is left on each side (a negator, a stance
+    word of one pole) sets the sign: "must not X" (-) = "is prohibited from X" (-), "lift the
+    closure" (- x -) against "keep it closed" (+ x -). A lone stance word against none at all
+    is no flip ("mould is removed" / "mould is dealt with"): a flip needs a negator, or stance
+    words of opposite poles on the two sides.
+    """
+    sa, sb = _live_sites(a, b), _live_sites(b, a)
+    common = Counter(s.lemma for s in sa) & Counter(s.lemma for s in sb)
+    only_a, only_b = _leftover(sa, common), _leftover(sb, common)
+    sign_a, sign_b = _side_sign(only_a), _side_sign(only_b)
+    if sign_a is None or sign_b is None or sign_a == sign_b:
+        return None
+    negated = any(s.axis in ("negation", "restriction") for s in only_a + only_b)
+    if not negated and not _opposed(only_a, only_b) and not _permission_against_ban(a, only_a, b, only_b):
+        return None
+    return Change("negation", _show(sign_a, only_a), _show(sign_b, only_b))
+
+
+def _leftover(sites: list[Site], common: Counter) -> list[Site]:
+    """The sites left once those both sides share are taken out."""
+    left = Counter(common)
+    out = []
+    for site in sites:
+        if left[site.lemma] > 0:
+            left[site.lemma] -= 1
+        else:
+            out.append(site)
+    return out
+
+
+def _opposed(only_a: list[Site], only_b: list[Site]) -> bool:
+    """Whether the two sides hold opposite poles of one axis ("lift" / "keep", "open" / "closed"):
+    a stance word against none, or against a word of another axis ("guarantee passage" / "free of
+    checks"), is no flip."""
+    return any(s.sign != t.sign and set(s.axis.split("+")) & set(t.axis.split("+")) for s in only_a for t in only_b)
+
+
+def _permission_against_ban(a: Reading, only_a: list[Site], b: Reading, only_b: list[Site]) -> bool:
+    """ "May X" is the permit pole: against "X is prohibited" it is a flip."""
+    for me, mine, theirs in ((a, only_a, only_b), (b, only_b, only_a)):
+        permits = all(s.sign > 0 for s in mine)
+        if permits and me.modality == "may" and any("permit" in s.axis.split("+") and s.sign < 0 for s in theirs):
+            return True
+    return False
+
+
+def _show(sign: int, sites: list[Site]) -> str:
+    words = ", ".join(dict.fromkeys(s.word for s in sites))
+    if sign > 0:
+        return f"affirmative ({words})" if words else "affirmative"
+    return f"negative ({words})"
 
 
 @lru_cache(maxsize=4096)
 def polarity_change(old: str, new: str) -> Change | None:
-    """A negation change when the two demands, read clause by clause, have opposite polarity."""
-    (p_old, c_old), (p_new, c_new) = ft.polarity_towards(old, new), ft.polarity_towards(new, old)
-    if p_old == p_new:
-        return None
-
-    def show(polarity: int, clause: str) -> str:
-        if polarity > 0:
-            return "affirmative"
-        return f"negative ({', '.join(dict.fromkeys(ft.negators(clause)))})"
-
-    return Change("negation", show(p_old, c_old), show(p_new, c_new))
+    """A stance change between two demand texts (see ``stance_flip``)."""
+    return stance_flip(read(old), read(new))
 
 
-@lru_cache(maxsize=4096)
-def substance_changes(old: str, new: str) -> tuple[Change, ...]:
-    """Differences in numbers, dates, modality, conditions, scope and names."""
+# Substance -------------------------------------------------------------------
+
+
+def quantity_changes(a: Reading, b: Reading) -> list[Change]:
+    """Numbers and dates one side has and the other lacks, like paired with like."""
     changes: list[Change] = []
-    q_old, q_new = ft.quantities(old), ft.quantities(new)
-    for kind in ("number", "date"):
-        a = [q for q in q_old if q.kind == kind]
-        b = [q for q in q_new if q.kind == kind]
-        gone, added = _unmatched(a, b, key=lambda q: q.value)
-        # Pair like with like (days with days) before pairing what is left in order.
-        same_unit = [
-            (g, next(x for x in added if x.value[0] == g.value[0]))
-            for g in gone
-            if any(x.value[0] == g.value[0] for x in added)
-        ]
-        paired: list[tuple] = []
-        for g, x in same_unit:
-            if x in added:
-                added.remove(x)
-                gone.remove(g)
-                paired.append((g.text, x.text))
-        changes += [Change(kind, o, n) for o, n in paired]
-        changes += _pairs(kind, [q.text for q in gone], [q.text for q in added])
-    m_old, m_new = ft.modality(old), ft.modality(new)
-    if m_old and m_new and m_old != m_new:
-        changes.append(Change("modality", m_old, m_new))
-    for kind, read in (("condition", ft.conditions), ("scope", ft.scope_words)):
-        gone, added = _unmatched(read(old), read(new), key=lambda w: w)
-        changes += _pairs(kind, gone, added)
-    gone_names, new_names, _ = name_changes(old, new)
+    gone, added = _unmatched(list(a.amounts), list(b.amounts), key=lambda q: q.key)
+    paired = []
+    for g in list(gone):  # same dimension first (days with days)
+        x = next((x for x in added if x.dimension == g.dimension), None)
+        if x is not None:
+            paired.append((g.text, x.text))
+            gone.remove(g)
+            added.remove(x)
+    changes += [Change("number", o, n) for o, n in paired]
+    changes += _pairs("number", [q.text for q in gone], [q.text for q in added])
+    gone_d, added_d = _unmatched(list(a.dates), list(b.dates), key=lambda w: w.value)
+    # A month named without a year and nothing on the other side to replace it is a season
+    # reworded ("from October to April" / "throughout the cold season"), not a new date.
+    if not added_d:
+        gone_d = [w for w in gone_d if w.first is not None or w.month is None or w.month > 12]
+    if not gone_d:
+        added_d = [w for w in added_d if w.first is not None or w.month is None or w.month > 12]
+    changes += _pairs("date", [w.text for w in gone_d], [w.text for w in added_d])
+    return changes
+
+
+def substance_changes_of(a: Reading, b: Reading, aliases: Aliases = None) -> tuple[Change, ...]:
+    """Differences in numbers, dates, modality, conditions, scope and names."""
+    changes = quantity_changes(a, b)
+    if a.modality and b.modality and a.modality != b.modality:
+        changes.append(Change("modality", a.modality, b.modality))
+    if a.conditions != b.conditions:
+        changes.append(Change("condition", ", ".join(a.condition_words) or None, ", ".join(b.condition_words) or None))
+    gone, added = _unmatched(list(a.scope), list(b.scope), key=lambda w: w)
+    changes += _pairs("scope", gone, added)
+    gone_names, new_names, _ = names_diff(a, b, aliases)
     if gone_names or new_names:
         changes.append(Change("entity", ", ".join(gone_names) or None, ", ".join(new_names) or None))
     return tuple(changes)
 
 
 @lru_cache(maxsize=4096)
+def substance_changes(old: str, new: str) -> tuple[Change, ...]:
+    """Differences in numbers, dates, modality, conditions, scope and names of two texts."""
+    return substance_changes_of(read(old), read(new))
+
+
+@lru_cache(maxsize=4096)
 def name_changes(old: str, new: str) -> tuple[list[str], list[str], list[str]]:
     """Names only the old text has, names only the new one has, and names both share."""
-    e_old = ft.entities(old)
-    e_new = ft.entities(new, known=e_old)
-    e_old = ft.entities(old, known=e_new)
-    gone = [_shown(old, n) for n in sorted(e_old) if not _mentioned(new, n)]
-    added = [_shown(new, n) for n in sorted(e_new) if not _mentioned(old, n)]
-    shared = [_shown(old, n) for n in sorted(e_old) if _mentioned(new, n)]
-    return gone, added, shared
-
-
-def _mentioned(text: str, name: str) -> bool:
-    """Whether ``text`` names ``name``, in any case or form ("Ukrainian" names "Ukraine")."""
-    stems = r"\W+".join(re.escape(w[:6]) + r"\w*" for w in name.split())
-    return re.search(r"\b" + stems, text, re.I) is not None
-
-
-def _shown(text: str, name: str) -> str:
-    """A name as the text writes it."""
-    found = re.search(re.escape(name), text, re.I)
-    return found.group(0) if found else name
+    return names_diff(read(old), read(new))
 
 
 @lru_cache(maxsize=4096)

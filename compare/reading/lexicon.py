@@ -1,0 +1,92 @@
+"""The language knowledge the reading uses, loaded once from the data files beside it.
+
+Code says how a class of words acts; the YAML files in ``data/`` say which words are in
+the class (stance axes, negators, qualifiers, modality, aliases, stopwords).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _load(name: str) -> dict:
+    import yaml
+
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(w).lower().split()) for w in words or ())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stance: dict[tuple[str, ...], tuple[int, frozenset[str]]]  # lemma phrase -> (sign, axes)
+    not_as_nouns: frozenset[str]
+    negators: frozenset[str]
+    negative_verbs: frozenset[str]
+    not_negation: tuple[tuple[str, ...], ...]
+    restrictive: tuple[tuple[str, ...], ...]
+    bound_verbs: frozenset[tuple[str, ...]]
+    openers: tuple[tuple[str, ...], ...]
+    conditions: frozenset[tuple[str, ...]]
+    scope: tuple[tuple[str, ...], ...]
+    modality: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    not_names: frozenset[str]
+    stopwords: frozenset[str]
+    english: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    stance_file = _load("stance.yaml")
+    stance_data = stance_file["axes"]
+    stance: dict[tuple[str, ...], tuple[int, frozenset[str]]] = {}
+    for axis, poles in stance_data.items():
+        for pole, sign in (("plus", 1), ("minus", -1)):
+            for phrase in _phrases(poles.get(pole)):
+                known_sign, axes = stance.get(phrase, (sign, frozenset()))
+                if known_sign != sign:
+                    raise ValueError(f"stance.yaml: {' '.join(phrase)!r} is on both poles")
+                stance[phrase] = (sign, axes | {axis})
+    neg = _load("negation.yaml")
+    qual = _load("qualifiers.yaml")
+    names = _load("names.yaml")
+    modality = _load("modality.yaml")["levels"]
+    return Lexicon(
+        stance=stance,
+        not_as_nouns=frozenset(str(w) for w in stance_file.get("not_as_nouns") or ()),
+        negators=frozenset(str(w) for w in neg["negators"]),
+        negative_verbs=frozenset(str(w) for w in neg["negative_verbs"]),
+        not_negation=_phrases(neg["not_negation"]),
+        restrictive=_phrases(neg["restrictive"]),
+        bound_verbs=frozenset(_phrases(neg["bound_verbs"])),
+        openers=_phrases(qual["openers"]),
+        conditions=frozenset(_phrases(qual["conditions"])),
+        scope=_phrases(qual["scope"]),
+        modality=tuple((level, _phrases(words)) for level, words in modality.items()),
+        not_names=frozenset(str(w) for w in names["not_names"]),
+        stopwords=frozenset(str(w) for w in names["stopwords"]),
+        english=frozenset(str(w) for w in _load("languages.yaml")["english"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """Name -> entity id (lower-cased, or in capitals for acronyms): pycountry's names and the aliases data file."""
+    import pycountry
+
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(country, attr, None)
+            if name:
+                table.setdefault(name.lower(), country.alpha_3)
+    for ident, names in _load("aliases.yaml").items():
+        for name in map(str, names):
+            # An all-capital short form matches only in capitals: "US", not "us".
+            table[name if name.replace(".", "").isupper() else name.lower()] = str(ident)
+    return table

@@ -1,0 +1,80 @@
+"""Names as entities: one party under several names is one entity.
+
+Country names and their official and short forms come from pycountry, organisations and
+short forms from ``data/aliases.yaml``, and a dataset's own ``aliases:`` map from its file.
+An acronym written on one side ("HUD", "GERD") also names what its initials spell on the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .lexicon import alias_table
+from .record import Reading
+
+# A dataset's aliases: lower-cased name -> entity id (None: none).
+Aliases = Mapping[str, str] | None
+
+_SMALL = {"of", "the", "and", "for", "on", "in", "de"}
+
+
+def entity(name: str, aliases: Aliases = None) -> str:
+    """The entity id a name stands for: a known alias's id, else the folded name itself."""
+    folded = re.sub(r"^the\s+", "", name.lower()).strip()
+    head = name.split("-")[0]  # "EU-based", "NATO-led"
+    for table in (aliases or {}, alias_table()):
+        for key in (name, name.lower(), folded, "the " + folded, head, head.lower()):
+            if key in table:
+                return table[key]
+    # The longest known name inside a longer one ("the Russian Federation's army").
+    words = folded.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start : start + size])
+            written = " ".join(name.split()[start : start + size]) if len(name.split()) == len(words) else part
+            for table in (aliases or {}, alias_table()):
+                for key in (written, part):
+                    if key in table:
+                        return table[key]
+    return folded
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL).upper()
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name`` or of a run of its words."""
+    if not (acronym.isupper() and 2 <= len(acronym) <= 6):
+        return False
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
+    initials = "".join(w[0].upper() for w in words)
+    return acronym in initials and len(acronym) >= 2
+
+
+def names_diff(a: Reading, b: Reading, aliases: Aliases = None) -> tuple[list[str], list[str], list[str]]:
+    """Names only ``a`` has, names only ``b`` has, and names both share (as ``a`` writes them)."""
+    ea = {n: entity(n, aliases) for n in a.names}
+    eb = {n: entity(n, aliases) for n in b.names}
+    ids_b = set(eb.values())
+    ids_a = set(ea.values())
+    gone = [n for n, e in ea.items() if e not in ids_b and not _named_in(n, e, b, eb)]
+    added = [n for n, e in eb.items() if e not in ids_a and not _named_in(n, e, a, ea)]
+    shared = [n for n in ea if n not in gone]
+    return sorted(set(gone)), sorted(set(added)), sorted(set(shared))
+
+
+def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]) -> bool:
+    """Whether the other reading names the same thing another way: an acronym of it, a name it is
+    an acronym of, or the same word in another form ("Ukrainian" for "Ukraine")."""
+    for theirs in other_names:
+        if _acronym_of(name, theirs) or _acronym_of(theirs, name):
+            return True
+    stems = r"\W+".join(re.escape(w[:6]) + r"\w*" for w in name.split())
+    if re.search(r"\b" + stems, other.text, re.I):
+        return True
+    # An unknown name of several words named by its first ("the Paris Agreement", "the Paris accord").
+    first = name.split()[0]
+    known = ident in alias_table().values()
+    return not known and " " in name and len(first) > 3 and re.search(r"\b" + re.escape(first) + r"\b", other.text)

@@ -1,0 +1,328 @@
+"""One reading per statement: a frozen record of what it says, built once per text.
+
+``read(text)`` tokenises and lemmatises the text (lemminflect), finds its stance sites
+(stance words and negators, outside qualifiers and quantity bounds), its quantities and dates
+(``positions.quantities``), its modality, conditions, scope words and names. A pair's verdict
+compares two such records (``compare.reading.compare``); nothing re-reads the strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...positions.quantities import Amount, When, bound_spans, read_quantities
+from .lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class Site:
+    """A word that bears on the stance: ``sign`` -1 for a negator or a minus-pole stance word."""
+
+    lemma: str  # the lemma phrase ("not", "lift", "put a stop to")
+    sign: int
+    axis: str  # "negation", "restriction", or the stance axes it is on ("continue", "continue+join")
+    word: str  # as written
+    segment: int  # which conjunct of the sentence it stands in
+    object: frozenset[str] = frozenset()  # content lemmas of what it bears on
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    lemmas: tuple[str, ...]
+    clause_of: tuple[int, ...]  # clause index of each token
+    segment_of: tuple[int, ...]  # conjunct index of each token (clauses split at "and"/"or" too)
+    sites: tuple[Site, ...]
+    site_clauses: tuple[int, ...]
+    dates: tuple[When, ...]
+    amounts: tuple[Amount, ...]
+    modality: str | None
+    conditions: int  # how many conditions / narrowing qualifiers
+    condition_words: tuple[str, ...]
+    scope: tuple[str, ...]
+    names: tuple[str, ...]  # capitalised names as written
+    english: bool
+
+    @property
+    def content(self) -> frozenset[str]:
+        stop = lexicon().stopwords
+        return frozenset(w for w in self.lemmas if w.isalpha() and w not in stop)
+
+    def content_of(self, segment: int) -> frozenset[str]:
+        stop = lexicon().stopwords
+        return frozenset(
+            w for w, s in zip(self.lemmas, self.segment_of) if s == segment and w.isalpha() and w not in stop
+        )
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|[%€$£]|[,;:()]")
+_CLAUSE_WORDS = {"but", "while", "whereas", "yet"}
+_MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "every",
+    "each",
+    "any",
+    "some",
+}
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The lemma of a lower-cased word: a verb reading first ("closed" -> close), then noun, adjective."""
+    if not word.isalpha():
+        return word
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(word)
+    for pos in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+        if pos in found:
+            return found[pos][0].lower()
+    return word
+
+
+def _tokens(text: str) -> tuple[list[tuple[str, int]], str]:
+    """(word, start) tokens of the text with "n't" written "not" and "cannot" "can not", and that text."""
+    text = re.sub(r"(?i)\bcannot\b", "can not", text)
+    text = re.sub(r"(?i)\b(ca|wo|sha)n[’']t\b", lambda m: _SHORT[m[1].lower()] + " not", text)
+    text = re.sub(r"(?i)n[’']t\b", " not", text)
+    return [(m.group(0).strip(".'’").replace("’", "'"), m.start()) for m in _TOKEN.finditer(text)], text
+
+
+_SHORT = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _match(seq: list[str], at: int, phrase: tuple[str, ...]) -> int:
+    """Length in tokens of ``phrase`` at ``seq[at]`` ("x", written "X" in the data, matches any word), else 0."""
+    if at + len(phrase) > len(seq):
+        return 0
+    for k, p in enumerate(phrase):
+        if p != "x" and seq[at + k] != p:
+            return 0
+    return len(phrase)
+
+
+@lru_cache(maxsize=16384)
+def read(text: str) -> Reading:
+    """The reading of one statement (cached: a text is read once per process)."""
+    lex = lexicon()
+    toks, clean = _tokens(text)
+    words = [w.lower() for w, _ in toks]
+    lemmas = [lemma(w) for w in words]
+    n = len(words)
+
+    # Clauses (at ; : but while) and conjuncts (also at and / or / commas).
+    clause_of, segment_of = [], []
+    clause = segment = 0
+    for k, w in enumerate(words):
+        if w in (";", ":") or w in _CLAUSE_WORDS:
+            clause += 1
+            segment += 1
+        elif w in ("and", "or", ",") and k > 0:
+            segment += 1
+        clause_of.append(clause)
+        segment_of.append(segment)
+
+    # Tokens whose words negate nothing: quantity bounds and not-negation phrases.
+    masked = [False] * n
+    for a, b in bound_spans(clean):
+        for k, (_, start) in enumerate(toks):
+            if a <= start < b:
+                masked[k] = True
+    for k in range(n):
+        for phrase in lex.not_negation:
+            length = _match(lemmas, k, phrase) or _match(words, k, phrase)
+            for j in range(k, k + length):
+                masked[j] = True
+
+    # Qualifiers: from an opener to the next comma, semicolon or modal verb.
+    in_qualifier = [False] * n
+    conditions: list[str] = []
+    k = 0
+    while k < n:
+        length = next((len(p) for p in lex.openers if _match(words, k, p)), 0)
+        if length:
+            phrase = tuple(words[k : k + length])
+            if phrase in lex.conditions:
+                conditions.append(" ".join(phrase))
+            j = k
+            while j < n and words[j] not in (",", ";") and not (j > k and words[j] in _MODALS):
+                in_qualifier[j] = True
+                j += 1
+            k = j
+        else:
+            k += 1
+
+    stop = lex.stopwords
+    marks = [
+        j
+        for j in range(n)
+        if words[j] in lex.negators or any(_match(lemmas, j, p) for p in lex.stance if p[0] == lemmas[j])
+    ]
+
+    def governed(k: int, length: int) -> frozenset[str]:
+        """Content lemmas a site at ``k`` bears on: what follows it in its clause up to the next
+        stance word ("not rebuild the bases"), qualifiers included ("remain in office until the
+        elections"); none for a passive verb (its subject is what it bears on)."""
+
+        def content(j: int) -> bool:
+            return lemmas[j].isalpha() and lemmas[j] not in stop
+
+        if k > 0 and lemmas[k - 1] == "be" and words[k] not in lex.negators:
+            return frozenset()  # passive: it bears on the subject, which paraphrases rename freely
+        end = min([j for j in marks if j >= k + length] + [n])
+        after = [lemmas[j] for j in range(k + length, end) if clause_of[j] == clause_of[k] and content(j)]
+        return frozenset(after[:8])
+
+    def site(k: int, length: int, lemma_: str, sign: int, axis: str) -> None:
+        obj = governed(k, length)
+        sites.append(Site(lemma_, sign, axis, " ".join(words[k : k + length]), segment_of[k], obj))
+        site_clauses.append(clause_of[k])
+
+    sites: list[Site] = []
+    site_clauses: list[int] = []
+    k = 0
+    while k < n:
+        if masked[k] or in_qualifier[k]:
+            k += 1
+            continue
+        restrict = next((len(p) for p in lex.restrictive if _match(lemmas, k, p)), 0)
+        if restrict:
+            site(k, restrict, "only", -1, "restriction")
+            k += restrict
+            continue
+        if words[k] in lex.negators or (words[k] == "no" and k + 1 < n and words[k + 1] == "longer"):
+            length = 2 if words[k] == "no" and k + 1 < n and words[k + 1] == "longer" else 1
+            if not _governs_bound(words, lemmas, k + length):
+                site(k, length, "not", -1, "negation")
+            k += length
+            continue
+        best = None
+        for phrase, (sign, axis) in lex.stance.items():
+            length = _match(lemmas, k, phrase)
+            if length and (best is None or length > best[0]):
+                best = (length, phrase, sign, axis)
+        if best and not (best[0] == 1 and lemmas[k] in lex.not_as_nouns and _noun_use(words, k)):
+            length, phrase, sign, axes = best
+            axis = "+".join(sorted(axes))
+            after = words[k + length] if k + length < n else ""
+            if " ".join(phrase) in lex.negative_verbs and (after in ("to", "from") or after.endswith("ing")):
+                axis = "negation"  # "refuses to recognise" = "does not recognise"
+            site(k, length, " ".join(phrase), sign, axis)
+            k += length
+            continue
+        k += 1
+
+    quantities = read_quantities(text)
+    return Reading(
+        text=text,
+        lemmas=tuple(lemmas),
+        clause_of=tuple(clause_of),
+        segment_of=tuple(segment_of),
+        sites=tuple(sites),
+        site_clauses=tuple(site_clauses),
+        dates=quantities.dates,
+        amounts=quantities.amounts,
+        modality=_modality(words, lemmas),
+        conditions=len(conditions),
+        condition_words=tuple(conditions),
+        scope=tuple(" ".join(p) for k in range(n) for p in lex.scope if _match(words, k, p)),
+        names=tuple(_names(text)),
+        english=_english(text, words),
+    )
+
+
+def _governs_bound(words: list[str], lemmas: list[str], at: int) -> bool:
+    """Whether a bound ("exceed", "more than") follows a negator in its clause: the negator caps a
+    quantity ("no tariff may exceed 10 percent")."""
+    for k in range(at, min(at + 10, len(lemmas))):
+        if words[k] in (",", ";", ":"):
+            return False
+        for phrase in lexicon().bound_verbs:
+            if _match(lemmas, k, phrase) or _match(words, k, phrase):
+                return True
+    return False
+
+
+def _noun_use(words: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is used as a noun: after a determiner, or opening the sentence."""
+    return k == 0 or words[k - 1] in _DETERMINERS
+
+
+def _modality(words: list[str], lemmas: list[str]) -> str | None:
+    """The strongest modal force (must, should, may), or None. A negated "may" ("no troops may
+    enter") is a prohibition, as strong as "must not"."""
+    lex = lexicon()
+    for level, phrases in lex.modality:
+        for k in range(len(words)):
+            for phrase in phrases:
+                # Auxiliaries match as written ("should" is not "shall"); verbs by lemma ("urged").
+                if _match(words, k, phrase) or (phrase[0] not in _MODALS and _match(lemmas, k, phrase)):
+                    if level == "may" and k + 1 < len(words) and words[k + 1] == "not" and words[k] != "may":
+                        return None  # "cannot rise": no force either way
+                    if level == "may" and any(w in lex.negators for w in words[: k + 4]):
+                        return "must"  # "no troops may enter", "may incur no debt", "may not"
+                    return level
+    return None
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z’'.-]*(?:\s+(?:of\s+|the\s+|on\s+the\s+)?[A-Z][A-Za-z’'.-]*)*")
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised names (NATO, the United States, Grand Ethiopian Renaissance Dam), as written.
+
+    A capitalised first word counts only when it looks like a name: an acronym, a possessive,
+    one of several capitalised words, or a known alias.
+    """
+    from .lexicon import alias_table
+
+    lex = lexicon()
+    aliases = alias_table()
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).replace("’", "'").split()
+        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";", '"', "(")):
+            first = re.sub(r"'s$", "", words[0])
+            joined = len(words) > 1 and words[1][:1].isupper() and not first.lower().endswith(("ing", "ly"))
+            known = first.lower() in aliases or " ".join(words).lower() in aliases
+            if not ((first.isupper() and len(first) > 1) or words[0].endswith("'s") or joined or known):
+                words = words[1:]
+        while words and (words[0].lower() in lex.not_names or words[0] == "of"):
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "the", "and"):
+            words = words[:-1]
+        if not words:
+            continue
+        name = re.sub(r"'s$", "", " ".join(words)).strip(".'-")
+        if name and name.lower() not in lex.not_names and not _is_month(name):
+            out.append(name)
+    return out
+
+
+def _is_month(name: str) -> bool:
+    import calendar
+
+    months = {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m} | {"sept"}
+    return all(w.lower().rstrip(".") in months or w.isdigit() for w in name.split())
+
+
+def _english(text: str, words: list[str]) -> bool:
+    """A cheap check: mostly Latin script, and some English function words once there are four words."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) / len(letters) < 0.7:
+        return False
+    alpha = [w for w in words if w.isalpha()]
+    return len(alpha) < 4 or any(w in lexicon().english for w in alpha)

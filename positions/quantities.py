@@ -1,0 +1,289 @@
+"""Numbers, amounts, durations and dates in a text, read once by one parser.
+
+Both the engine (``compare.reading``) and extraction's time cues (``prose.timecues``) read
+quantities through this module, so "2,000", "two thousand" and "2000" are one number and
+"31 March 2025", "March 31, 2025" and "2025-03-31" one day everywhere. It lives in
+``positions`` (the data layer, which never imports the engine) so that both can use it.
+
+Number words are read by text2num, dates by python-dateutil; what the words after a number
+mean (units, currencies, scale words, fractions) is data: ``units.yaml`` beside this file.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+
+# Date forms, most specific first; each match is read by dateutil.
+_DATE_FORMS = (
+    ("day", re.compile(rf"\b{_YEAR}-\d\d-\d\d\b")),
+    ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("year-end", re.compile(rf"\b(?:the\s+)?end\s+of\s+({_YEAR})\b", re.I)),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("day-no-year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent))", re.I)),
+    ("year", re.compile(rf"(?<![\d.,$€£-])\b{_YEAR}\b(?![\d-]|\s*(?:%|percent|per cent))")),
+    ("month-name", re.compile(r"\b(?:" + "|".join(m.capitalize() for m in _MONTHS if len(m) > 3) + r")\b")),
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as written: its span in the text and the first and last day it covers."""
+
+    text: str
+    start: int
+    first: dt.date | None
+    last: dt.date | None
+    exact: bool  # names one day
+    month: int | None = None  # for a month named without a year ("from January to April")
+
+    @property
+    def value(self) -> tuple:
+        if self.first is None:
+            return ("month", self.month)
+        return (self.first.isoformat(), self.last.isoformat() if self.last else None)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _parse_day(text: str) -> dt.date | None:
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def dates(text: str) -> list[When]:
+    """Every date in ``text``, in order: days, months, year ends and years ("May" the modal is not one)."""
+    found: list[When] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _DATE_FORMS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            when = _read_date(kind, m)
+            if when is not None:
+                found.append(when)
+                taken.append(m.span())
+    return sorted(found, key=lambda w: w.start)
+
+
+def _read_date(kind: str, m: re.Match) -> When | None:
+    s = m.group(0)
+    if kind == "day":
+        day = _parse_day(s)
+        return None if day is None else When(s, m.start(), day, day, True)
+    if kind == "year-end":
+        day = dt.date(int(m.group(1)), 12, 31)
+        return When(s, m.start(), day, day, True)
+    if kind == "month":
+        name, year = re.match(rf"({_MONTH})\s+(?:of\s+)?({_YEAR})", s, re.I).groups()
+        month = _MONTHS[name.lower().rstrip(".")]
+        return When(s, m.start(), dt.date(int(year), month, 1), _month_end(int(year), month), False)
+    if kind == "day-no-year":
+        if re.match(r"may\b", s, re.I) and not s[0].isupper():
+            return None
+        name = re.search(_MONTH, s, re.I).group(0)
+        day = int(re.search(r"\d{1,2}", s).group(0))
+        return When(s, m.start(), None, None, False, month=_MONTHS[name.lower().rstrip(".")] * 100 + day)
+    if kind == "year":
+        y = int(s)
+        return When(s, m.start(), dt.date(y, 1, 1), dt.date(y, 12, 31), False)
+    if s == "May" and m.start() == 0:
+        return None  # "May ..." opening a sentence is the modal
+    return When(s, m.start(), None, None, False, month=_MONTHS[s.lower()])
+
+
+# Numbers ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict:
+    import yaml
+
+    return yaml.safe_load(resources.files(__package__).joinpath("units.yaml").read_text(encoding="utf-8"))
+
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion"
+).split()
+_WORD_RUN = re.compile(
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")(?:(?:[\s-]+|\s+and\s+)(?:" + "|".join(_NUMBER_WORDS) + r"))*\b", re.I
+)
+_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\w)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with what it counts: ``dimension`` is ratio, duration, money:<currency> or count."""
+
+    text: str
+    start: int
+    value: float
+    dimension: str
+    unit: str = ""  # the counted thing for a count ("tonnes"), shown only
+    bound: str = ""  # "at_most", "at_least" or ""
+
+    @property
+    def key(self) -> tuple:
+        return (self.dimension, round(self.value, 4))
+
+
+def _word_number(run: str) -> float | None:
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(re.sub(r"\s+and\s+", " ", run.lower()).replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def _words_after(text: str, end: int, n: int = 3) -> list[str]:
+    return re.findall(r"[%€$£]|[A-Za-z]+(?:-[A-Za-z]+)?", text[end : end + 40])[:n]
+
+
+def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount]:
+    """Every number in ``text`` with its dimension and value in base units (two weeks == 14 days,
+    half == 50 percent, 1.5 million == 1,500,000), skipping the spans in ``skip`` (dates)."""
+    units = _units()
+    taken = list(skip or [])
+    raw: list[tuple[int, int, float, str]] = []  # start, end, value, "fraction"|"number"
+    low = text.lower()
+    for phrase in sorted(units["fractions"], key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                raw.append((m.start(), m.end(), float(units["fractions"][phrase]), "fraction"))
+                taken.append(m.span())
+    for m in _DIGITS.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+        raw.append((m.start(), m.end(), value, "number"))
+        scale = re.match(r"\s*(?:" + "|".join(units["scale"]) + r")\b", text[m.end() :], re.I)
+        taken.append((m.start(), m.end() + (scale.end() if scale else 0)))
+    for m in _WORD_RUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value = _word_number(m.group(0))
+        if value is not None:
+            raw.append((m.start(), m.end(), value, "number"))
+            taken.append(m.span())
+    found = [_amount(text, start, end, value, how, units) for start, end, value, how in sorted(raw)]
+    return [a for a in found if a is not None]
+
+
+def _amount(text: str, start: int, end: int, value: float, how: str, units: dict) -> Amount | None:
+    after = _words_after(text, end)
+    scale = units["scale"]
+    if after and after[0].lower() in scale and how == "number":
+        value *= scale[after[0].lower()]
+        end = text.lower().index(after[0].lower(), end) + len(after[0])
+        after = after[1:]
+    before = text[max(0, start - 2) : start]
+    currency = next((units["currency"][c] for c in "€$£" if c in before), None)
+    words = [w.lower() for w in after]
+    dimension, unit, shown_end = "count", "", end
+    if how == "fraction":
+        dimension = "ratio"
+    if words:
+        two = " ".join(words[:2])
+        one = _singular(words[0])
+        two_singular = " ".join([words[0], _singular(words[1])]) if len(words) > 1 else ""
+        for size_table, dim in ((units["ratio"], "ratio"), (units["duration"], "duration")):
+            key = next((k for k in (two_singular, two, one, words[0]) if k in size_table), None)
+            if key is not None:
+                value *= float(size_table[key])
+                dimension, unit = dim, key
+                shown_end = _end_of(text, end, key.split()[-1] if key != "%" else "%")
+                break
+        else:
+            if currency is None and one in units["currency"]:
+                currency = units["currency"][one]
+                shown_end = _end_of(text, end, words[0])
+            elif how == "number" and re.fullmatch(r"[a-z-]+", words[0]) and words[0] not in _NOT_UNITS:
+                unit = words[0]
+                shown_end = _end_of(text, end, words[0])
+    if currency and dimension == "count":
+        dimension = "money:" + currency
+    if how == "number" and dimension == "count" and value == 1 and not unit:
+        return None  # "one" as a pronoun ("one of the parties")
+    shown_start = start - 1 if before.endswith(("€", "$", "£")) else start
+    return Amount(text[shown_start:shown_end].strip(), shown_start, value, dimension, unit, _bound(text, shown_start))
+
+
+_NOT_UNITS = {"and", "or", "of", "to", "the", "a", "an", "in", "on", "for", "by", "with", "at", "as", "per", "from"}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _end_of(text: str, end: int, word: str) -> int:
+    at = text.lower().find(word.lower(), end)
+    if at < 0:
+        return end
+    rest = re.match(r"\w*", text[at + len(word) :])
+    return at + len(word) + (rest.end() if rest else 0)
+
+
+@lru_cache(maxsize=1)
+def _bounds() -> list[tuple[str, str]]:
+    import yaml
+
+    data = yaml.safe_load(resources.files(__package__).joinpath("bounds.yaml").read_text(encoding="utf-8"))
+    return sorted(((p, kind) for kind, phrases in data.items() for p in phrases), key=lambda x: -len(x[0]))
+
+
+def _bound(text: str, start: int) -> str:
+    """at_most / at_least when a bound phrase stands just before the number ("no more than 10")."""
+    before = text[max(0, start - 30) : start].lower()
+    before = re.sub(r"[€$£]\s*$", "", before).rstrip()
+    for phrase, kind in _bounds():
+        if re.search(r"\b" + re.escape(phrase) + r"(?:\s+(?:the|a|an|of))?$", before):
+            return kind
+    return ""
+
+
+def bound_spans(text: str) -> list[tuple[int, int]]:
+    """Where bound phrases stand in ``text`` (their negative words negate nothing)."""
+    low = text.lower()
+    spans = []
+    for phrase, _ in _bounds():
+        spans += [m.span() for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low)]
+    return spans
+
+
+@dataclass(frozen=True)
+class Quantities:
+    dates: tuple[When, ...]
+    amounts: tuple[Amount, ...]
+
+
+@lru_cache(maxsize=8192)
+def read_quantities(text: str) -> Quantities:
+    """The dates and amounts of a text (amounts never inside a date)."""
+    found = dates(text)
+    spans = [(w.start, w.start + len(w.text)) for w in found]
+    return Quantities(tuple(found), tuple(amounts(text, spans)))
