@@ -25,6 +25,7 @@ __all__ = [
     "check_extraction",
     "compare",
     "evaluate",
+    "evaluate_battery",
     "extract",
     "load",
     "plot",
@@ -165,6 +166,14 @@ def evaluate(
     return benchmark(
         gold, (engine or shared()) if runs_engine else None, [m for m in methods if m != "engine"], loo=loo
     )
+
+
+def evaluate_battery(paths: Iterable[str | Path], *, engine: Engine | None = None):
+    """The engine's verdicts on verdict batteries, one ``BatteryReport`` per file: ``demanddiff eval BATTERY``."""
+    from .compare.eval.battery import load_battery, run_battery
+
+    engine = engine or shared()
+    return [run_battery(load_battery(path), engine) for path in paths]
 
 
 def tune(cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path, *, engine: Engine | None = None) -> Settings:

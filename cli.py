@@ -253,7 +253,8 @@ def rounds(dataset, party, fmt, output):
 @output_options
 @input_errors
 def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
-    """Measure accuracy on hand-labelled gold cases (files or folders of YAML).
+    """Measure accuracy on hand-labelled gold cases (files or folders of YAML), or on verdict
+    batteries (files with `battery:` and `pairs:`, see tests/battery/README.md).
 
     Prints pair precision / recall / F1, statement accuracy, per-class and macro F1,
     reversals found and false reversals, for the engine and three baselines tuned on
@@ -262,7 +263,14 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     \b
         demanddiff eval ../shared/gold --loo
         demanddiff eval ../shared/gold --tune my-settings.yaml
+        demanddiff eval tests/battery/tune.yaml
     """
+    from .compare.eval.battery import is_battery
+
+    if all(is_battery(path) for path in gold):
+        reports = api.evaluate_battery(gold, engine=_engine(model, no_cache, settings_path))
+        emit(_battery_output(reports, fmt), output)
+        return
     cases = load_gold(gold)
     if (loo or tune_path) and len(cases) < 2:
         raise click.UsageError("leave-one-case-out needs at least two gold cases; give more, or leave out --loo/--tune")
@@ -285,6 +293,21 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
         statements = sum(len(c.old) + len(c.new) for c in cases)
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
     emit(table, output)
+
+
+def _battery_output(reports, fmt: str) -> str:
+    """Accuracy, false and missed reversals, per-class accuracy and the pairs got wrong."""
+    from .compare.eval.battery import HEADERS, class_rows, summary_rows
+
+    if fmt == "json":
+        return json.dumps({"batteries": [r.to_dict() for r in reports]}, indent=2) + "\n"
+    parts = [render_rows(HEADERS, summary_rows(reports), fmt)]
+    headers, body = class_rows(reports)
+    parts.append(render_rows(headers, body, fmt))
+    wrong = [[r.name, v.pair.id, v.pair.cls, v.pair.status, v.status] for r in reports for v in r.wrong()]
+    if wrong:
+        parts.append(render_rows(("battery", "id", "class", "gold", "found"), wrong, fmt))
+    return "\n".join(parts)
 
 
 @cli.command()

@@ -80,10 +80,13 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
         relation.setdefault(partner, r)
     linked = [*pairs, *((i, j) for i, j, _ in extra)]
     at = dict(zip(zip(scores.rows.tolist(), scores.cols.tolist()), range(len(scores.rows))))
+    aliases = dict(old.aliases) | dict(new.aliases) or None
     items = []
     for i, j in linked:
         k = at[(i, j)]
-        status, changes = classify(a[i].text, b[j].text, float(scores.semantic[k]), float(prob[k]), settings)
+        status, changes = classify(
+            a[i].text, b[j].text, float(scores.semantic[k]), float(prob[k]), settings, aliases=aliases
+        )
         items.append(
             Item(
                 status,

@@ -43,6 +43,9 @@ class Position:
     date: dt.date | None = None
     round: str = ""
     source: str = ""
+    # Other names of one party, from the file's ``aliases:`` map: (name, what it stands for),
+    # lower-cased. "Russian Federation" and "Russia" are one entity anyway; these are the rest.
+    aliases: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], **meta) -> Position:

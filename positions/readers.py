@@ -134,7 +134,23 @@ def _position(data: Any, path: str, where: str = "") -> Position:
         date=date,
         round=str(data.get("round") or ""),
         source=str(data.get("source") or ""),
+        aliases=_aliases(data.get("aliases"), path, line),
     )
+
+
+def _aliases(data: Any, path: str, line: int | None) -> tuple[tuple[str, str], ...]:
+    """An ``aliases:`` map (name: [other names]) as (other name, name) pairs, lower-cased."""
+    if data is None:
+        return ()
+    if not isinstance(data, dict):
+        raise InputError("'aliases' must map a name to its other names (Russia: [Russian Federation])", path, line)
+    pairs = []
+    for name, others in data.items():
+        others = [others] if isinstance(others, str) else others
+        if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+            raise InputError(f"aliases of {name!r} must be a list of names", path, line)
+        pairs += [(str(o).lower(), str(name).lower()) for o in [name, *others]]
+    return tuple(pairs)
 
 
 def _from_mapping(data: Any, path: str, meta: dict) -> Loaded:
@@ -144,11 +160,24 @@ def _from_mapping(data: Any, path: str, meta: dict) -> Loaded:
         items = data["positions"]
         if not isinstance(items, list) or not items:
             raise InputError("'positions' must be a non-empty list of positions", path, _line_of(data))
-        positions = tuple(_position(p, path, f"positions[{i}]: ") for i, p in enumerate(items))
+        shared = data.get("aliases")
+        positions = tuple(_position(_with_aliases(p, shared), path, f"positions[{i}]: ") for i, p in enumerate(items))
         return PositionSet(positions, str(data.get("name") or ""), str(data.get("description") or ""), path)
     merged = _Map({**meta, **data})
     merged.line = _line_of(data)
     return _position(merged, path)
+
+
+def _with_aliases(position: Any, aliases: Any) -> Any:
+    """A dataset's ``aliases:`` apply to each of its positions (a position's own come on top)."""
+    if aliases is None or not isinstance(position, dict):
+        return position
+    own = position.get("aliases")
+    merged = _Map(
+        {**position, "aliases": {**aliases, **own} if isinstance(own, dict) and isinstance(aliases, dict) else aliases}
+    )
+    merged.line = _line_of(position)
+    return merged
 
 
 def read_yaml(text: str, path: str, meta: dict) -> Loaded:

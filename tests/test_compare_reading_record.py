@@ -108,3 +108,57 @@ def test_entities_skip_ordinary_capitalised_first_words():
 def test_a_negated_permission_is_a_prohibition():
     assert read("No foreign troops may be deployed in Ukraine.").modality == "must"
     assert read("Foreign troops may be deployed in Ukraine.").modality == "may"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Russian Federation must withdraw.", "Russia must withdraw."),
+        ("The United Kingdom must pay.", "Britain must pay."),
+        ("The European Union must agree.", "The EU must agree."),
+        ("North Korea must rejoin the NPT.", "The Democratic People's Republic of Korea must rejoin the NPT."),
+        ("HUD must enforce the rules.", "The Department of Housing and Urban Development must enforce the rules."),
+    ],
+)
+def test_aliases_are_one_entity(a, b):
+    from demanddiff.compare.explain import name_changes
+
+    gone, added, _ = name_changes(a, b)
+    assert gone == [] and added == []
+
+
+def test_a_dataset_alias_makes_two_names_one():
+    from demanddiff.compare.explain import names_diff
+
+    a, b = read("The ports of Eastmark must open."), read("The Republic of the East must open its ports.")
+    assert names_diff(a, b)[:2] != ([], [])
+    assert names_diff(a, b, {"eastmark": "EM", "republic of the east": "EM"})[:2] == ([], [])
+
+
+def test_a_text_in_another_language_is_not_read_as_english():
+    assert not read("Россия должна отказаться от претензий.").english
+    assert not read("La Russie doit retirer ses troupes du pays.").english
+    assert read("Russia must withdraw its troops.").english
+
+
+def test_a_reading_is_built_once_per_text():
+    assert read("Russia must withdraw its troops.") is read("Russia must withdraw its troops.")
+
+
+def test_a_dataset_aliases_map_reaches_the_verdict(engine, tmp_path):
+    from demanddiff.positions import load
+
+    text = (
+        "aliases:\n  Eastmark: [Republic of the East]\n"
+        "positions:\n"
+        "  - {party: A, date: 2024-01-01, demands: [{id: o1, text: 'The ports of Eastmark must open to trade.'}]}\n"
+        "  - {party: A, date: 2025-01-01, demands: [{id: n1, text: 'The ports of the Republic of the East"
+        " must open to trade.'}]}\n"
+    )
+    path = tmp_path / "rounds.yaml"
+    path.write_text(text)
+    old, new = load(path).positions
+    assert ("republic of the east", "eastmark") in old.aliases
+    item = next(i for i in engine.compare(old, new).items if i.old and i.new)
+    assert item.status == "persisted"
+    assert not any(c.kind == "entity" for c in item.changes)

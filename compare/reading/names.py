@@ -59,17 +59,21 @@ def names_diff(a: Reading, b: Reading, aliases: Aliases = None) -> tuple[list[st
     eb = {n: entity(n, aliases) for n in b.names}
     ids_b = set(eb.values())
     ids_a = set(ea.values())
-    gone = [n for n, e in ea.items() if e not in ids_b and not _named_in(n, e, b, eb)]
-    added = [n for n, e in eb.items() if e not in ids_a and not _named_in(n, e, a, ea)]
+    gone = [n for n, e in ea.items() if e not in ids_b and not _named_in(n, e, b, eb, ea)]
+    added = [n for n, e in eb.items() if e not in ids_a and not _named_in(n, e, a, ea, eb)]
     shared = [n for n in ea if n not in gone]
     return sorted(set(gone)), sorted(set(added)), sorted(set(shared))
 
 
-def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]) -> bool:
+def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str], my_names: dict[str, str]) -> bool:
     """Whether the other reading names the same thing another way: an acronym of it, a name it is
     an acronym of, or the same word in another form ("Ukrainian" for "Ukraine")."""
-    for theirs in other_names:
+    for theirs in [*other_names, " ".join(other_names)]:  # all names: "Department of Housing" + "Urban Development"
         if _acronym_of(name, theirs) or _acronym_of(theirs, name):
+            return True
+    mine = " ".join(my_names)  # "Department of Housing" is part of what "HUD" spells
+    for theirs in other_names:
+        if _acronym_of(theirs, mine) and set(_initials(name)) & set(theirs):
             return True
     stems = r"\W+".join(re.escape(w[:6]) + r"\w*" for w in name.split())
     if re.search(r"\b" + stems, other.text, re.I):

@@ -278,7 +278,7 @@ def _modality(words: list[str], lemmas: list[str]) -> str | None:
     return None
 
 
-_NAME = re.compile(r"\b[A-Z][A-Za-z’'.-]*(?:\s+(?:of\s+|the\s+|on\s+the\s+)?[A-Z][A-Za-z’'.-]*)*")
+_NAME = re.compile(r"\b[A-Z][A-Za-z’'.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+|on\s+the\s+)?[A-Z][A-Za-z’'.-]*)*")
 
 
 def _names(text: str) -> list[str]:

@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from demanddiff.cli import cli
+from demanddiff.compare.eval.battery import is_battery, load_battery, run_battery
+from demanddiff.positions import InputError
+
+BATTERY = Path(__file__).resolve().parent / "battery"
+
+
+@pytest.fixture(scope="module")
+def tune_report(engine):
+    return run_battery(load_battery(BATTERY / "tune.yaml"), engine)
+
+
+def test_the_tune_half_stays_above_its_floor(tune_report):
+    # Floors below today's figures (0.963, no false reversal): a change that loses verdicts fails.
+    assert tune_report.accuracy >= 0.95
+    assert tune_report.false_reversals == 0
+    assert tune_report.missed_reversals <= 1
+
+
+def test_every_class_is_mostly_right(tune_report):
+    for cls, (right, pairs) in tune_report.per_class().items():
+        assert right / pairs >= 0.75, cls
+
+
+def test_battery_files_are_told_from_gold_cases():
+    assert is_battery(BATTERY / "tune.yaml")
+    assert not is_battery(Path(__file__).resolve().parent / "gold" / "teaching-polarity.yaml")
+
+
+def test_a_pair_without_status_is_one_line_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("battery: x\npairs:\n  - {id: a-001, old: 'A must go.', new: 'A must stay.'}\n")
+    with pytest.raises(InputError, match="pair 1 has no status"):
+        load_battery(bad)
+
+
+def test_eval_prints_accuracy_reversals_and_classes(runner, engine, tmp_path):
+    small = tmp_path / "small.yaml"
+    small.write_text(
+        "battery: small\npairs:\n"
+        "  - {id: t-001, class: negation-flip, old: 'Georgia must not be admitted to NATO.',"
+        " new: 'Georgia must be admitted to NATO.', status: reversed}\n"
+        "  - {id: t-002, class: quantity-equal, old: 'The force must not exceed 2,000 troops.',"
+        " new: 'The force must not exceed two thousand troops.', status: persisted}\n"
+        "  - {id: t-003, class: alias-equal, old: 'The Russian Federation must withdraw its troops.',"
+        " new: 'Russia must pull its troops out.', status: persisted}\n"
+    )
+    result = runner.invoke(cli, ["eval", str(small)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:5] == ["battery", "pairs", "accuracy", "false", "reversals"]
+    assert lines[2].split() == ["small", "3", "1.000", "0", "0/1"]
+    assert any(line.split()[:2] == ["negation-flip", "1/1"] for line in lines)
+
+
+def test_a_broken_battery_file_is_an_error_line(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("battery: x\npairs:\n  - {id: a-001, old: 'A', new: 'B', status: maybe}\n")
+    result = runner.invoke(cli, ["eval", str(bad)])
+    assert result.exit_code == 2
+    assert "status 'maybe'" in result.output and "Traceback" not in result.output

@@ -1,0 +1,57 @@
+import datetime as dt
+
+import pytest
+
+from demanddiff.positions.quantities import dates, read_quantities
+
+
+def keys(text):
+    found = read_quantities(text)
+    return [a.key for a in found.amounts], [w.value for w in found.dates]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("2,000 troops", "two thousand troops"),
+        ("1.5 million homes", "1,500,000 homes"),
+        ("25,000 tonnes", "twenty-five thousand tonnes"),
+        ("10 percent", "10%"),
+        ("10 per cent", "one tenth"),
+        ("half of the seats", "50 percent of the seats"),
+        ("42 euros a share", "€42 a share"),
+        ("within two weeks", "within 14 days"),
+        ("one and a half times the rate", "150 percent of the rate"),
+        ("on 31 March 2025", "on 2025-03-31"),
+        ("on March 31, 2025", "on 31st March 2025"),
+        ("by the end of 2030", "by 31 December 2030"),
+        ("in September 2026", "in Sep 2026"),
+    ],
+    ids=lambda s: s,
+)
+def test_one_quantity_written_two_ways_reads_the_same(a, b):
+    assert keys(a) == keys(b)
+    assert keys(a) != ([], [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("90 days", "six months"), ("10 percent", "15 percent"), ("1 January 2026", "1 July 2026"), ("€42", "$42")],
+)
+def test_different_quantities_differ(a, b):
+    assert keys(a) != keys(b)
+
+
+def test_an_iso_date_is_one_day_not_two_numbers():
+    found = read_quantities("The deal ends on 2025-03-31.")
+    assert found.amounts == () and [w.first for w in found.dates] == [dt.date(2025, 3, 31)]
+
+
+def test_may_the_modal_is_no_month():
+    assert dates("Parties may meet in May 2026.")[0].text == "May 2026"
+    assert len(dates("Parties may meet.")) == 0
+
+
+def test_bounds_are_read_with_the_number():
+    assert read_quantities("No more than 10 percent may be cut.").amounts[0].bound == "at_most"
+    assert read_quantities("At least half must be women.").amounts[0].bound == "at_least"
