@@ -26,6 +26,7 @@ __all__ = [
     "compare",
     "evaluate",
     "evaluate_battery",
+    "calibration",
     "extract",
     "load",
     "plot",
@@ -174,6 +175,22 @@ def evaluate_battery(paths: Iterable[str | Path], *, engine: Engine | None = Non
 
     engine = engine or shared()
     return [run_battery(load_battery(path), engine) for path in paths]
+
+
+def calibration(
+    cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path = (),
+    batteries: Iterable[str | Path] = (),
+    *,
+    engine: Engine | None = None,
+):
+    """(confidence, right) samples of the engine's verdicts on gold cases and batteries, for a
+    reliability table (``compare.eval.calibration``)."""
+    from .compare.eval.battery import load_battery
+    from .compare.eval.calibration import battery_samples, gold_samples
+
+    engine = engine or shared()
+    gold = _cases(cases) if cases else []
+    return gold_samples(gold, engine) + battery_samples([load_battery(b) for b in batteries], engine)
 
 
 def tune(cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path, *, engine: Engine | None = None) -> Settings:

@@ -37,9 +37,10 @@ class StatusList(click.ParamType):
         if isinstance(value, tuple):
             return value
         chosen = tuple(v.strip().lower() for v in str(value).split(",") if v.strip())
-        bad = [v for v in chosen if v not in STATUSES]
+        bad = [v for v in chosen if v not in (*STATUSES, "doubtful")]
         if bad or not chosen:
-            self.fail(f"{', '.join(bad) or value!r} is not a status; choose from {', '.join(STATUSES)}", param, ctx)
+            known = ", ".join((*STATUSES, "doubtful"))
+            self.fail(f"{', '.join(bad) or value!r} is not a status; choose from {known}", param, ctx)
         return chosen
 
 
@@ -196,7 +197,9 @@ def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str 
 
 @cli.command()
 @round_inputs()
-@click.option("--only", type=StatusList(), help="Show only items with these statuses.")
+@click.option(
+    "--only", type=StatusList(), help="Show only items with these statuses ('doubtful': the engine's least sure ones)."
+)
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
 @engine_options
 @output_options
@@ -268,8 +271,9 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     from .compare.eval.battery import is_battery
 
     if all(is_battery(path) for path in gold):
-        reports = api.evaluate_battery(gold, engine=_engine(model, no_cache, settings_path))
-        emit(_battery_output(reports, fmt), output)
+        engine = _engine(model, no_cache, settings_path)
+        reports = api.evaluate_battery(gold, engine=engine)
+        emit(_battery_output(reports, fmt, api.calibration(batteries=gold, engine=engine)), output)
         return
     cases = load_gold(gold)
     if (loo or tune_path) and len(cases) < 2:
@@ -281,9 +285,15 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
         emit(api.tune(cases, engine=engine).to_yaml(), tune_path)
         loo = True
     reports = api.evaluate(cases, methods=baselines or None, engine=engine, loo=loo)
+    from .compare.eval.calibration import calibration_dict, reliability_text
+
+    samples = api.calibration(cases, engine=engine) if not baselines else []
     if fmt == "json":
         mode = "leave-one-case-out" if loo else "in-sample"
-        emit(json.dumps({"mode": mode, "reports": [r.to_dict() for r in reports]}, indent=2) + "\n", output)
+        data = {"mode": mode, "reports": [r.to_dict() for r in reports]}
+        if samples:
+            data["calibration"] = calibration_dict(samples)
+        emit(json.dumps(data, indent=2) + "\n", output)
         return
     body = [summary_row(r.method, r.total) for r in reports]
     body += [summary_row(f"{reports[0].method}: {name}", tally) for name, tally in reports[0].cases]
@@ -292,21 +302,29 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
         how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
         statements = sum(len(c.old) + len(c.new) for c in cases)
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
+        if samples:
+            title = "confidence of the engine's verdicts on aligned pairs (shipped settings)"
+            table += "\n" + reliability_text(samples, title) + "\n"
     emit(table, output)
 
 
-def _battery_output(reports, fmt: str) -> str:
-    """Accuracy, false and missed reversals, per-class accuracy and the pairs got wrong."""
+def _battery_output(reports, fmt: str, samples) -> str:
+    """Accuracy, false and missed reversals, per-class accuracy, the pairs got wrong, and how
+    well the confidences are calibrated."""
     from .compare.eval.battery import HEADERS, class_rows, summary_rows
+    from .compare.eval.calibration import calibration_dict, reliability_text
 
     if fmt == "json":
-        return json.dumps({"batteries": [r.to_dict() for r in reports]}, indent=2) + "\n"
+        data = {"batteries": [r.to_dict() for r in reports], "calibration": calibration_dict(samples)}
+        return json.dumps(data, indent=2) + "\n"
     parts = [render_rows(HEADERS, summary_rows(reports), fmt)]
     headers, body = class_rows(reports)
     parts.append(render_rows(headers, body, fmt))
     wrong = [[r.name, v.pair.id, v.pair.cls, v.pair.status, v.status] for r in reports for v in r.wrong()]
     if wrong:
         parts.append(render_rows(("battery", "id", "class", "gold", "found"), wrong, fmt))
+    if fmt != "csv":
+        parts.append(reliability_text(samples, "confidence of the verdicts") + "\n")
     return "\n".join(parts)
 
 

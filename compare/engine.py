@@ -11,6 +11,7 @@ from ..positions.model import Position, Statement
 from .align import rematch, sparse_assign, splits_and_merges
 from .blocking import SPARSE_ABOVE, candidate_pairs
 from .classify import classify
+from .confidence import verdict_confidence
 from .embed import Embedder
 from .explain import redline
 from .result import Comparison, Item
@@ -98,7 +99,9 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
                 tuple(changes),
                 relation.get((i, j)),
                 redline(a[i].text, b[j].text),
-                confidence=float(prob[k]),
+                confidence=verdict_confidence(
+                    status, changes, float(prob[k]), float(scores.semantic[k]), a[i].text, b[j].text
+                ),
             )
         )
     linked_old = {i for i, _ in linked}
@@ -112,7 +115,26 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
     ]
     items += [Item("new", None, s, confidence=float(1 - best_new[j])) for j, s in enumerate(b) if j not in linked_new]
     items.sort(key=Item.sort_key)
+    _warn_unread(old, a)
+    _warn_unread(new, b)
     return Comparison(old, new, tuple(items), settings.to_dict())
+
+
+def _warn_unread(position: Position, statements: tuple[Statement, ...]) -> None:
+    """One warning per position whose demands are not in English: the rules read English only."""
+    import warnings
+
+    from .reading.record import read
+
+    unread = [s.id for s in statements if not read(s.text).english]
+    if unread:
+        where = position.source or position.party or "input"
+        warnings.warn(
+            f"{where}: {len(unread)} demand(s) not in English (id {', '.join(unread[:3])}); "
+            "the verdict rules read English, so their verdicts are marked doubtful",
+            UserWarning,
+            stacklevel=2,
+        )
 
 
 _engines: dict[tuple, Engine] = {}

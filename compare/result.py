@@ -89,9 +89,10 @@ class Comparison:
         return counts
 
     def only(self, statuses) -> Comparison:
-        """The same comparison keeping only items with one of ``statuses``."""
+        """The same comparison keeping only items with one of ``statuses`` ("doubtful": doubtful items)."""
         keep = set(statuses)
-        return Comparison(self.old, self.new, tuple(i for i in self.items if i.status in keep), self.settings)
+        chosen = tuple(i for i in self.items if i.status in keep or ("doubtful" in keep and i.doubtful))
+        return Comparison(self.old, self.new, chosen, self.settings)
 
     def to_dict(self) -> dict:
         """The JSON contract: old, new, summary, items."""

@@ -1,0 +1,146 @@
+"""Is a confidence of 0.8 right 8 times in 10? Reliability tables, the expected calibration
+error, and the fit of ``compare/confidence.yaml``.
+
+    python -m demanddiff.compare.eval.calibration --fit tests/gold tests/battery/tune.yaml
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ...positions.gold import GoldCase
+
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One verdict: its confidence, whether it was right, and the features it was computed from."""
+
+    confidence: float
+    right: bool
+    features: tuple[float, ...] = ()
+
+
+def gold_samples(cases: Sequence[GoldCase], engine) -> list[Sample]:
+    """Every aligned pair of the engine's comparisons of ``cases``, right when gold links it with that status."""
+    from ..confidence import features
+
+    out = []
+    for case in cases:
+        gold = {(link.old, link.new): link.status for link in case.links}
+        for item in engine.compare(case.old, case.new).items:
+            if item.old is None or item.new is None:
+                continue
+            right = gold.get((item.old.id, item.new.id)) == item.status
+            feats = features(item.status, item.changes, item.score or 0.0, item.semantic or 0.0)
+            out.append(Sample(float(item.confidence), right, tuple(feats)))
+    return out
+
+
+def battery_samples(batteries, engine) -> list[Sample]:
+    from ..confidence import features
+    from .battery import verdicts
+
+    out = []
+    for battery in batteries:
+        for pair, status, conf, changes, sem, match in verdicts(battery.pairs, engine):
+            out.append(Sample(conf, status == pair.status, tuple(features(status, changes, match, sem))))
+    return out
+
+
+def reliability(samples: Sequence[Sample]) -> list[tuple[str, int, float, float]]:
+    """(bin, items, mean confidence, share right) per confidence bin with items."""
+    rows = []
+    for lo, hi in zip(BINS, BINS[1:]):
+        inside = [s for s in samples if lo <= s.confidence < hi]
+        if inside:
+            rows.append(
+                (
+                    f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    len(inside),
+                    sum(s.confidence for s in inside) / len(inside),
+                    sum(s.right for s in inside) / len(inside),
+                )
+            )
+    return rows
+
+
+def expected_calibration_error(samples: Sequence[Sample]) -> float:
+    """The items-weighted mean gap between confidence and accuracy over the bins."""
+    if not samples:
+        return 0.0
+    return sum(n * abs(conf - acc) for _, n, conf, acc in reliability(samples)) / len(samples)
+
+
+def calibration_dict(samples: Sequence[Sample]) -> dict:
+    return {
+        "expected_calibration_error": round(expected_calibration_error(samples), 3),
+        "bins": [
+            {"confidence": b, "items": n, "mean_confidence": round(c, 3), "right": round(a, 3)}
+            for b, n, c, a in reliability(samples)
+        ],
+    }
+
+
+def reliability_text(samples: Sequence[Sample], title: str) -> str:
+    from ..render.tables import render_rows
+
+    rows = [[b, n, f"{c:.2f}", f"{a:.2f}"] for b, n, c, a in reliability(samples)]
+    table = render_rows(("confidence", "items", "mean confidence", "right"), rows, "simple")
+    return f"{title}: expected calibration error {expected_calibration_error(samples):.3f}\n\n{table}"
+
+
+def fit(samples: Sequence[Sample], ridge: float = 1.0) -> tuple[float, list[float]]:
+    """Logistic regression (ridge-penalised) of "the verdict is right" on the confidence features."""
+    from scipy.optimize import minimize
+
+    x = np.array([s.features for s in samples], dtype=float)
+    y = np.array([s.right for s in samples], dtype=float)
+    x = np.hstack([np.ones((len(x), 1)), x])
+
+    def loss(w):
+        z = x @ w
+        p = 1 / (1 + np.exp(-z))
+        pen = ridge * float(w[1:] @ w[1:])
+        grad = x.T @ (p - y) + np.concatenate([[0.0], 2 * ridge * w[1:]])
+        return float(np.sum(np.logaddexp(0, z) - y * z)) + pen, grad
+
+    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
+    return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
+
+
+def main(argv: list[str]) -> None:
+    from ...positions.gold import load_gold
+    from ..confidence import FEATURES
+    from ..engine import Engine
+    from .battery import is_battery, load_battery
+
+    paths = [a for a in argv if a != "--fit"]
+    engine = Engine()
+    batteries = [load_battery(p) for p in paths if is_battery(p)]
+    cases = load_gold([p for p in paths if not is_battery(p)]) if any(not is_battery(p) for p in paths) else []
+    samples = gold_samples(cases, engine) + battery_samples(batteries, engine)
+    if "--fit" in argv:
+        bias, w = fit(samples)
+        target = Path(__file__).resolve().parent.parent / "confidence.yaml"
+        lines = [
+            "# Logistic weights of compare.confidence.FEATURES, fitted on the verdicts of",
+            f"# {', '.join(paths)} ({len(samples)} verdicts) by",
+            "# python -m demanddiff.compare.eval.calibration --fit " + " ".join(paths),
+            f"bias: {bias}",
+            *(f"{name}: {v}" for name, v in zip(FEATURES, w)),
+        ]
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {target}")
+        return
+    print(reliability_text(samples, "verdicts"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
