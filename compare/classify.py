@@ -49,7 +49,8 @@ def classify(
 
 
 def _party_changed(a, b, aliases: Aliases) -> bool:
-    """A name replaced by another ("Germany" by "Turkey"); a name only added or dropped may be
-    a paraphrase ("troops" / "troops from NATO countries") and counts only with the semantics."""
-    gone, added, _ = names_diff(a, b, aliases)
-    return bool(gone and added)
+    """A name replaced by another ("Germany" by "Turkey"), or a list of names that gained or lost
+    one ("Donetsk and Luhansk" / "Donetsk, Luhansk and Kherson"); a name only added to a demand
+    that names nothing else may be a paraphrase and counts only with the semantics."""
+    gone, added, shared = names_diff(a, b, aliases)
+    return bool(gone and added) or (bool(shared) and bool(gone or added))

@@ -26,9 +26,9 @@ class Settings:
     match_threshold: float = 0.2  # match probability a one-to-one pair needs
     rematch_threshold: float = 0.35  # match probability a leftover pair needs among the leftovers
     split_threshold: float = 0.3  # match probability a second partner (split / merge) needs
-    persist_threshold: float = 0.55  # semantic score below which a pair with no other difference is 'changed'
+    persist_threshold: float = 0.3  # semantic score below which a pair with no other difference is 'changed'
     detail_threshold: float = 0.3  # below this, a differing name or scope word makes the pair 'changed'
-    reverse_threshold: float = 0.3  # match probability a polarity flip needs to count as a reversal
+    reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
 
     @property
     def weights(self) -> tuple[float, ...]:

@@ -161,9 +161,10 @@ def test_help_does_not_import_torch():
     code = (
         "import sys; from click.testing import CliRunner; from demanddiff.cli import cli; "
         "CliRunner().invoke(cli, ['compare', '--help']); "
-        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, "
+        "'lemminflect' in sys.modules, 'spacy' in sys.modules)"
     )
-    assert run_python(code).split() == ["False", "False"]
+    assert run_python(code).split() == ["False", "False", "False", "False"]
 
 
 def test_warm_compare_does_not_import_torch(tmp_path):

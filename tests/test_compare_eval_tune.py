@@ -52,14 +52,17 @@ def test_tuned_settings_round_trip_through_a_settings_file(cases, engine, tmp_pa
 
 
 def test_accuracy_floors_leave_one_case_out(cases, engine):
-    """Regression floors (rounded down from the figures in the README): accuracy cannot silently drop."""
+    """Regression floors (rounded down from a run of the reading-based verdicts, docs/verdicts.md):
+    accuracy cannot silently drop. The verdicts before them scored 0.775 here with one false
+    reversal; these read stance, quantities and names instead of counting negative words, which
+    costs a little on these tuned-on cases and removes every false reversal."""
     reports = {r.method: r.total for r in benchmark(cases, engine, tuple(BASELINES), loo=True)}
     ours = reports.pop("engine")
-    assert ours.accuracy >= 0.77
+    assert ours.accuracy >= 0.74
     assert ours.f1 >= 0.84
-    assert ours.macro_f1 >= 0.80
+    assert ours.macro_f1 >= 0.75
     assert ours.found_reversals >= 5 and ours.false_reversals <= 1
-    assert ours.accuracy - max(t.accuracy for t in reports.values()) >= 0.24
+    assert ours.accuracy - max(t.accuracy for t in reports.values()) >= 0.2
 
 
 def test_accuracy_floors_on_cases_the_defaults_were_not_tuned_on(engine):
@@ -68,7 +71,7 @@ def test_accuracy_floors_on_cases_the_defaults_were_not_tuned_on(engine):
     total = evaluate(cases, lambda case: links_of(engine.compare(case.old, case.new))).total
     assert total.accuracy >= 0.63
     assert total.f1 >= 0.63
-    assert total.false_reversals <= 3
+    assert total.false_reversals <= 1
 
 
 def test_shipped_defaults_are_the_ones_tuned_on_the_shipped_gold(cases, engine):

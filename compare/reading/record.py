@@ -257,7 +257,10 @@ def _governs_bound(words: list[str], lemmas: list[str], at: int) -> bool:
 
 
 def _noun_use(words: list[str], k: int) -> bool:
-    """Whether the word at ``k`` is used as a noun: after a determiner, or opening the sentence."""
+    """Whether the word at ``k`` is used as a noun: after a determiner, or opening the sentence.
+    An -ing form is the act itself ("the lifting of sanctions"), not the noun ("the lifts")."""
+    if words[k].endswith("ing"):
+        return False
     return k == 0 or words[k - 1] in _DETERMINERS
 
 

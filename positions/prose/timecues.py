@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..quantities import dates
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
@@ -29,9 +31,6 @@ _PARTS = {
 }  # fmt: skip
 _PART = r"(?:the\s+)?(?:" + "|".join(sorted((re.escape(p) for p in _PARTS), key=len, reverse=True)) + r")"
 
-_ISO = re.compile(rf"\b({_YEAR})-(\d\d)-(\d\d)\b")
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+({_YEAR})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?({_YEAR})\b", re.I)
 _PART_YEAR = re.compile(rf"\b({_PART})\s*({_YEAR})\b", re.I)
 _BARE_YEAR = re.compile(rf"(?<![\d.,$€£-])\b(?<!since )({_YEAR})\b(?!\s*(?:per|%|tonnes|euros|dollars)|[\d-])", re.I)
@@ -81,20 +80,10 @@ def _month_end(year: int, month: int) -> dt.date:
 def _absolute(sentence: str) -> tuple[When, bool] | None:
     """The first absolute date cue in a sentence, and whether it names a day."""
     found: list[tuple[int, When, bool]] = []
-    for m in _ISO.finditer(sentence):
-        try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            continue
-        found.append((m.start(), When(m[0], day, day), True))
-    for pattern, order in ((_DAY_MONTH_YEAR, (1, 2, 3)), (_MONTH_DAY_YEAR, (2, 1, 3))):
-        for m in pattern.finditer(sentence):
-            d, mon, y = (m[i] for i in order)
-            try:
-                day = dt.date(int(y), _MONTHS[mon.lower().rstrip(".")], int(d))
-            except (ValueError, KeyError):
-                continue
-            found.append((m.start(), When(m[0], day, day), True))
+    # Days in any common form, read by the shared parser (the engine reads them the same way).
+    for day in dates(sentence):
+        if day.exact and not re.sub(r"^the\s+", "", day.text.lower()).startswith("end"):
+            found.append((day.start, When(day.text, day.first, day.first), True))
     taken = [(s, s + len(w.label)) for s, w, _ in found]
 
     def free(m: re.Match) -> bool:
