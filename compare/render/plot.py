@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ...positions.errors import InputError
 from ..timeline import Timeline
-from .style import COLOURS, MARKS, date_label, mark, shorten
+from .style import COLOURS, MARKS, date_label, mark, thread_label
 
 PICTURES = (".png", ".svg")
 LABEL = 60  # characters of the demand shown beside each row
@@ -56,7 +56,7 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     ax.set_xticklabels([date_label(p) for p in tl.rounds], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks([y + 0.5 for y in range(rows)])
-    ax.set_yticklabels([f"{t.id}  {shorten(t.latest.text, LABEL)}" for t in tl.threads], fontsize=8)
+    ax.set_yticklabels([f"{t.id}  {thread_label(t, LABEL)}" for t in tl.threads], fontsize=8)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -69,4 +69,3 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=150)
     plt.close(fig)
-

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..explain import redline_sides
 from ..result import STATUSES, Comparison, Item
 from ..timeline import Timeline
-from .style import COLOURS, LEGEND, date_label, mark, shorten, status_label
+from .style import COLOURS, LEGEND, date_label, mark, status_label, thread_label
 from .tables import timeline_table
 
 REPORT_FORMATS = ("html", "markdown")
@@ -191,8 +191,12 @@ def _heatmap(tl: Timeline) -> dict:
                     "said": said,
                 }
             )
-        text = thread.latest.text
-        rows.append({"y": top + cell_h * y, "id": thread.id, "text": text, "short": shorten(text, 60), "cells": cells})
+        text = thread.first.text
+        if thread.latest.text != text:
+            text = f"first: {text}\nlatest: {thread.latest.text}"
+        rows.append(
+            {"y": top + cell_h * y, "id": thread.id, "text": text, "short": thread_label(thread, 64), "cells": cells}
+        )
     return {
         "width": label_w + cell_w * len(tl.rounds) + 4,
         "height": top + cell_h * len(tl.threads) + 4,

@@ -60,12 +60,14 @@ def render_rows(headers: Sequence[str], body: Sequence[Sequence], fmt: str, wrap
 
 
 def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: a row per thread, a column of cell marks per round, first and last seen."""
+    """Headers and rows: a row per thread, a column of cell marks per round, first and last seen,
+    the demand as first made (what names the thread) and as last made."""
     headers = [
         "thread",
         *(date_label(p, f"round {i + 1}") for i, p in enumerate(tl.rounds)),
         "first seen",
         "last seen",
+        "first demand",
         "latest demand",
     ]
     body = [
@@ -74,6 +76,7 @@ def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
             *((mark(t.at(i)) if t.at(i) else "") for i in range(len(tl.rounds))),
             tl.first_seen(t) or "",
             tl.last_seen(t) or "",
+            t.first.text,
             t.latest.text,
         ]
         for t in tl.threads
@@ -89,7 +92,7 @@ def render_timeline(tl: Timeline, fmt: str = "simple") -> str:
         data = {"rounds": data["rounds"], "summary": data["summary"], "legend": legend, "threads": data["threads"]}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     headers, body = timeline_table(tl)
-    table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 1,))
+    table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 2, len(headers) - 1))
     if fmt == "csv":
         return table
     s = tl.summary
