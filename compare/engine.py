@@ -14,7 +14,7 @@ from .classify import classify
 from .embed import Embedder
 from .explain import redline
 from .result import Comparison, Item
-from .score import PairScores, lexical_scorer, lexical_scores, match_probability, semantic_scorer, semantic_scores
+from .score import PairScores, lexical_scorer, lexical_scores, pair_probability, semantic_scorer, semantic_scores
 from .settings import Settings
 
 PositionLike = Position | Iterable[str]
@@ -70,7 +70,7 @@ def canonical(position: Position) -> tuple[Statement, ...]:
 def link(old: Position, new: Position, scores: PairScores, settings: Settings) -> Comparison:
     """Align, classify and explain: the decisions on top of precomputed pair scores."""
     a, b = scores.old, scores.new
-    prob = match_probability(scores.features, settings.match_bias, settings.weights)
+    prob = pair_probability(scores, settings.match_bias, settings.weights)
     pairs = sparse_assign(scores.rows, scores.cols, prob, (len(a), len(b)), settings.match_threshold)
     pairs += rematch(scores, prob, pairs, settings.match_bias, settings.weights, settings.rematch_threshold)
     extra = splits_and_merges(scores.rows, scores.cols, prob, pairs, settings.split_threshold)
