@@ -13,6 +13,7 @@ from functools import wraps
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import api
 from .compare import STATUSES, Engine, Settings
@@ -24,7 +25,8 @@ from .compare.render.report import REPORT_FORMATS
 from .compare.render.tables import FORMATS, render_rows
 from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
-from .positions.readers import read_source
+from .positions.model import pair_warnings
+from .positions.readers import INPUT_FORMATS, STDIN, decode, loads, read_source
 from .positions.writers import to_yaml
 
 
@@ -55,8 +57,37 @@ class Date(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
+# Which format a file name asks for: the first of these the command can write.
+SUFFIX_FORMATS = {
+    ".json": ("json",),
+    ".csv": ("csv",),
+    ".tsv": ("tsv",),
+    ".md": ("markdown", "github"),
+    ".markdown": ("markdown", "github"),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".tex": ("latex",),
+}
+
+
+def format_for(output: str, formats, default: str) -> str:
+    """The format ``-o FILE`` asks for by its extension; ``default`` for other names."""
+    suffix = Path(output).suffix.lower()
+    wanted = SUFFIX_FORMATS.get(suffix)
+    if wanted is None:
+        return default
+    chosen = next((f for f in wanted if f in formats), None)
+    if chosen is None:
+        known = ", ".join(s for s, fs in SUFFIX_FORMATS.items() if any(f in formats for f in fs))
+        raise click.UsageError(f"-o {output}: this command writes no {suffix} files; name it {known}, or give --format")
+    return chosen
+
+
 def output_options(fn=None, *, formats=FORMATS, default="simple", help=None):
-    """--format and -o, shared by every command that prints something; ``formats`` narrows the choice."""
+    """--format and -o, shared by every command that prints something; ``formats`` narrows the choice.
+
+    Without --format, the extension of ``-o FILE`` picks the format (``SUFFIX_FORMATS``).
+    """
 
     def decorate(fn):
         @click.option(
@@ -66,22 +97,47 @@ def output_options(fn=None, *, formats=FORMATS, default="simple", help=None):
             default=default,
             show_default=True,
             metavar="FORMAT",
-            help=help or f"Output format: json, csv or a tabulate format ({', '.join(FORMATS[2:])}).",
+            help=help or f"Output format: json, csv, tsv or a tabulate format ({', '.join(FORMATS[2:])}).",
         )
         @click.option(
             "-o",
             "--output",
             type=click.Path(dir_okay=False, writable=True),
             default=None,
-            help="Write to FILE (atomically) instead of standard output.",
+            help="Write to FILE (atomically) instead of standard output; without --format, its extension "
+            f"({', '.join(s for s, fs in SUFFIX_FORMATS.items() if any(f in formats for f in fs))}) picks the format.",
         )
         @wraps(fn)
         def wrapper(*args, **kwargs):
+            output = kwargs.get("output")
+            if output and click.get_current_context().get_parameter_source("fmt") is ParameterSource.DEFAULT:
+                kwargs["fmt"] = format_for(output, formats, default)
             return fn(*args, **kwargs)
 
         return wrapper
 
     return decorate(fn) if fn is not None else decorate
+
+
+def input_format_option(fn):
+    """--input-format: how to read '-' (standard input) or a file whose name has no known extension."""
+    return click.option(
+        "--input-format",
+        type=click.Choice(tuple(INPUT_FORMATS)),
+        help="Format of a position read from '-' (standard input) or from a file without a known "
+        "extension. Default: from the extension, else sniffed from the content.",
+    )(fn)
+
+
+def read_position(path: str, input_format: str | None = None):
+    """A position file, or '-' for standard input (read once per command, whatever asks again)."""
+    if path != "-":
+        return load(path, input_format)
+    meta = click.get_current_context().find_root().meta
+    if "demanddiff.stdin" not in meta:
+        text = decode(click.get_binary_stream("stdin").read(), STDIN)
+        meta["demanddiff.stdin"] = loads(text, STDIN, input_format)
+    return meta["demanddiff.stdin"]
 
 
 def input_errors(fn):
@@ -145,23 +201,24 @@ def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Eng
     return Engine(model, cache=not no_cache, settings=Settings.load(settings_path) if settings_path else None)
 
 
-def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Position:
-    loaded = load(path)
+def _pick(path: str, date: dt.date | None, party: str | None, flag: str, input_format: str | None) -> Position:
+    loaded = read_position(path, input_format)
     if isinstance(loaded, Position):
         if date is not None:
-            raise InputError(f"holds a single position; {flag} applies to datasets only", path)
+            raise InputError(f"holds a single position; {flag} applies to datasets only", _name(path))
         return loaded
     if date is None:
         if len(loaded) == 1:
             return loaded.positions[0]
         raise InputError(
-            f"holds {len(loaded)} rounds; choose one with {flag} DATE (see: demanddiff rounds {path})", path
+            f"holds {len(loaded)} rounds; choose one with {flag} DATE (see: demanddiff rounds {path})", _name(path)
         )
     return loaded.select(date, party)
 
 
 def round_inputs(first: str = "", last: str = ""):
-    """OLD [NEW], --from, --to and --party: two files, or one dataset and two dates."""
+    """OLD [NEW], --from, --to, --party, --input-format and --strict: two files (either may be '-',
+    standard input), or one dataset and two dates."""
 
     def decorate(fn):
         for option in reversed(
@@ -175,6 +232,12 @@ def round_inputs(first: str = "", last: str = ""):
                     "--to", "date_to", type=Date(), help=f"New round: this date or the latest before it{last}."
                 ),
                 click.option("--party", help="Party to compare, when a dataset holds several."),
+                input_format_option,
+                click.option(
+                    "--strict",
+                    is_flag=True,
+                    help="Make the warnings errors (exit 2): different parties, NEW dated before OLD, an empty side.",
+                ),
             )
         ):
             fn = option(fn)
@@ -183,34 +246,76 @@ def round_inputs(first: str = "", last: str = ""):
     return decorate
 
 
-def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str = "") -> tuple[Position, Position]:
-    """The two positions to compare: two files, or one dataset with --from and --to (``also``: other ways)."""
+def _two_rounds(
+    old: str, new: str | None, date_from, date_to, party, input_format=None, strict=False, also: str = ""
+) -> tuple[Position, Position]:
+    """The two positions to compare: two files, or one dataset with --from and --to (``also``: other ways).
+
+    Each sanity warning (``pair_warnings``) is one line on stderr, or with ``strict`` an error."""
     if new is None:
         if date_from is None or date_to is None:
             raise click.UsageError(f"with one file, give --from DATE and --to DATE (or give two files{also})")
         if date_from > date_to:
             raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
-        return _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
-    return _pick(old, date_from, party, "--from"), _pick(new, date_to, party, "--to")
+        pair = _pick(old, date_from, party, "--from", input_format), _pick(old, date_to, party, "--to", input_format)
+        names = (f"{_name(old)} --from {date_from}", f"{_name(old)} --to {date_to}")
+    else:
+        if old == new == "-":
+            raise click.UsageError(
+                "OLD and NEW are both '-'; standard input holds one of them, give the other as a file"
+            )
+        pair = _pick(old, date_from, party, "--from", input_format), _pick(new, date_to, party, "--to", input_format)
+        names = (_name(old), _name(new))
+    for message in pair_warnings(*pair, *names):
+        if strict:
+            raise BadInput(f"{message} (an error with --strict)")
+        click.echo(f"Warning: {message}", err=True)
+    return pair
+
+
+def _name(path: str) -> str:
+    """A path as messages name it: '-' is standard input."""
+    return STDIN if path == "-" else path
 
 
 @cli.command()
 @round_inputs()
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
-@click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
+@click.option(
+    "--fail-on",
+    type=StatusList(),
+    help="Exit 1 when any item has one of these statuses; every item counts, whatever --only shows.",
+)
 @engine_options
 @output_options
 @input_errors
-def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache, settings_path, fmt, output):
+def compare(
+    old,
+    new,
+    date_from,
+    date_to,
+    party,
+    input_format,
+    strict,
+    only,
+    fail_on,
+    model,
+    no_cache,
+    settings_path,
+    fmt,
+    output,
+):
     """Compare two rounds of demands.
 
-    OLD and NEW are two position files; or give one DATASET with --from and --to:
+    OLD and NEW are two position files ('-' reads one from standard input); or give one
+    DATASET with --from and --to:
 
     \b
         demanddiff compare old.yaml new.yaml
         demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
+        demanddiff extract speech.txt --party Eastmark | demanddiff compare old.yaml -
     """
-    old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
     settings = Settings.load(settings_path) if settings_path else None
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
         result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings)
@@ -223,11 +328,12 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
 @cli.command()
 @click.argument("dataset", type=click.Path())
 @click.option("--party", help="Only this party's rounds.")
+@input_format_option
 @output_options
 @input_errors
-def rounds(dataset, party, fmt, output):
-    """List the rounds of a dataset: party, date, round, number of demands."""
-    positions = api.rounds(dataset, party)
+def rounds(dataset, party, input_format, fmt, output):
+    """List the rounds of a dataset ('-': standard input): party, date, round, number of demands."""
+    positions = api.rounds(read_position(dataset, input_format), party)
     headers = ("party", "date", "round", "demands")
     body = [[p.party, p.date.isoformat() if p.date else None, p.round, len(p)] for p in positions]
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
@@ -280,7 +386,7 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     body = [summary_row(r.method, r.total) for r in reports]
     body += [summary_row(f"{reports[0].method}: {name}", tally) for name, tally in reports[0].cases]
     table = render_rows(SUMMARY_HEADERS, body, fmt)
-    if fmt != "csv":
+    if fmt not in ("csv", "tsv"):
         how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
         statements = sum(len(c.old) + len(c.new) for c in cases)
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
@@ -299,19 +405,23 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the position file to FILE.")
 @input_errors
 def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
-    """Extract the demands in an article, speech or communiqué (text or Markdown) as a position file.
+    """Extract the demands in an article, speech or communiqué (text or Markdown; '-' reads standard
+    input) as a position file.
 
     \b
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
-    text = read_source(file)
+    text = decode(click.get_binary_stream("stdin").read(), STDIN) if file == "-" else read_source(file)
     engine = Engine(model, cache=not no_cache)
-    found = api.extract(
-        text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=Path(file).name
-    )
+    source = "" if file == "-" else Path(file).name
+    found = api.extract(text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=source)
     if not len(found):
-        raise InputError("no demands found; check --party (and --alias for other names of the party)", file)
+        if party:
+            why = f"no demands of {party!r} found; check --party (and --alias for other names of the party)"
+        else:
+            why = "no demands found: no sentence reads as a demand (must, should, demands that ...)"
+        raise InputError(why, _name(file))
     if gold is None:
         emit(to_yaml(found), output)
         return
@@ -333,11 +443,12 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     type=click.Path(dir_okay=False, writable=True),
     help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
 )
+@input_format_option
 @engine_options
 @output_options
 @input_errors
-def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings_path, fmt, output):
-    """Follow each demand through every round of a dataset.
+def timeline(dataset, party, date_from, date_to, plot, input_format, model, no_cache, settings_path, fmt, output):
+    """Follow each demand through every round of a dataset ('-': standard input).
 
     One row per demand thread, one column per round; a demand dropped and later made again
     continues its thread:
@@ -348,7 +459,8 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     """
     if plot:
         check_plot_target(plot)
-    tl = api.timeline(dataset, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
+    loaded = read_position(dataset, input_format)
+    tl = api.timeline(loaded, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
     emit(api.render(tl, fmt), output)
     if plot:
         api.plot(tl, plot)
@@ -364,7 +476,9 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
 )
 @engine_options
 @input_errors
-def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_cache, settings_path):
+def report(
+    old, new, date_from, date_to, party, input_format, strict, whole, fmt, output, model, no_cache, settings_path
+):
     """Write a review report: one HTML page that works offline, or Markdown.
 
     Takes the inputs of `compare` (two files, or a DATASET with --from and --to), or a whole
@@ -379,9 +493,10 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
-        subject = api.timeline(old, party, date_from, date_to, engine=engine)
+        subject = api.timeline(read_position(old, input_format), party, date_from, date_to, engine=engine)
     else:
-        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party, also=", or --timeline"))
+        pair = _two_rounds(old, new, date_from, date_to, party, input_format, strict, also=", or --timeline")
+        subject = engine.compare(*pair)
     emit(api.report(subject, fmt), output)
 
 

@@ -158,3 +158,26 @@ def check_ids(statements: Sequence[Statement], path: str | None, lines: Sequence
             line = lines[i] if i < len(lines) else None
             raise InputError(f"duplicate demand id {s.id!r}; ids must be unique within a round", path, line)
         seen[s.id] = i
+
+
+def pair_warnings(old: Position, new: Position, old_name: str = "OLD", new_name: str = "NEW") -> list[str]:
+    """What looks wrong about comparing ``old`` with ``new``, one sentence each (empty: nothing).
+
+    Different parties, NEW dated before OLD, and a side with no demands are all allowed (a
+    comparison across parties can be the point) but are more often a mistake in the command.
+    """
+    found = []
+    if old.party and new.party and old.party.casefold() != new.party.casefold():
+        found.append(
+            f"{old_name} is {old.party!r}'s position and {new_name} is {new.party!r}'s: "
+            "different parties; check the files (or --party)"
+        )
+    if old.date and new.date and new.date < old.date:
+        found.append(
+            f"{new_name} ({new.date.isoformat()}) is dated before {old_name} ({old.date.isoformat()}); "
+            "give the older round first"
+        )
+    for name, side, outcome in ((old_name, old, "new"), (new_name, new, "dropped")):
+        if not side.statements:
+            found.append(f"{name} has no demands: every demand of the other side is {outcome}")
+    return found

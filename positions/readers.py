@@ -283,6 +283,11 @@ def read_source(path: str | Path) -> str:
         raise InputError("no such file; check the path", name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Bytes read from ``name`` (a file, or standard input) as text, or an InputError saying why not."""
     if not raw.strip():
         raise InputError("file is empty; add demands to it", name)
     if b"\x00" in raw[:8192]:
@@ -294,17 +299,71 @@ def read_source(path: str | Path) -> str:
         raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", name, line) from None
 
 
-def load(path: str | Path, **meta: Any) -> Loaded:
+# Readers by format name, for input whose name says nothing (standard input, /dev/fd/N).
+INPUT_FORMATS: dict[str, Reader] = {"yaml": read_yaml, "json": read_json, "csv": read_csv, "markdown": read_text}
+STDIN = "<stdin>"  # how errors name standard input
+
+
+def sniff(text: str) -> str:
+    """The format of a position file's text: ``yaml``, ``json``, ``csv`` or ``markdown``.
+
+    JSON opens with ``{`` or ``[`` and parses; CSV has a header line naming a ``text`` column;
+    front matter (``---`` ... ``---``) followed by lines is Markdown; a YAML mapping of
+    ``demands`` or ``positions`` is YAML; anything else is a Markdown (or plain) list.
+    """
+    body = text.lstrip("\ufeff \t\r\n")
+    if body[:1] in ("{", "["):
+        try:
+            json.loads(body)
+            return "json"
+        except json.JSONDecodeError:
+            pass
+    lines = body.splitlines()
+    if not lines:
+        return "markdown"
+    try:
+        header = next(csv.reader([lines[0]]))
+    except csv.Error:
+        header = []
+    if len(header) > 1 and "text" in (h.strip().lower() for h in header):
+        return "csv"
+    if lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if closing is not None and any(line.strip() for line in lines[closing + 1 :]):
+            return "markdown"
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return "yaml" if re.match(r"^\s*(---|[\w-]+\s*:)", body) else "markdown"
+    if isinstance(data, dict) and ("demands" in data or "positions" in data):
+        return "yaml"
+    return "markdown"
+
+
+def loads(text: str, name: str = STDIN, fmt: str | None = None, **meta: Any) -> Loaded:
+    """A Position or PositionSet from text, in format ``fmt`` (``INPUT_FORMATS``) or the sniffed one."""
+    reader = INPUT_FORMATS.get(fmt or sniff(text))
+    if reader is None:
+        raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)
+    return reader(text, name, {k: v for k, v in meta.items() if v is not None})
+
+
+def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     """Load a Position or a PositionSet from a file; the extension picks the reader.
 
-    ``meta`` (party, date, round, source) fills fields a file leaves out, such as
-    the party and date of a plain-text list.
+    ``fmt`` (``INPUT_FORMATS``) overrides the extension; a file whose name has no known
+    extension (``/dev/stdin``, a pipe) is sniffed. ``meta`` (party, date, round, source)
+    fills fields a file leaves out, such as the party and date of a plain-text list.
     """
     name = str(path)
     if Path(name).is_dir():
         raise InputError("is a directory; give a position file", name)
+    if fmt is not None and fmt not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)
     reader = READERS.get(Path(name).suffix.lower())
-    if reader is None:
+    if reader is None and fmt is None and Path(name).suffix:
         known = ", ".join(sorted(set(READERS)))
-        raise InputError(f"unknown file type {Path(name).suffix or '(none)'!r}; use one of {known}", name)
+        raise InputError(f"unknown file type {Path(name).suffix!r}; use one of {known} (or give --input-format)", name)
+    if fmt is not None or reader is None:
+        return loads(read_source(path), name, fmt, **meta)
     return reader(read_source(path), name, {k: v for k, v in meta.items() if v is not None})

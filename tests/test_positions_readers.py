@@ -173,3 +173,31 @@ def test_only_safe_yaml_loading_in_the_source():
         if "yaml.load(" in line:
             assert "Loader=_LineLoader" in line, (name, line)
         assert "yaml.Loader" not in line, (name, line)
+
+
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ("party: X\ndemands:\n  - a\n", "yaml"),
+        ("---\nparty: X\ndemands:\n  - a\n", "yaml"),
+        ('{"party": "X", "demands": ["a"]}', "json"),
+        ("{party: X, demands: [a]}", "yaml"),
+        ("id,text\n1,Troops must leave.\n", "csv"),
+        ("---\nparty: X\n---\n- Troops must leave.\n", "markdown"),
+        ("- Troops must leave.\n- Grain ships pass.\n", "markdown"),
+        ("Troops must leave: all of them.\n", "markdown"),
+    ],
+    ids=["yaml", "yaml-document-start", "json", "yaml-flow", "csv", "front-matter", "bullets", "colon-prose"],
+)
+def test_sniff_tells_the_formats_apart(text, fmt):
+    from demanddiff.positions.readers import loads, sniff
+
+    assert sniff(text) == fmt
+    assert len(loads(text)) >= 1  # and the sniffed reader reads it
+
+
+def test_a_file_without_extension_is_sniffed_and_input_format_overrides(tmp_path):
+    path = tmp_path / "demands"
+    path.write_text('{"party": "X", "demands": ["Troops must leave."]}')
+    assert load(path).party == "X"
+    assert len(load(path, "markdown")) == 1  # the JSON line itself, read as one demand

@@ -41,7 +41,7 @@ def render(comparison: Comparison, fmt: str = "simple") -> str:
 
 
 def render_rows(headers: Sequence[str], body: Sequence[Sequence], fmt: str, wrap_columns=()) -> str:
-    """Any table as json (a list of records), csv, or a tabulate format."""
+    """Any table as json (a list of records), csv, tsv (unpadded), or a tabulate format."""
     if fmt == "json":
         return json.dumps([dict(zip(headers, row)) for row in body], indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
@@ -50,6 +50,9 @@ def render_rows(headers: Sequence[str], body: Sequence[Sequence], fmt: str, wrap
         writer.writerow([h.replace(" ", "_") for h in headers])
         writer.writerows(body)
         return out.getvalue()
+    if fmt == "tsv":  # tab-separated values as spreadsheets read them: no padding
+        lines = [[h.replace(" ", "_") for h in headers], *body]
+        return "".join("\t".join(_tsv_cell(c) for c in line) + "\n" for line in lines)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     widths = None
@@ -57,6 +60,11 @@ def render_rows(headers: Sequence[str], body: Sequence[Sequence], fmt: str, wrap
         widths = [WRAP if i in wrap_columns else None for i in range(len(headers))]
     text = tabulate(body, headers=headers, tablefmt=fmt, maxcolwidths=widths, disable_numparse=True)
     return text + "\n"
+
+
+def _tsv_cell(value) -> str:
+    """A cell of a tab-separated table: tabs and line breaks inside it become spaces."""
+    return "" if value is None else " ".join(str(value).replace("\t", " ").splitlines())
 
 
 def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
@@ -93,7 +101,7 @@ def render_timeline(tl: Timeline, fmt: str = "simple") -> str:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     headers, body = timeline_table(tl)
     table = render_rows(headers, body, fmt, wrap_columns=(len(headers) - 2, len(headers) - 1))
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         return table
     s = tl.summary
     span = f"{date_label(tl.rounds[0])} to {date_label(tl.rounds[-1])}"
