@@ -158,6 +158,9 @@ def timeline(
     persisted) within ``memory`` rounds of its drop continues its thread, marked as returned.
     """
     rounds = select_rounds(dataset, party, start, end) if isinstance(dataset, PositionSet) else list(dataset)
+    if not rounds:
+        given = [flag for flag, value in (("--party", party), ("--from", start), ("--to", end)) if value]
+        raise InputError("no rounds to chain" + (f"; check {', '.join(given)}" if given else "; give at least one"))
     engine = engine or Engine()
     return _Chain(rounds, engine, memory).run()
 
@@ -174,8 +177,6 @@ class _Chain:
         self.comparisons: list[Comparison] = []
 
     def run(self) -> Timeline:
-        if not self.rounds:
-            raise InputError("no rounds to chain; check --party, --from and --to")
         first = sorted(self.rounds[0].statements, key=lambda s: _natural(s.id))
         self.holders = {s.id: [self._start(0, s)] for s in first}
         for k in range(1, len(self.rounds)):

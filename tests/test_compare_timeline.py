@@ -179,3 +179,8 @@ def test_threads_are_labelled_by_their_first_demand_with_the_latest_beside_it(en
     assert thread_label(ceasefire, 80) == "The ceasefire must last 30 days. → The ceasefire must last 60 days."
     short = thread_label(ceasefire, 40)
     assert len(short) <= 40 and short.startswith("The ceasefire") and " → " in short
+
+
+def test_no_rounds_names_a_filter_only_when_one_was_given():
+    with pytest.raises(Exception, match=r"^no rounds to chain; give at least one$"):
+        timeline([], engine=SplitEngine())

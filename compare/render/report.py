@@ -151,17 +151,34 @@ def _row(item: Item, note: str | None = None) -> dict:
     old_runs, new_runs = _runs(item)
     return {
         "status": item.status,
+        "rank": STATUSES.index(item.status),
         "label": status_label(item),
         "note": note,
         "old_id": item.old.id if item.old else None,
         "new_id": item.new.id if item.new else None,
+        "old_text": item.old.text if item.old else "",
+        "new_text": item.new.text if item.new else "",
         "old_runs": old_runs,
         "new_runs": new_runs,
-        "changes": [{"kind": c.kind, "title": str(c)} for c in item.changes],
+        "changes": [
+            {"kind": c.kind, "title": str(c), "detail": str(c).removeprefix(f"{c.kind}: ")} for c in item.changes
+        ],
+        "changes_text": "; ".join(str(c) for c in item.changes),
         "score": item.score,
         "semantic": item.semantic,
         "lexical": item.lexical,
+        "sources": _item_sources(item),
     }
+
+
+def _item_sources(item: Item) -> list[dict]:
+    """The sentences each side was read from (``extract`` keeps them), old side first."""
+    found = []
+    for side, statement in (("old", item.old), ("new", item.new)):
+        for source in statement.sources if statement else ():
+            when = source.date.isoformat() if source.date else source.round
+            found.append({"side": f"{side} {statement.id}", "when": when, "sentence": source.sentence})
+    return [s for s in found if s["sentence"]]
 
 
 def _heatmap(tl: Timeline) -> dict:
