@@ -169,7 +169,7 @@ def pair_warnings(old: Position, new: Position, old_name: str = "OLD", new_name:
     found = []
     if old.party and new.party and old.party.casefold() != new.party.casefold():
         found.append(
-            f"{old_name} is {old.party!r}'s position and {new_name} is {new.party!r}'s: "
+            f"{old_name} is a position of {old.party}, {new_name} one of {new.party}: "
             "different parties; check the files (or --party)"
         )
     if old.date and new.date and new.date < old.date:

@@ -69,7 +69,7 @@ def _tsv_cell(value) -> str:
 
 def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
     """Headers and rows: a row per thread, a column of cell marks per round, first and last seen,
-    the demand as first made (what names the thread) and as last made."""
+    the demand as first made (what names the thread) and as last made (empty when it never changed)."""
     headers = [
         "thread",
         *(date_label(p, f"round {i + 1}") for i, p in enumerate(tl.rounds)),
@@ -85,7 +85,7 @@ def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
             tl.first_seen(t) or "",
             tl.last_seen(t) or "",
             t.first.text,
-            t.latest.text,
+            "" if t.latest.text == t.first.text else t.latest.text,
         ]
         for t in tl.threads
     ]
