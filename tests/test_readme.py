@@ -16,6 +16,7 @@ def test_every_command_is_documented(command):
     assert f"$ demanddiff {command} " in README
 
 
+@pytest.mark.slow
 def test_readme_examples_match_a_fresh_run():
     """`make readme` rewrites the examples; this fails when README.md has drifted from the code."""
     check = [sys.executable, "-m", "cogapp", "--check", "--diff", "-I", "docs", "-p", "from cogs import *"]
