@@ -65,7 +65,9 @@ class Thread:
     @property
     def first(self) -> Statement:
         """The demand as first made: what the thread is labelled by."""
-        return self.steps[0].statement
+        first = self.steps[0].statement
+        assert first is not None  # a thread starts with a demand made
+        return first
 
     @property
     def latest(self) -> Statement:
@@ -187,7 +189,7 @@ class _Chain:
         # statement stands in its file.
         order = sorted(
             range(len(self.steps)),
-            key=lambda t: (self.steps[t][0].round, _natural(self.steps[t][0].statement.id)),
+            key=lambda t: (self.steps[t][0].round, _natural(getattr(self.steps[t][0].statement, "id", None))),
         )
         number = {t: n for n, t in enumerate(order, 1)}
         threads = tuple(
@@ -241,8 +243,10 @@ class _Chain:
             holders[statement.id] = [self._start(k, statement)]
         self.holders = holders
 
-    def _drop(self, k: int, old: Statement, moved: set[int]) -> None:
+    def _drop(self, k: int, old: Statement | None, moved: set[int]) -> None:
         """End the threads that last made ``old`` (unless they continued): dropped in round ``k``."""
+        if old is None:
+            return
         for t in self.holders.get(old.id, []):
             if t not in moved and t not in self.dormant:
                 self.steps[t].append(Step(k, "dropped", None, old))

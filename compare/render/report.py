@@ -173,7 +173,7 @@ def _row(item: Item, note: str | None = None) -> dict:
 
 def _item_sources(item: Item) -> list[dict]:
     """The sentences each side was read from (``extract`` keeps them), old side first."""
-    found = []
+    found: list[dict[str, str]] = []
     for side, statement in (("old", item.old), ("new", item.new)):
         for source in statement.sources if statement else ():
             when = source.date.isoformat() if source.date else source.round
