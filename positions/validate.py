@@ -16,9 +16,7 @@ MAX_DEPTH = 20  # levels of nesting a position file may use (a dataset of demand
 MAX_DIGITS = 100  # digits a number may have (Python refuses to parse over 4,300; nothing needs 100)
 
 # Terminal escape sequences (CSI, OSC, other ESC sequences, the 8-bit CSI) and lone control characters.
-ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
-)
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # embedding, override and isolate controls
 SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -111,3 +109,29 @@ def check_depth(data: Any, path: str | None = None) -> None:
             if depth > MAX_DEPTH:
                 raise too_deep(path)
             stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+
+
+def checked_position(value: Any):
+    """What ``compare()`` takes (a Position, or a list of demand texts) as a checked Position.
+
+    The same checks, with the same messages, as a file's demands get: TypeError for a value of
+    the wrong kind, InputError for an empty or invisible text, a lone surrogate or a repeated id.
+    """
+    from .model import Position, check_ids
+
+    if isinstance(value, str):
+        raise TypeError("compare() takes Positions or lists of demand texts, not a single string")
+    if not isinstance(value, Position):
+        if isinstance(value, (dict, set, frozenset, bytes)) or not hasattr(value, "__iter__"):
+            raise TypeError(f"compare() takes Positions or lists of demand texts, not {type(value).__name__}")
+        texts = list(value)
+        for i, text in enumerate(texts, 1):
+            if not isinstance(text, str):
+                raise TypeError(f"demand {i} must be a text (str), not {type(text).__name__}")
+        value = Position.from_texts(texts)
+    for s in value.statements:
+        demand_text(s.text)
+        if not s.id.strip():
+            raise InputError("demand id is empty; give it an id or leave the field out")
+    check_ids(value.statements, None)
+    return value
