@@ -59,10 +59,10 @@ def hostile(texts, party="A"):
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised():
-    rows = list(csv.reader(io.StringIO(render(hostile(FORMULAS), "csv"))))
+    rows = list(csv.reader(io.StringIO(render(hostile(FORMULAS), "csv"), newline="")))
     cells = [row[2] for row in rows[1:]]
     assert cells == ["'" + t for t in FORMULAS]
-    raw = list(csv.reader(io.StringIO(render(hostile(FORMULAS), "csv-raw"))))
+    raw = list(csv.reader(io.StringIO(render(hostile(FORMULAS), "csv-raw"), newline="")))
     assert [row[2] for row in raw[1:]] == FORMULAS
 
 
