@@ -18,7 +18,7 @@ from .style import LEGEND, MARKS, RETURNED, date_label, mark, status_label
 # Formats that pass text through unescaped are left out: a statement must never become markup.
 FORMATS = ("json", "csv", *(f for f in tabulate_formats if f not in ("unsafehtml", "latex_raw")))
 RAW_CSV = "csv-raw"  # csv without formula neutralising (the CLI's --raw-csv)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a spreadsheet evaluates cells starting so
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # OWASP: a spreadsheet evaluates cells starting so
 
 # Markup that a cell of each markup-like format must not carry raw: a "|" would split the cell,
 # "<script>" or a link would become markup. Markdown takes backslash escapes; org mode its entities;
@@ -71,6 +71,7 @@ def _cell(value, fmt: str):
     if not isinstance(value, str):
         return value
     if fmt in ("csv", RAW_CSV):  # data: tabs and line breaks stay (quoted); escape sequences go
+        value = value.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR would go unquoted
         return BIDI.sub("", CONTROLS.sub("", ESCAPES.sub("", value)))
     text = BIDI.sub("", strip_controls(value, keep_newlines=fmt in multiline_formats))
     table = MARKUP_ESCAPES.get(fmt)
