@@ -100,10 +100,24 @@ class Embedder:
                     ) from None
         return self._model
 
+    @property
+    def dimension(self) -> int | None:
+        """The length of this model's vectors, read from its files without loading it (None if unknown)."""
+        if self._model is not None:
+            return self._model.get_sentence_embedding_dimension()
+        return _dimension(Path(self.location))
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised float32 vectors, one row per text (repeats embedded once)."""
+        """L2-normalised float32 vectors, one row per text (repeats embedded once).
+
+        A cached row of the wrong length, not finite or not of unit length is embedded again.
+        """
         unique = list(dict.fromkeys(texts))
-        found = self.cache.get(self.identity, unique) if self.cache else {}
+        found = self.cache.get(self.identity, unique, dim=self.dimension) if self.cache else {}
+        found = {t: v for t, v in found.items() if abs(float(np.dot(v, v)) - 1) < 1e-3}
+        lengths = {len(v) for v in found.values()}
+        if len(lengths) > 1:  # the model's length unknown and rows disagree: trust none of them
+            found = {}
         missing = [t for t in unique if t not in found]
         if missing:
             vectors = self._embed(missing)
@@ -136,6 +150,24 @@ class Embedder:
         long = [t for t in texts if len(t) > limit and len(tokenizer.tokenize(t)) + 2 > limit]
         if long:
             warnings.warn(TruncationWarning(limit, long), stacklevel=3)
+
+
+def _dimension(folder: Path) -> int | None:
+    """A sentence-transformers folder's output length: its last Dense layer's, else its Pooling layer's."""
+    import json
+
+    try:
+        modules = json.loads((folder / "modules.json").read_text())
+        dim = None
+        for module in modules:
+            kind = module.get("type", "")
+            if "Dense" not in kind and "Pooling" not in kind:
+                continue
+            config = json.loads((folder / module.get("path", "") / "config.json").read_text())
+            dim = int(config["out_features"] if "Dense" in kind else config["word_embedding_dimension"])
+        return dim
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 class TruncationWarning(UserWarning):
