@@ -109,9 +109,10 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Plain data from YAML text, bounded (see ``_LineLoader``); every fault an InputError naming ``path``."""
-    loader = _LineLoader(text)  # a SafeLoader: plain data only
-    loader.first_line = first_line
+    loader = None
     try:
+        loader = _LineLoader(text)  # a SafeLoader: plain data only
+        loader.first_line = first_line
         return loader.get_single_data()
     except InputError as exc:
         raise InputError(exc.message, path, exc.line) from None
@@ -126,7 +127,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     except RecursionError:
         raise too_deep(path) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _line_of(value: Any) -> int | None:

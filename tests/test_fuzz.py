@@ -94,7 +94,7 @@ def check(runner, tmp_path, fmt: str, data: bytes) -> None:
 
 
 @settings(
-    max_examples=250, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=500, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(
     fmt=st.sampled_from(FORMATS),
@@ -109,7 +109,7 @@ def test_any_position_file_exits_0_or_2_with_one_line(runner, tmp_path, fmt, doc
     check(runner, tmp_path, fmt, mutate(serialise(doc, fmt).encode("utf-8", "surrogatepass"), cuts))
 
 
-@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fmt=st.sampled_from(FORMATS), data=st.binary(max_size=400))
 def test_random_bytes_exit_0_or_2_with_one_line(runner, tmp_path, fmt, data):
     check(runner, tmp_path, fmt, data)
