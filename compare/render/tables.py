@@ -24,7 +24,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # OWASP: a spreadsheet e
 # "<script>" or a link would become markup. Markdown takes backslash escapes; org mode its entities;
 # the rest numeric character references.
 _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>|[]{}'\"*_~#+`!^-"}
-_MARKDOWN = {**{c: "\\" + c for c in "\\`*_[]|#+!~"}, "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_MARKDOWN = {**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _ORG = {"|": "\\vert{}", "[": "\\lbrack{}", "]": "\\rbrack{}", "<": "\\lt{}", ">": "\\gt{}"}
 MARKUP_ESCAPES = {
     "github": _MARKDOWN,
