@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sys
 import tempfile
+import traceback
 import warnings
 from contextlib import contextmanager
 from functools import wraps
@@ -15,9 +17,9 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from . import api
+from . import api, outputs
 from .compare import Engine, Settings
-from .compare.embed import TruncationWarning
+from .compare.embed import ALLOW_DOWNLOAD, TruncationWarning
 from .compare.eval.baselines import BASELINES
 from .compare.eval.metrics import SUMMARY_HEADERS, summary_row
 from .compare.render.plot import check_plot_target
@@ -103,18 +105,28 @@ def output_options(fn=None, *, formats=FORMATS, default="simple", help=None):
         @click.option(
             "-o",
             "--output",
-            type=click.Path(dir_okay=False, writable=True),
+            type=click.Path(),
             default=None,
             help="Write to FILE (atomically) instead of standard output; without --format, its extension "
             f"({', '.join(s for s, fs in SUFFIX_FORMATS.items() if any(f in formats for f in fs))}) picks the format.",
         )
         @wraps(fn)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args, raw_csv=False, **kwargs):
             output = kwargs.get("output")
             if output and click.get_current_context().get_parameter_source("fmt") is ParameterSource.DEFAULT:
                 kwargs["fmt"] = format_for(output, formats, default)
+            if raw_csv:
+                if kwargs.get("fmt") != "csv":
+                    raise click.UsageError("--raw-csv applies to --format csv only")
+                kwargs["fmt"] = "csv-raw"
             return fn(*args, **kwargs)
 
+        if "csv" in formats:
+            wrapper = click.option(
+                "--raw-csv",
+                is_flag=True,
+                help="CSV: keep cells that start with = + - @ as they are (a spreadsheet may run them as formulas).",
+            )(wrapper)
         return wrapper
 
     return decorate(fn) if fn is not None else decorate
@@ -141,13 +153,39 @@ def read_position(path: str, input_format: str | None = None):
     return meta["demanddiff.stdin"]
 
 
+INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path")
+OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune"}
+
+
+def _check_outputs(kwargs: dict) -> None:
+    """Before any work: every output can be written and none is an input or another output."""
+    inputs: list[str] = []
+    for name in INPUT_PARAMS:
+        value = kwargs.get(name)
+        for item in value if isinstance(value, tuple) else [value]:
+            if item and item != "-":
+                inputs.append(item)
+                if os.path.isdir(item):  # a folder of gold cases: each of its files
+                    inputs += [str(p) for p in Path(item).iterdir()]
+    seen: list[str] = []
+    for name, option in OUTPUT_PARAMS.items():
+        target = kwargs.get(name)
+        if not target or target == "-":
+            continue
+        outputs.check_target(target, inputs + seen, option)
+        seen.append(target)
+
+
 def input_errors(fn):
-    """Turn library InputErrors into one-line usage errors (exit 2, no traceback)."""
+    """Check outputs first, stage them until the command succeeds, and turn library InputErrors
+    into one-line errors (exit 2, no traceback)."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            _check_outputs(kwargs)
+            with outputs.staging():
+                return fn(*args, **kwargs)
         except InputError as exc:
             raise BadInput(str(exc)) from None
 
@@ -164,9 +202,25 @@ def engine_options(fn):
     )
     @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
     @click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
+    @click.option(
+        "--allow-download",
+        is_flag=True,
+        help="Let a --model name that is not cached download from the Hugging Face hub "
+        "(also: DEMANDDIFF_ALLOW_DOWNLOAD=1).",
+    )
     @wraps(fn)
-    def wrapper(*args, **kwargs):
-        return fn(*args, **kwargs)
+    def wrapper(*args, allow_download=False, **kwargs):
+        if not allow_download:
+            return fn(*args, **kwargs)
+        before = os.environ.get(ALLOW_DOWNLOAD)
+        os.environ[ALLOW_DOWNLOAD] = "1"
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if before is None:
+                os.environ.pop(ALLOW_DOWNLOAD, None)
+            else:
+                os.environ[ALLOW_DOWNLOAD] = before
 
     return wrapper
 
@@ -176,24 +230,107 @@ class BadInput(click.ClickException):
 
 
 def emit(text: str, output: str | None) -> None:
-    """Print, or write ``output`` atomically: a reader never sees half a file."""
-    if output is None:
-        click.echo(text, nl=False)
+    """Print, or stage ``output`` (see ``outputs``): written whole, and only when the command succeeds."""
+    if output is None or output == "-":
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
+        except OSError as exc:
+            _silence_stdout()
+            raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    stage = outputs.current()
+    if stage is None:  # called outside a command: write at once
+        with outputs.staging() as stage:
+            stage.write_text(output, text)
+    else:
+        stage.write_text(output, text)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner)
+        pass
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+EXIT_PIPE = 141  # standard output closed early (| head), as a shell reports SIGPIPE
+EXIT_CODES = """\b
+Exit codes:
+  0    ok
+  1    a --fail-on status was found (the output is still written)
+  2    bad input or usage: one line, Error: FILE:LINE: what; fix
+  3    internal error: one line naming the log; --debug prints the traceback
+  130  interrupted (Ctrl-C)
+  141  standard output closed early (| head)
+"""
+
+
+ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+class Cli(click.Group):
+    """The command group; turns every failure into its exit code (see EXIT_CODES)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except InputError as exc:
+            raise BadInput(str(exc)) from None
+        except OSError as exc:
+            if exc.errno not in ENVIRONMENT_ERRNOS:
+                raise self._internal(ctx, exc) from None
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise BadInput(f"{where}{exc.strerror}; free some space or check the permissions") from None
+        except Exception as exc:  # noqa: BLE001 - every other failure is ours: exit 3, one line
+            raise self._internal(ctx, exc) from None
+
+    @staticmethod
+    def _internal(ctx: click.Context, exc: BaseException) -> click.exceptions.Exit:
+        """Report an internal error in one line naming the log (the traceback with --debug): exit 3."""
+        log = _log_traceback()
+        if ctx.params.get("debug"):
+            traceback.print_exc(file=sys.stderr)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        where = f"the traceback is in {log}" if log else "the traceback could not be saved"
+        click.echo(f"Error: internal error ({what}); {where}; rerun with --debug to print it", err=True)
+        return click.exceptions.Exit(3)
+
+
+def _log_traceback() -> str | None:
+    """Write the current exception's traceback to the log file; its path, or None."""
+    from .compare.cache import default_cache_dir
+
+    text = f"demanddiff {' '.join(sys.argv[1:])}\n{traceback.format_exc()}"
+    for folder in (default_cache_dir(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "last-error.log"
+            path.write_text(text, encoding="utf-8", errors="replace")
+            return str(path)
+        except OSError:
+            continue
+    return None
+
+
+@click.group(
+    cls=Cli,
+    epilog=EXIT_CODES,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option("--debug", is_flag=True, envvar="DEMANDDIFF_DEBUG", help="On an internal error, print the traceback.")
 @click.version_option(package_name="demanddiff")
-def cli():
+def cli(debug):
     """Compare negotiating positions over time: what persisted, changed, was reversed,
     dropped, or is new, demand by demand."""
 
@@ -353,7 +490,7 @@ def rounds(dataset, party, input_format, fmt, output):
 @click.option(
     "--tune",
     "tune_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Fit the settings on GOLD, write them to FILE (for --settings), and report leave-one-case-out figures.",
 )
 @engine_options
@@ -387,7 +524,7 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     body = [summary_row(r.method, r.total) for r in reports]
     body += [summary_row(f"{reports[0].method}: {name}", tally) for name, tally in reports[0].cases]
     table = render_rows(SUMMARY_HEADERS, body, fmt)
-    if fmt not in ("csv", "tsv"):
+    if fmt not in ("csv", "csv-raw", "tsv"):
         how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
         statements = sum(len(c.old) + len(c.new) for c in cases)
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
@@ -403,7 +540,7 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
 @click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the position file to FILE.")
+@click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE.")
 @input_errors
 def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
     """Extract the demands in an article, speech or communiqué (text or Markdown; '-' reads standard
@@ -441,7 +578,7 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
 @click.option("--to", "date_to", type=Date(), help="Last round: this date or the latest before it.")
 @click.option(
     "--plot",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(),
     help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
 )
 @input_format_option
@@ -464,7 +601,7 @@ def timeline(dataset, party, date_from, date_to, plot, input_format, model, no_c
     tl = api.timeline(loaded, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
     emit(api.render(tl, fmt), output)
     if plot:
-        api.plot(tl, plot)
+        api.plot(tl, outputs.current().path_for(plot))
 
 
 @cli.command()
@@ -523,7 +660,11 @@ def warnings_as_lines(sources: list[tuple[str, Position]]):
 
 
 def main() -> None:
-    cli(prog_name="demanddiff")
+    try:
+        cli(prog_name="demanddiff")
+    except KeyboardInterrupt:  # between commands' own handling (while parsing, or while exiting)
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

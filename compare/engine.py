@@ -21,12 +21,10 @@ PositionLike = Position | Iterable[str]
 
 
 def as_position(value: PositionLike) -> Position:
-    """A Position as is; a list of strings as a Position with ids 1, 2, ..."""
-    if isinstance(value, Position):
-        return value
-    if isinstance(value, str):
-        raise TypeError("compare() takes Positions or lists of demand texts, not a single string")
-    return Position.from_texts(value)
+    """A Position as is; a list of strings as a Position with ids 1, 2, ...; checked either way."""
+    from ..positions.validate import checked_position
+
+    return checked_position(value)
 
 
 class Engine:

@@ -33,6 +33,18 @@ class Statement:
     tags: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default=(), compare=False)
 
+    def __post_init__(self):
+        for name in ("id", "text"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise TypeError(f"a demand's {name} must be a string, not {type(value).__name__}")
+        if not isinstance(self.tags, tuple):
+            if isinstance(self.tags, str) or not isinstance(self.tags, (list, frozenset, set)):
+                raise TypeError(f"a demand's tags must be a tuple of strings, not {type(self.tags).__name__}")
+            object.__setattr__(self, "tags", tuple(self.tags))
+        if not all(isinstance(t, str) for t in self.tags):
+            raise TypeError("a demand's tags must be strings")
+
 
 @dataclass(frozen=True)
 class Position:
@@ -43,6 +55,19 @@ class Position:
     date: dt.date | None = None
     round: str = ""
     source: str = ""
+
+    def __post_init__(self):
+        if isinstance(self.statements, list):
+            object.__setattr__(self, "statements", tuple(self.statements))
+        if not isinstance(self.statements, tuple):
+            raise TypeError(
+                f"a position's statements must be a tuple of Statements, not {type(self.statements).__name__}"
+            )
+        for s in self.statements:
+            if not isinstance(s, Statement):
+                raise TypeError(f"a position holds Statements, not {type(s).__name__}")
+        if self.date is not None and not isinstance(self.date, dt.date):
+            raise TypeError(f"a position's date must be a datetime.date, not {type(self.date).__name__}")
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], **meta) -> Position:

@@ -33,6 +33,11 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch, Rectangle
 
+    with matplotlib.rc_context({"text.parse_math": False}):  # "$5 and $7" is money, not maths
+        _draw(tl, path, plt, Patch, Rectangle)
+
+
+def _draw(tl: Timeline, path: str, plt, Patch, Rectangle) -> None:
     rows, cols = len(tl.threads), len(tl.rounds)
     fig, ax = plt.subplots(figsize=(3.2 + 1.3 * cols + LABEL * 0.07, 1.6 + 0.32 * rows))
     for y, thread in enumerate(tl.threads):

@@ -94,6 +94,7 @@
     });
   }
   function csvCell(value) {
+    if (/^[=+\-@\t\r\n]/.test(value)) value = "'" + value;  // a spreadsheet would run it (OWASP), as in --format csv
     return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
   function download(name, type, text) {
