@@ -17,9 +17,12 @@ DECISIVE = ("number", "date", "modality", "condition")
 
 
 class Thresholds(Protocol):
-    persist_threshold: float
-    detail_threshold: float
-    reverse_threshold: float
+    @property
+    def persist_threshold(self) -> float: ...
+    @property
+    def detail_threshold(self) -> float: ...
+    @property
+    def reverse_threshold(self) -> float: ...
 
 
 def classify(
