@@ -42,6 +42,8 @@ def verdict_confidence(status: str, changes: Sequence, match: float, semantic: f
     """The probability that the verdict on an aligned pair is right."""
     from .reading.record import read
 
+    if match >= 1.0 and status == "persisted":
+        return 1.0  # an exact copy (same words in any case or spacing) is certain
     bias, w = weights()
     z = bias + sum(a * b for a, b in zip(w, features(status, changes, match, semantic)))
     p = 1.0 / (1.0 + math.exp(-z))

@@ -323,9 +323,14 @@ def _is_month(name: str) -> bool:
 
 
 def _english(text: str, words: list[str]) -> bool:
-    """A cheap check: mostly Latin script, and some English function words once there are four words."""
+    """A cheap check: mostly Latin script, and (from four words on) some English function word or
+    mostly words an English lemmatiser knows ("Grain ships pass freely" is English)."""
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isascii() for c in letters) / len(letters) < 0.7:
         return False
     alpha = [w for w in words if w.isalpha()]
-    return len(alpha) < 4 or any(w in lexicon().english for w in alpha)
+    if len(alpha) < 4 or any(w in lexicon().english for w in alpha):
+        return True
+    from lemminflect import getAllLemmas
+
+    return sum(bool(getAllLemmas(w)) for w in alpha) / len(alpha) >= 0.5
