@@ -89,10 +89,12 @@ def calibration_dict(samples: Sequence[Sample]) -> dict:
 
 
 def reliability_text(samples: Sequence[Sample], title: str) -> str:
-    from ..render.tables import render_rows
-
-    rows = [[b, n, f"{c:.2f}", f"{a:.2f}"] for b, n, c, a in reliability(samples)]
-    table = render_rows(("confidence", "items", "mean confidence", "right"), rows, "simple")
+    lines = [
+        f"{'confidence':<12}  {'items':>5}  {'mean confidence':>15}  {'right':>5}",
+        f"{'-' * 12}  -----  {'-' * 15}  -----",
+    ]
+    lines += [f"{b:<12}  {n:>5}  {c:>15.2f}  {a:>5.2f}" for b, n, c, a in reliability(samples)]
+    table = "\n".join(lines)
     return f"{title}: expected calibration error {expected_calibration_error(samples):.3f}\n\n{table}"
 
 
@@ -115,7 +117,7 @@ def fit(samples: Sequence[Sample], ridge: float = 1.0) -> tuple[float, list[floa
     return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
 
 
-def main(argv: list[str]) -> None:
+def main(argv: list[str]) -> None:  # pragma: no cover - a maintenance script
     from ...positions.gold import load_gold
     from ..confidence import FEATURES
     from ..engine import Engine
