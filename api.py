@@ -16,6 +16,7 @@ from .compare.eval.metrics import Report
 from .compare.result import Comparison
 from .compare.settings import Settings
 from .compare.timeline import Timeline
+from .positions.decisions import Decisions
 from .positions.errors import InputError
 from .positions.gold import GoldCase, load_gold
 from .positions.model import Position, PositionSet
@@ -61,6 +62,7 @@ def timeline(
     end: dt.date | None = None,
     *,
     engine: Engine | None = None,
+    decisions: Sequence[Decisions] = (),
 ) -> Timeline:
     """Each demand's thread through every round of a dataset: ``demanddiff timeline``.
 
@@ -73,7 +75,7 @@ def timeline(
     loaded, path = _dataset(dataset)
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
-    return build(loaded, party, start, end, engine or shared())
+    return build(loaded, party, start, end, engine or shared(), decisions=decisions)
 
 
 def extract(

@@ -114,6 +114,37 @@ def engine_options(fn):
     return wrapper
 
 
+def decisions_option(fn):
+    """--decisions, shared by every command that compares: an analyst's verdicts to apply."""
+
+    @click.option(
+        "--decisions",
+        "decision_paths",
+        multiple=True,
+        type=click.Path(),
+        help="Decisions file (demanddiff review, or a gold case) whose verdicts replace the engine's; "
+        "repeatable; for a timeline, one per pair of rounds or a folder. See docs/review.md.",
+    )
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _decisions(paths) -> list:
+    from .positions.decisions import load_decisions
+
+    return load_decisions(paths) if paths else []
+
+
+def _decided(paths):
+    """All the decisions files given, as one set of decisions for a two-round comparison (or None)."""
+    from .positions.decisions import merge
+
+    return merge(_decisions(paths))
+
+
 class BadInput(click.ClickException):
     exit_code = 2
 
@@ -198,10 +229,13 @@ def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str 
 @round_inputs()
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
+@decisions_option
 @engine_options
 @output_options
 @input_errors
-def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache, settings_path, fmt, output):
+def compare(
+    old, new, date_from, date_to, party, only, fail_on, decision_paths, model, no_cache, settings_path, fmt, output
+):
     """Compare two rounds of demands.
 
     OLD and NEW are two position files; or give one DATASET with --from and --to:
@@ -212,8 +246,9 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
     """
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
     settings = Settings.load(settings_path) if settings_path else None
+    decided = _decided(decision_paths)
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
-        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings)
+        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings, decisions=decided)
     shown = result.only(only) if only else result
     emit(api.render(shown, fmt), output)
     if fail_on and any(item.status in fail_on for item in result.items):
@@ -333,10 +368,11 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     type=click.Path(dir_okay=False, writable=True),
     help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
 )
+@decisions_option
 @engine_options
 @output_options
 @input_errors
-def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings_path, fmt, output):
+def timeline(dataset, party, date_from, date_to, plot, decision_paths, model, no_cache, settings_path, fmt, output):
     """Follow each demand through every round of a dataset.
 
     One row per demand thread, one column per round; a demand dropped and later made again
@@ -348,7 +384,11 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     """
     if plot:
         check_plot_target(plot)
-    tl = api.timeline(dataset, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
+    decided = _decisions(decision_paths)
+    with warnings_as_lines([]):
+        tl = api.timeline(
+            dataset, party, date_from, date_to, engine=_engine(model, no_cache, settings_path), decisions=decided
+        )
     emit(api.render(tl, fmt), output)
     if plot:
         api.plot(tl, plot)
@@ -362,9 +402,10 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     default="html",
     help="html: one self-contained page; markdown: the same content for a review or pull request.",
 )
+@decisions_option
 @engine_options
 @input_errors
-def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_cache, settings_path):
+def report(old, new, date_from, date_to, party, whole, fmt, output, decision_paths, model, no_cache, settings_path):
     """Write a review report: one HTML page that works offline, or Markdown.
 
     Takes the inputs of `compare` (two files, or a DATASET with --from and --to), or a whole
@@ -379,9 +420,13 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
-        subject = api.timeline(old, party, date_from, date_to, engine=engine)
+        with warnings_as_lines([]):
+            subject = api.timeline(old, party, date_from, date_to, engine=engine, decisions=_decisions(decision_paths))
     else:
-        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party, also=", or --timeline"))
+        pair = _two_rounds(old, new, date_from, date_to, party, also=", or --timeline")
+        decided = _decided(decision_paths)
+        with warnings_as_lines([]):
+            subject = engine.compare(*pair, decisions=decided)
     emit(api.report(subject, fmt), output)
 
 

@@ -223,7 +223,10 @@ def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
     )
     result = runner.invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side"
+    assert (
+        result.stderr.strip()
+        == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side; use an id from 'new: demands'"
+    )
 
 
 SEED = Path(__file__).resolve().parent / "extract" / "seed.txt"

@@ -69,4 +69,3 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=150)
     plt.close(fig)
-
