@@ -430,6 +430,39 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, decision_pat
     emit(api.report(subject, fmt), output)
 
 
+@cli.command()
+@round_inputs()
+@click.option(
+    "-d",
+    "--decisions",
+    "path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Decisions file: read to resume, written (atomically) after every answer.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after N answers.")
+@click.option("--by", default="", help="Who decides, recorded in the file (default: your login name).")
+@engine_options
+@input_errors
+def review(old, new, date_from, date_to, party, path, limit, by, model, no_cache, settings_path):
+    """Confirm or correct the verdicts, least sure first, one key per answer.
+
+    Takes the inputs of `compare`. Each answer is saved at once to the decisions file; run
+    again to resume. Apply the decisions with `compare --decisions`:
+
+    \b
+        demanddiff review old.yaml new.yaml -d decisions.yaml
+        demanddiff compare old.yaml new.yaml --decisions decisions.yaml
+    """
+    from .review import run
+
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
+    inputs = {Path(p).resolve() for p in (old, new) if p}
+    if Path(path).resolve() in inputs:
+        raise click.UsageError(f"-d {path} is an input file; give the decisions their own file")
+    run(old_p, new_p, path, _engine(model, no_cache, settings_path), limit=limit, by=by)
+
+
 @contextmanager
 def warnings_as_lines(sources: list[tuple[str, Position]]):
     """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
