@@ -291,6 +291,9 @@ def rounds(dataset, party, fmt, output):
 def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
     """Measure accuracy on hand-labelled gold cases (files or folders of YAML).
 
+    Decisions files (demanddiff review) count as gold cases covering the statements they decide,
+    so --tune fits the settings to a team's own reviewed comparisons too.
+
     Prints pair precision / recall / F1, statement accuracy, per-class and macro F1,
     reversals found and false reversals, for the engine and three baselines tuned on
     the same cases (difflib, fuzzy, embedding), in total and per case:
@@ -318,7 +321,9 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     table = render_rows(SUMMARY_HEADERS, body, fmt)
     if fmt != "csv":
         how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
-        statements = sum(len(c.old) + len(c.new) for c in cases)
+        statements = sum(
+            len(c.old) + len(c.new) if c.decided is None else len(c.decided[0]) + len(c.decided[1]) for c in cases
+        )
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
     emit(table, output)
 

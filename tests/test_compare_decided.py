@@ -153,3 +153,24 @@ def test_gold_rounds_compare_with_their_case_as_decisions(runner, tmp_path):
     result = runner.invoke(cli, ["compare", str(old), str(new), "--decisions", str(CASE), "--format", "json"])
     assert result.exit_code == 0
     assert {i["decided_by"] for i in json.loads(result.stdout)["items"]} == {"analyst"}
+
+
+def test_partial_decisions_score_only_what_they_decided(engine, example_decisions):
+    from demanddiff.positions.gold import read_case as read
+
+    case = read(example_decisions)
+    assert case.decided == ({"o5", "o1"}, {"5", "2"})
+    tally = score_case(case, links_of(engine.compare(case.old, case.new)))
+    # The engine pairs o1 with 2 as changed (the analyst: persisted) and leaves o5 and 5 alone.
+    assert (tally.statements, tally.right_statements) == (4, 0)
+
+
+@pytest.mark.slow
+def test_eval_tune_accepts_decisions_files_beside_gold_cases(runner, tmp_path, example_decisions):
+    tuned = tmp_path / "tuned.yaml"
+    cases = [str(GOLD_DIR / "teaching-polarity.yaml"), str(GOLD_DIR / "nurses-staffing.yaml"), str(example_decisions)]
+    result = runner.invoke(cli, ["eval", *cases, "--tune", str(tuned), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)["reports"][0]["cases"]
+    assert figures["decisions"]["statements"] == 4  # the decided statements only
+    assert tuned.read_text().startswith("match_bias:")
