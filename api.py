@@ -119,11 +119,14 @@ def render(subject: Comparison | Timeline, fmt: str = "simple") -> str:
     return render_timeline(subject, fmt) if isinstance(subject, Timeline) else render_comparison(subject, fmt)
 
 
-def report(subject: Comparison | Timeline, fmt: str = "html") -> str:
-    """A review report on a comparison or timeline, one offline HTML page or Markdown: ``demanddiff report``."""
+def report(subject: Comparison | Timeline, fmt: str = "html", *, review: bool = False) -> str:
+    """A review report on a comparison or timeline, one offline HTML page or Markdown: ``demanddiff report``.
+
+    ``review``: the page of one comparison gets per-row answers and writes the decisions file.
+    """
     from .compare.render.report import render_report
 
-    return render_report(subject, fmt)
+    return render_report(subject, fmt, review=review)
 
 
 def plot(subject: Timeline, path: str | Path) -> None:

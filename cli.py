@@ -403,6 +403,12 @@ def timeline(dataset, party, date_from, date_to, plot, decision_paths, model, no
 @cli.command()
 @round_inputs(first=" (with --timeline: the first round)", last=" (with --timeline: the last round)")
 @click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
+@click.option(
+    "--review",
+    "review_mode",
+    is_flag=True,
+    help="HTML of two rounds: per-row accept / set status / unlink, and a button that downloads the decisions file.",
+)
 @output_options(
     formats=REPORT_FORMATS,
     default="html",
@@ -411,7 +417,9 @@ def timeline(dataset, party, date_from, date_to, plot, decision_paths, model, no
 @decisions_option
 @engine_options
 @input_errors
-def report(old, new, date_from, date_to, party, whole, fmt, output, decision_paths, model, no_cache, settings_path):
+def report(
+    old, new, date_from, date_to, party, whole, review_mode, fmt, output, decision_paths, model, no_cache, settings_path
+):
     """Write a review report: one HTML page that works offline, or Markdown.
 
     Takes the inputs of `compare` (two files, or a DATASET with --from and --to), or a whole
@@ -423,6 +431,8 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, decision_pat
         demanddiff report old.yaml new.yaml --format markdown
     """
     engine = _engine(model, no_cache, settings_path)
+    if review_mode and (whole or fmt != "html"):
+        raise click.UsageError("--review is for the HTML report of two rounds; leave out --timeline and --format")
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
@@ -433,7 +443,7 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, decision_pat
         decided = _decided(decision_paths)
         with warnings_as_lines([]):
             subject = engine.compare(*pair, decisions=decided)
-    emit(api.report(subject, fmt), output)
+    emit(api.report(subject, fmt, review=review_mode), output)
 
 
 @cli.command()
