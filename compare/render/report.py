@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..explain import redline_sides
 from ..result import STATUSES, Comparison, Item
 from ..timeline import Timeline
-from .style import COLOURS, LEGEND, date_label, mark, shorten, status_label
+from .style import COLOURS, LEGEND, date_label, mark, status_label, thread_label
 from .tables import timeline_table
 
 REPORT_FORMATS = ("html", "markdown")
@@ -159,16 +159,23 @@ def _row(item: Item, note: str | None = None) -> dict:
     old_runs, new_runs = _runs(item)
     return {
         "status": item.status,
+        "rank": STATUSES.index(item.status),
         "label": status_label(item),
         "note": note,
         "old_id": item.old.id if item.old else None,
         "new_id": item.new.id if item.new else None,
+        "old_text": item.old.text if item.old else "",
+        "new_text": item.new.text if item.new else "",
         "old_runs": old_runs,
         "new_runs": new_runs,
-        "changes": [{"kind": c.kind, "title": str(c)} for c in item.changes],
+        "changes": [
+            {"kind": c.kind, "title": str(c), "detail": str(c).removeprefix(f"{c.kind}: ")} for c in item.changes
+        ],
+        "changes_text": "; ".join(str(c) for c in item.changes),
         "score": item.score,
         "semantic": item.semantic,
         "lexical": item.lexical,
+        "sources": _item_sources(item),
         "reviewed": item.decided_by is not None,
     }
 
@@ -210,6 +217,16 @@ def review_data(c: Comparison) -> dict:
     }
 
 
+def _item_sources(item: Item) -> list[dict]:
+    """The sentences each side was read from (``extract`` keeps them), old side first."""
+    found: list[dict[str, str]] = []
+    for side, statement in (("old", item.old), ("new", item.new)):
+        for source in statement.sources if statement else ():
+            when = source.date.isoformat() if source.date else source.round
+            found.append({"side": f"{side} {statement.id}", "when": when, "sentence": source.sentence})
+    return [s for s in found if s["sentence"]]
+
+
 def _heatmap(tl: Timeline) -> dict:
     """The heat-map's geometry and text: a row per thread, a column per round."""
     label_w, cell_w, cell_h, top = 450, 96, 22, 28
@@ -237,8 +254,12 @@ def _heatmap(tl: Timeline) -> dict:
                     "said": said,
                 }
             )
-        text = thread.latest.text
-        rows.append({"y": top + cell_h * y, "id": thread.id, "text": text, "short": shorten(text, 60), "cells": cells})
+        text = thread.first.text
+        if thread.latest.text != text:
+            text = f"first: {text}\nlatest: {thread.latest.text}"
+        rows.append(
+            {"y": top + cell_h * y, "id": thread.id, "text": text, "short": thread_label(thread, 64), "cells": cells}
+        )
     return {
         "width": label_w + cell_w * len(tl.rounds) + 4,
         "height": top + cell_h * len(tl.threads) + 4,
