@@ -71,7 +71,7 @@ def answer(
     links = [
         Link(i.old.id, i.new.id, action if (i is item and action in LINK_STATUSES) else i.status, i.relation)
         for i in members
-        if paired and not (i is item and action == "unlink")
+        if i.old is not None and i.new is not None and paired and not (i is item and action == "unlink")
     ]
     olds = {i.old.id for i in members if i.old}
     news = {i.new.id for i in members if i.new}

@@ -98,9 +98,11 @@ def now() -> str:
 
 def from_case(case: GoldCase) -> Decisions:
     """A gold case's links as decisions: complete ones unless the case covers only some statements."""
+    decided_old: frozenset[str]
+    decided_new: frozenset[str]
     if case.decided is None:
-        decided_old = {s.id for s in case.old.statements}
-        decided_new = {s.id for s in case.new.statements}
+        decided_old = frozenset(s.id for s in case.old.statements)
+        decided_new = frozenset(s.id for s in case.new.statements)
     else:
         decided_old, decided_new = case.decided
     dropped = frozenset(decided_old - {link.old for link in case.links})
@@ -151,8 +153,8 @@ def to_yaml(decisions: Decisions) -> str:
         pass
 
     def position(p: Position) -> dict:
-        data = {"party": p.party, "date": p.date, "round": p.round, "source": p.source}
-        data = {k: v for k, v in data.items() if v not in ("", None)}
+        meta = {"party": p.party, "date": p.date, "round": p.round, "source": p.source}
+        data: dict[str, object] = {k: v for k, v in meta.items() if v not in ("", None)}
         data["demands"] = [Line(id=s.id, text=s.text) for s in p.statements]
         return data
 

@@ -89,7 +89,7 @@ def learning_curve(cases: Sequence[GoldCase], engine: Engine, steps: Sequence[in
                 continue
             d = snapshots[n]
             rest = _rest(case, d)
-            if not rest.decided[0] and not rest.decided[1]:
+            if rest.decided is None or not (rest.decided[0] or rest.decided[1]):
                 continue
             plain = score_case(rest, links_of(link_decided(case.old, case.new, scores, start, d)))
             settings = start if n == 0 else _fit([*others, (d.as_case(), scores)])

@@ -31,7 +31,7 @@ def render_report(subject: Comparison | Timeline, fmt: str = "html", review: boo
         raise ValueError("review mode is for the HTML report of one comparison")
     if fmt == "markdown":
         return _markdown(subject)
-    return _html(subject, review_data(subject) if review else None)
+    return _html(subject, review_data(subject) if review and isinstance(subject, Comparison) else None)
 
 
 def _comparisons(subject: Comparison | Timeline) -> tuple[Comparison, ...]:
@@ -211,8 +211,8 @@ def review_data(c: Comparison) -> dict:
         ],
         "decisions": {
             "links": [[*ids(i), i.status, i.relation] for i in decided if i.old and i.new],
-            "dropped": [i.old.id for i in decided if i.new is None],
-            "added": [i.new.id for i in decided if i.old is None],
+            "dropped": [i.old.id for i in decided if i.old is not None and i.new is None],
+            "added": [i.new.id for i in decided if i.new is not None and i.old is None],
         },
     }
 
