@@ -31,6 +31,7 @@ __all__ = [
     "plot",
     "render",
     "report",
+    "review",
     "rounds",
     "timeline",
     "tune",
@@ -127,6 +128,23 @@ def report(subject: Comparison | Timeline, fmt: str = "html", *, review: bool = 
     from .compare.render.report import render_report
 
     return render_report(subject, fmt, review=review)
+
+
+def review(
+    old: Position,
+    new: Position,
+    decisions: str | Path,
+    *,
+    engine: Engine | None = None,
+    limit: int | None = None,
+    by: str = "",
+):
+    """Ask the analyst about each undecided verdict in the terminal, least sure first, saving every
+    answer to the ``decisions`` file: ``demanddiff review``. Returns what the session did
+    (``terminal.Outcome``); ``compare(..., decisions=read_decisions(path))`` applies the file."""
+    from .terminal import run
+
+    return run(old, new, decisions, engine or shared(), limit=limit, by=by)
 
 
 def plot(subject: Timeline, path: str | Path) -> None:

@@ -741,15 +741,13 @@ def review(old, new, date_from, date_to, party, input_format, strict, path, limi
         demanddiff review old.yaml new.yaml -d decisions.yaml
         demanddiff compare old.yaml new.yaml --decisions decisions.yaml
     """
-    from .review import run
-
     if "-" in (old, new):
         raise click.UsageError("review reads your answers from standard input; give the rounds as files, not '-'")
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
     inputs = {Path(p).resolve() for p in (old, new) if p}
     if Path(path).resolve() in inputs:
         raise click.UsageError(f"-d {path} is an input file; give the decisions their own file")
-    run(old_p, new_p, path, _engine(model, no_cache, settings_path), limit=limit, by=by)
+    api.review(old_p, new_p, path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
 
 
 @contextmanager

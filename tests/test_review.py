@@ -114,3 +114,21 @@ def test_review_in_a_real_terminal(tmp_path):
         assert "Question 2" in shown
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_the_library_call_stays_callable_after_a_session(runner, tmp_path):
+    import demanddiff
+
+    review(runner, tmp_path / "d.yaml", "q")
+    assert callable(demanddiff.review)
+
+
+def test_review_takes_a_dataset_and_two_dates(runner, tmp_path):
+    from conftest import FIXTURE
+
+    path = tmp_path / "d.yaml"
+    args = ["review", str(FIXTURE), "--from", "2021-12-17", "--to", "2022-03-29", "-d", str(path), "--limit", "1"]
+    result = runner.invoke(cli, args, input="a")
+    assert result.exit_code == 0, result.output
+    assert "1 answered (1 accepted" in result.stdout and len(read_decisions(path)) >= 1
+    assert runner.invoke(cli, ["review", "-", str(FIXTURE), "-d", str(path)]).exit_code == 2

@@ -1,4 +1,4 @@
-"""``demanddiff review`` in the terminal: one question per item, least sure first, one key per answer.
+"""`demanddiff review` in the terminal: one question per item, least sure first, one key per answer.
 
 Every answer is written to the decisions file at once (atomically); a second run reads the file
 back and resumes with the items still undecided.
