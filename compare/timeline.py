@@ -191,7 +191,10 @@ class _Chain:
             _warn_unmatched(self.decisions, self.rounds)
         for k in range(1, len(self.rounds)):
             decided = merge(for_rounds(self.decisions, self.rounds[k - 1], self.rounds[k]))
-            comparison = self.engine.compare(self.rounds[k - 1], self.rounds[k], decisions=decided)
+            pair = (self.rounds[k - 1], self.rounds[k])
+            comparison = (
+                self.engine.compare(*pair) if decided is None else self.engine.compare(*pair, decisions=decided)
+            )
             self.comparisons.append(comparison)
             self._advance(k, comparison)
         # Numbered by first appearance, then by the id of the first demand: never by where a
