@@ -295,11 +295,12 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
 @click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
 @click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
 @click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
+@click.option("--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default).")
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the position file to FILE.")
 @input_errors
-def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
+def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, model, no_cache, output):
     """Extract the demands in an article, speech or communiqué (text or Markdown) as a position file.
 
     \b
@@ -309,19 +310,27 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     text = read_source(file)
     engine = Engine(model, cache=not no_cache)
     found = api.extract(
-        text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=Path(file).name
+        text,
+        party,
+        date,
+        aliases=aliases,
+        split_rounds=split_rounds,
+        engine=engine,
+        source=Path(file).name,
+        keep_fragments=keep_fragments,
     )
     if not len(found):
         raise InputError("no demands found; check --party (and --alias for other names of the party)", file)
     if gold is None:
         emit(to_yaml(found), output)
         return
-    from .compare.eval.extract_check import HEADERS
+    from .compare.eval.extract_check import HEADERS, unmatched_lines
 
     scores = api.check_extraction(found, load(gold), text, engine=engine)
     if output:
         emit(to_yaml(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
+    click.echo(unmatched_lines(scores[-1]), nl=False)
 
 
 @cli.command()

@@ -229,6 +229,19 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+[A-Z]")
+
+
+def _reads_as_prose(lines: list[str]) -> bool:
+    """An article or report, not a list: (almost) no list items, and half the lines are long or hold sentences."""
+    body = [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith(("#", "<!--"))]
+    items = sum(bool(_BULLET.match(ln)) or ln.startswith(("•", "·")) for ln in body)
+    if len(body) < 3 or items >= max(2, 0.15 * len(body)):  # a stray "- News" tag is not a list
+        return False
+    prose = sum(len(ln.split()) >= 25 or bool(_SENTENCE_BREAK.search(ln)) for ln in body)
+    return prose * 2 >= len(body)
+
+
 def read_text(text: str, path: str, meta: dict) -> Loaded:
     """One demand per line or bullet; headings and blank lines are skipped."""
     lines = text.splitlines()
@@ -256,6 +269,12 @@ def read_text(text: str, path: str, meta: dict) -> Loaded:
         demands.lines.append(number)
     if not demands:
         raise InputError("no demands found; write one demand per line or bullet", path)
+    if _reads_as_prose(lines[start:]):
+        raise InputError(
+            "reads as prose (no list markers, long sentences), not one demand per line; "
+            f"run `demanddiff extract {path}` first and compare its output",
+            path,
+        )
     data = _Map({**{k: v for k, v in meta.items() if v is not None}, **front, "demands": demands})
     return _position(data, path)
 
