@@ -295,7 +295,9 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
 @click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
 @click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
 @click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
-@click.option("--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default).")
+@click.option(
+    "--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default)."
+)
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the position file to FILE.")

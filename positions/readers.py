@@ -229,7 +229,7 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
-_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[A-Za-z0-9)]{2}[.!?][\"”’]?\s+[A-Z]")
 
 
 def _reads_as_prose(lines: list[str]) -> bool:

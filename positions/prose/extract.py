@@ -223,7 +223,11 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     body = _LEAD_ATTRIBUTION.sub("", _ATTRIBUTION.sub("", sentence.strip())).strip().strip(_QUOTES).strip()
     if body.endswith("?"):
         return []
-    cues = [c for c in _VERB_CUE.finditer(body) if _used_as_verb(body[: c.start()])]
+    cues = [
+        c
+        for c in _VERB_CUE.finditer(body)
+        if _used_as_verb(body[: c.start()]) and not re.match(r"by\b", body[c.end() :], re.I)
+    ]
     for cue in cues:
         subject = _subject(body, cue.start())
         if not _is_party(subject, body[: cue.start()], who, context):
@@ -363,13 +367,28 @@ def _kind(piece: str) -> str:
     return "nominal" if _is_nominal(piece) else "other"
 
 
+_ACTION = re.compile(
+    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:end|ban|right|lifting|return|guarantee|halt)s?$"
+)
+
+
+def _action_headed(piece: str) -> bool:
+    """The noun phrase is headed by an action noun ("the withdrawal of ...", "an end to ...")."""
+    head = re.split(r"\s(?:of|on|for|to|from|in|by|against|with)\s", " " + piece.strip() + " ", maxsplit=1)[0]
+    words = head.split()
+    return bool(words) and bool(_ACTION.search(words[-1].lower()))
+
+
 def _pieces(text: str, splits_on: set[str]) -> list[str]:
     """Split a list at separators, keeping a piece apart only when it starts a demand of the same kind."""
     raw = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
     out = [raw[0]]
     for sep, piece in zip(seps, raw[1:]):
-        if piece and _kind(piece) in splits_on:
+        kind = _kind(piece) if piece else ""
+        if kind == "nominal" and not _action_headed(piece):
+            kind = "other"  # "a cessation of X and any attacks on Y": one demand, the verb's object is shared
+        if piece and kind in splits_on:
             out.append(piece)
         else:
             out[-1] = out[-1] + sep + piece
@@ -591,7 +610,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         return []
     if _modal_clause(body):
         return None
-    name = _cap(_name(who, subject))
+    noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
+    name = _cap(noun) if subject else _cap(_name(who))
     pieces = _pieces(body, {"verb"}) if base_verb(_first_word(body)) or " and " in body else [body]
     out = []
     for piece in pieces:
@@ -603,8 +623,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
         if base_verb(first) and piece[:1].isalpha():
-            if subject and not _lead_kind(subject):
-                out.append(_sentence(f"{name} {_low(piece)}"))
+            if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
+                out.append(_sentence(f"{subject} {_low(piece)}"))
             elif kind == "pledge":
                 out.append(_sentence(f"{name} will {_low(piece)}"))
             else:
@@ -744,8 +764,12 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 last = [x.text for x in found if x.block == s.block][-1]
                 paragraph = last if _lead_kind(last) else paragraph
                 lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
+                if lead and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
+                    lead = None  # "Our demands:", "The following:": a heading, not a subject
                 kind = _lead_kind(paragraph) or ("demand" if lead else "")
                 subject = lead["subject"].strip() if lead and not _lead_kind(lead["subject"]) else ""
+                if subject and lead["verb"]:
+                    subject = f"{subject} {lead['verb'].strip()}"  # "A Labour Government will:" -> "... will"
                 if lead and lead["verb"]:
                     kind = "pledge" if re.search(r"will|shall", lead["verb"]) else "demand"
                 if short and not ends_lead and s.marker != "heading" and not kind:

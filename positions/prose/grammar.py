@@ -109,6 +109,8 @@ def has_verb_phrase(text: str) -> bool:
         return False  # "Is nothing peculiar to ourselves.": the subject was cut off
     if base_verb(first) or (first.endswith("ing") and verb_form(first)):
         return True  # imperative or gerund phrase
+    if _NOT_VERB_FIRST.match(body) and re.search(r",\s+(?:\w+,\s+)?(?:is|are|was|were)\s", main):
+        return False  # "In this war, therefore, is nothing ...": the subject was cut off
     if _NOT_VERB_FIRST.match(body) and not any(w.lower() in modals() for w in words):
         # "By Ukraine.", "Based on the rules of ...", "An extent consistent with ...": a verb must follow a noun
         rest = words[1:]
