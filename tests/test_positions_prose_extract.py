@@ -183,7 +183,10 @@ def test_keep_fragments_keeps_them():
 
 
 def test_a_shared_verb_is_not_split_into_an_inverted_demand():
-    text = "The Council calls for an immediate cessation of the attacks on the grid and any deliberate attacks on civilians."
+    text = (
+        "The Council calls for an immediate cessation of the attacks on the grid "
+        "and any deliberate attacks on civilians."
+    )
     got = _texts(text, "Council")
     assert len(got) == 1 and "cessation" in got[0] and "any deliberate attacks" in got[0]
 
