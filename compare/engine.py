@@ -14,19 +14,17 @@ from .classify import classify
 from .embed import Embedder
 from .explain import redline
 from .result import Comparison, Item
-from .score import PairScores, lexical_scorer, lexical_scores, match_probability, semantic_scorer, semantic_scores
+from .score import PairScores, lexical_scorer, lexical_scores, pair_probability, semantic_scorer, semantic_scores
 from .settings import Settings
 
 PositionLike = Position | Iterable[str]
 
 
 def as_position(value: PositionLike) -> Position:
-    """A Position as is; a list of strings as a Position with ids 1, 2, ..."""
-    if isinstance(value, Position):
-        return value
-    if isinstance(value, str):
-        raise TypeError("compare() takes Positions or lists of demand texts, not a single string")
-    return Position.from_texts(value)
+    """A Position as is; a list of strings as a Position with ids 1, 2, ...; checked either way."""
+    from ..positions.validate import checked_position
+
+    return checked_position(value)
 
 
 class Engine:
@@ -70,7 +68,7 @@ def canonical(position: Position) -> tuple[Statement, ...]:
 def link(old: Position, new: Position, scores: PairScores, settings: Settings) -> Comparison:
     """Align, classify and explain: the decisions on top of precomputed pair scores."""
     a, b = scores.old, scores.new
-    prob = match_probability(scores.features, settings.match_bias, settings.weights)
+    prob = pair_probability(scores, settings.match_bias, settings.weights)
     pairs = sparse_assign(scores.rows, scores.cols, prob, (len(a), len(b)), settings.match_threshold)
     pairs += rematch(scores, prob, pairs, settings.match_bias, settings.weights, settings.rematch_threshold)
     extra = splits_and_merges(scores.rows, scores.cols, prob, pairs, settings.split_threshold)

@@ -9,7 +9,7 @@ from ..positions.errors import InputError
 from ..positions.model import Position, PositionSet, Statement
 from .engine import Engine
 from .explain import Change
-from .result import Comparison, Item
+from .result import Comparison, Item, _natural
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,13 @@ class Thread:
         return max(s.round for s in self.steps if s.statement is not None)
 
     @property
+    def first(self) -> Statement:
+        """The demand as first made: what the thread is labelled by."""
+        first = self.steps[0].statement
+        assert first is not None  # a thread starts with a demand made
+        return first
+
+    @property
     def latest(self) -> Statement:
         """The demand as last made."""
         return next(s.statement for s in reversed(self.steps) if s.statement is not None)
@@ -113,6 +120,7 @@ class Timeline:
                     "parent": t.parent,
                     "first_seen": self.first_seen(t),
                     "last_seen": self.last_seen(t),
+                    "first": {"id": t.first.id, "text": t.first.text},
                     "latest": {"id": t.latest.id, "text": t.latest.text},
                     "steps": [s.to_dict(self.rounds) for s in t.steps],
                 }
@@ -152,6 +160,9 @@ def timeline(
     persisted) within ``memory`` rounds of its drop continues its thread, marked as returned.
     """
     rounds = select_rounds(dataset, party, start, end) if isinstance(dataset, PositionSet) else list(dataset)
+    if not rounds:
+        given = [flag for flag, value in (("--party", party), ("--from", start), ("--to", end)) if value]
+        raise InputError("no rounds to chain" + (f"; check {', '.join(given)}" if given else "; give at least one"))
     engine = engine or Engine()
     return _Chain(rounds, engine, memory).run()
 
@@ -168,17 +179,26 @@ class _Chain:
         self.comparisons: list[Comparison] = []
 
     def run(self) -> Timeline:
-        if not self.rounds:
-            raise InputError("no rounds to chain; check --party, --from and --to")
-        self.holders = {s.id: [self._start(0, s)] for s in self.rounds[0].statements}
+        first = sorted(self.rounds[0].statements, key=lambda s: _natural(s.id))
+        self.holders = {s.id: [self._start(0, s)] for s in first}
         for k in range(1, len(self.rounds)):
             comparison = self.engine.compare(self.rounds[k - 1], self.rounds[k])
             self.comparisons.append(comparison)
             self._advance(k, comparison)
-        # Threads are started round by round, so their numbers follow first appearance.
+        # Numbered by first appearance, then by the id of the first demand: never by where a
+        # statement stands in its file.
+        order = sorted(
+            range(len(self.steps)),
+            key=lambda t: (self.steps[t][0].round, _natural(getattr(self.steps[t][0].statement, "id", None))),
+        )
+        number = {t: n for n, t in enumerate(order, 1)}
         threads = tuple(
-            Thread(f"T{i + 1}", tuple(steps), None if parent is None else f"T{parent + 1}")
-            for i, (steps, parent) in enumerate(zip(self.steps, self.parents))
+            Thread(
+                f"T{number[t]}",
+                tuple(self.steps[t]),
+                None if self.parents[t] is None else f"T{number[self.parents[t]]}",
+            )
+            for t in order
         )
         return Timeline(tuple(self.rounds), threads, tuple(self.comparisons))
 
@@ -191,32 +211,47 @@ class _Chain:
         holders: dict[str, list[int]] = {}
         moved: set[int] = set()
         fresh: list[Statement] = []
-        for item in comparison.items:
-            if item.old is not None and item.new is not None:
-                step = _step(k, item)
-                threads = [t for t in self.holders.get(item.old.id, []) if t not in moved]
-                if not threads:  # the old demand already continued: a split starts a branch
-                    parent = self.holders.get(item.old.id, [None])[0]
-                    threads = [self._start(k, item.new, step, parent)]
-                else:
-                    for t in threads:
-                        self.steps[t].append(step)
-                moved.update(threads)
-                holders.setdefault(item.new.id, []).extend(threads)
-            elif item.old is not None:
-                for t in self.holders.get(item.old.id, []):
-                    if t not in moved and t not in self.dormant:
-                        self.steps[t].append(Step(k, "dropped", None, item.old))
-                        self.dormant[t] = k
+        # The best-scoring pair claims its new demand first: when two old demands lead into one
+        # new demand (a merge), that demand continues the likeliest thread and the other ends.
+        pairs = sorted(
+            (item for item in comparison.items if item.old is not None and item.new is not None),
+            key=lambda item: -(item.score or 0.0),
+        )
+        for item in pairs:
+            if item.new.id in holders:
+                self._drop(k, item.old, moved)
+                continue
+            step = _step(k, item)
+            threads = [t for t in self.holders.get(item.old.id, []) if t not in moved]
+            if not threads:  # the old demand already continued: a split starts a branch
+                parent = self.holders.get(item.old.id, [None])[0]
+                threads = [self._start(k, item.new, step, parent)]
             else:
+                for t in threads:
+                    self.steps[t].append(step)
+            moved.update(threads)
+            holders[item.new.id] = threads
+        for item in comparison.items:
+            if item.new is None:
+                self._drop(k, item.old, moved)
+            elif item.old is None:
                 fresh.append(item.new)
         fresh = [s for s in fresh if s.id not in holders]
         for t, statement in self._returns(k, fresh).items():
             holders[statement.id] = [t]
-        order = {s.id: i for i, s in enumerate(self.rounds[k].statements)}
-        for statement in sorted((s for s in fresh if s.id not in holders), key=lambda s: order[s.id]):
+        for statement in sorted((s for s in fresh if s.id not in holders), key=lambda s: _natural(s.id)):
             holders[statement.id] = [self._start(k, statement)]
         self.holders = holders
+
+    def _drop(self, k: int, old: Statement | None, moved: set[int]) -> None:
+        """End the threads that last made ``old`` (unless they continued): dropped in round ``k``."""
+        if old is None:
+            return
+        for t in self.holders.get(old.id, []):
+            if t not in moved and t not in self.dormant:
+                self.steps[t].append(Step(k, "dropped", None, old))
+                self.dormant[t] = k
+                moved.add(t)
 
     def _returns(self, k: int, fresh: list[Statement]) -> dict[int, Statement]:
         """Match new demands against recently dropped ones; each match continues its thread."""

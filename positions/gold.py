@@ -11,11 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
 from .model import Position
-from .readers import _line_of, _LineLoader, _position, read_source
+from .readers import _line_of, _position, parse_yaml, read_source
 
 LINK_STATUSES = ("persisted", "changed", "reversed")
 RELATIONS = ("split", "merged")
@@ -73,13 +71,7 @@ def read_case(path: str | Path) -> GoldCase:
     name = str(path)
     if Path(name).suffix.lower() not in (".yaml", ".yml"):
         raise InputError("a gold case is a .yaml file", name)
-    try:
-        data = yaml.load(read_source(path), Loader=_LineLoader)  # a SafeLoader: plain data only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem}; fix the syntax", name, mark.line + 1 if mark else None
-        ) from None
+    data = parse_yaml(read_source(path), name)
     if not isinstance(data, dict) or not {"old", "new", "links"} <= set(data):
         raise InputError("a gold case needs 'old', 'new' and 'links'; see the gold README", name)
     old = _position(data["old"], name, "old: ")
