@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT.parent))
 
 from demanddiff import Engine, check_extraction, extract, load  # noqa: E402
-from demanddiff.compare.eval.extract_check import matches  # noqa: E402
+from demanddiff.compare.eval.extract_check import matches, pool  # noqa: E402
 from demanddiff.positions.model import Position, PositionSet  # noqa: E402
 from demanddiff.positions.prose.grammar import has_verb_phrase  # noqa: E402
 
@@ -49,22 +49,16 @@ def documents(half: str) -> list[tuple[str, str, str, list[str], str, Path]]:
     return out
 
 
-def pooled(found: Position | PositionSet) -> Position:
-    if isinstance(found, Position):
-        return found
-    return Position(tuple(s for p in found for s in p.statements))
-
-
 def score(engine: Engine, name: str, party: str, aliases: list[str], date: str, folder: Path, show: bool) -> dict:
     text = (folder / f"{name}.txt").read_text()
     gold = load(folder / f"{name}-gold.yaml")
     found = extract(text, party, dt.date.fromisoformat(date), aliases=aliases, split_rounds=True, engine=engine)
     total = check_extraction(found, gold, text, engine=engine)[-1]
-    every = pooled(found)
+    every = pool(found)
     verbless = sum(not has_verb_phrase(s.text) for s in every.statements)
     # Round dates: each extracted demand that means a hand-listed one, against that demand's round.
     gold_sets = [gold] if isinstance(gold, Position) else list(gold)
-    gold_pool = Position(tuple(s for p in gold_sets for s in p.statements))
+    gold_pool = pool(PositionSet(tuple(gold_sets)))
     # Demands that mean a hand-listed one in any round; of those, the ones the check finds in
     # the right round (the check pairs round by round, matched by date).
     links = matches(gold_pool, every, engine)

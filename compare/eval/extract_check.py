@@ -12,7 +12,7 @@ traceable to its sentence in the text. Unmatched demands of both sides are kept 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...positions.model import Position, PositionSet
 from ...positions.prose.extract import traceable
@@ -64,6 +64,13 @@ class RoundScore:
 HEADERS = ("date", "round", "gold", "extracted", "found", "right", "precision", "recall", "traceable")
 
 
+def pool(positions: PositionSet | Position) -> Position:
+    """Every demand of every round in one position, ids made unique (``r2.d1``: round 2, demand d1)."""
+    if isinstance(positions, Position):
+        return positions
+    return Position(tuple(replace(s, id=f"r{n}.{s.id}") for n, p in enumerate(positions, 1) for s in p.statements))
+
+
 def _as_set(loaded: Position | PositionSet) -> PositionSet:
     return loaded if isinstance(loaded, PositionSet) else PositionSet((loaded,))
 
@@ -74,7 +81,7 @@ def check(extracted: Position | PositionSet, gold: Position | PositionSet, text:
     A single extracted position is checked against every gold demand pooled (rounds ignored).
     """
     if isinstance(extracted, Position):
-        pooled = tuple(s for p in _as_set(gold) for s in p.statements)
+        pooled = pool(_as_set(gold)).statements
         gold = PositionSet((Position(pooled, date=extracted.date),))
         extracted = PositionSet((extracted,))
     if not isinstance(gold, PositionSet):
