@@ -88,6 +88,7 @@ def extract(
     split_rounds: bool = False,
     engine: Engine | None = None,
     source: str = "",
+    keep_fragments: bool = False,
 ) -> Position | PositionSet:
     """The demands ``party`` makes in a prose ``text``: ``demanddiff extract``.
 
@@ -100,7 +101,7 @@ def extract(
 
     run = extract_rounds if split_rounds else one
     same = near_duplicates((engine or shared()).embedder)
-    return run(text, party, date, aliases=aliases, same=same, source=source)
+    return run(text, party, date, aliases=aliases, same=same, source=source, keep_fragments=keep_fragments)
 
 
 def check_extraction(

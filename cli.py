@@ -577,11 +577,14 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
 @click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
 @click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
 @click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
+@click.option(
+    "--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default)."
+)
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE.")
 @input_errors
-def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
+def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, model, no_cache, output):
     """Extract the demands in an article, speech or communiqué (text or Markdown; '-' reads standard
     input) as a position file.
 
@@ -592,7 +595,16 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     text = decode(click.get_binary_stream("stdin").read(), STDIN) if file == "-" else read_source(file)
     engine = Engine(model, cache=not no_cache)
     source = "" if file == "-" else Path(file).name
-    found = api.extract(text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=source)
+    found = api.extract(
+        text,
+        party,
+        date,
+        aliases=aliases,
+        split_rounds=split_rounds,
+        engine=engine,
+        source=source,
+        keep_fragments=keep_fragments,
+    )
     if not len(found):
         if party:
             why = f"no demands of {party!r} found; check --party (and --alias for other names of the party)"
@@ -602,12 +614,13 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     if gold is None:
         emit(to_yaml(found), output)
         return
-    from .compare.eval.extract_check import HEADERS
+    from .compare.eval.extract_check import HEADERS, unmatched_lines
 
     scores = api.check_extraction(found, load(gold), text, engine=engine)
     if output:
         emit(to_yaml(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
+    click.echo(unmatched_lines(scores[-1]), nl=False)
 
 
 @cli.command()
