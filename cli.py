@@ -225,6 +225,37 @@ def engine_options(fn):
     return wrapper
 
 
+def decisions_option(fn):
+    """--decisions, shared by every command that compares: an analyst's verdicts to apply."""
+
+    @click.option(
+        "--decisions",
+        "decision_paths",
+        multiple=True,
+        type=click.Path(),
+        help="Decisions file (demanddiff review, or a gold case) whose verdicts replace the engine's; "
+        "repeatable; for a timeline, one per pair of rounds or a folder. See docs/review.md.",
+    )
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _decisions(paths) -> list:
+    from .positions.decisions import load_decisions
+
+    return load_decisions(paths) if paths else []
+
+
+def _decided(paths):
+    """All the decisions files given, as one set of decisions for a two-round comparison (or None)."""
+    from .positions.decisions import merge
+
+    return merge(_decisions(paths))
+
+
 class BadInput(click.ClickException):
     exit_code = 2
 
@@ -424,6 +455,7 @@ def _name(path: str) -> str:
     type=StatusList(),
     help="Exit 1 when any item has one of these statuses (or is doubtful); every item counts, whatever --only shows.",
 )
+@decisions_option
 @engine_options
 @output_options
 @input_errors
@@ -437,6 +469,7 @@ def compare(
     strict,
     only,
     fail_on,
+    decision_paths,
     model,
     no_cache,
     settings_path,
@@ -455,8 +488,9 @@ def compare(
     """
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
     settings = Settings.load(settings_path) if settings_path else None
+    decided = _decided(decision_paths)
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
-        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings)
+        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings, decisions=decided)
     shown = result.only(only) if only else result
     emit(api.render(shown, fmt), output)
     if fail_on and result.only(fail_on).items:
@@ -500,6 +534,9 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     """Measure accuracy on hand-labelled gold cases (files or folders of YAML), or on verdict
     batteries (files with `battery:` and `pairs:`, see tests/battery/README.md).
 
+    Decisions files (demanddiff review) count as gold cases covering the statements they decide,
+    so --tune fits the settings to a team's own reviewed comparisons too.
+
     Prints pair precision / recall / F1, statement accuracy, per-class and macro F1,
     reversals found and false reversals, for the engine and three baselines tuned on
     the same cases (difflib, fuzzy, embedding), in total and per case:
@@ -541,7 +578,9 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     table = render_rows(SUMMARY_HEADERS, body, fmt)
     if fmt not in ("csv", "csv-raw", "tsv"):
         how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
-        statements = sum(len(c.old) + len(c.new) for c in cases)
+        statements = sum(
+            len(c.old) + len(c.new) if c.decided is None else len(c.decided[0]) + len(c.decided[1]) for c in cases
+        )
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
         if samples:
             title = "confidence of the engine's verdicts on aligned pairs (shipped settings)"
@@ -576,11 +615,14 @@ def _battery_output(reports, fmt: str, samples) -> str:
 @click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
 @click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
 @click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
+@click.option(
+    "--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default)."
+)
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE.")
 @input_errors
-def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
+def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, model, no_cache, output):
     """Extract the demands in an article, speech or communiqué (text or Markdown; '-' reads standard
     input) as a position file.
 
@@ -591,7 +633,16 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     text = decode(click.get_binary_stream("stdin").read(), STDIN) if file == "-" else read_source(file)
     engine = Engine(model, cache=not no_cache)
     source = "" if file == "-" else Path(file).name
-    found = api.extract(text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=source)
+    found = api.extract(
+        text,
+        party,
+        date,
+        aliases=aliases,
+        split_rounds=split_rounds,
+        engine=engine,
+        source=source,
+        keep_fragments=keep_fragments,
+    )
     if not len(found):
         if party:
             why = f"no demands of {party!r} found; check --party (and --alias for other names of the party)"
@@ -601,12 +652,13 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     if gold is None:
         emit(to_yaml(found), output)
         return
-    from .compare.eval.extract_check import HEADERS
+    from .compare.eval.extract_check import HEADERS, unmatched_lines
 
     scores = api.check_extraction(found, load(gold), text, engine=engine)
     if output:
         emit(to_yaml(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
+    click.echo(unmatched_lines(scores[-1]), nl=False)
 
 
 @cli.command()
@@ -620,10 +672,13 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
 )
 @input_format_option
+@decisions_option
 @engine_options
 @output_options
 @input_errors
-def timeline(dataset, party, date_from, date_to, plot, input_format, model, no_cache, settings_path, fmt, output):
+def timeline(
+    dataset, party, date_from, date_to, plot, input_format, decision_paths, model, no_cache, settings_path, fmt, output
+):
     """Follow each demand through every round of a dataset ('-': standard input).
 
     One row per demand thread, one column per round; a demand dropped and later made again
@@ -636,7 +691,11 @@ def timeline(dataset, party, date_from, date_to, plot, input_format, model, no_c
     if plot:
         check_plot_target(plot)
     loaded = read_position(dataset, input_format)
-    tl = api.timeline(loaded, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
+    decided = _decisions(decision_paths)
+    with warnings_as_lines([]):
+        tl = api.timeline(
+            loaded, party, date_from, date_to, engine=_engine(model, no_cache, settings_path), decisions=decided
+        )
     emit(api.render(tl, fmt), output)
     if plot:
         api.plot(tl, outputs.current().path_for(plot))
@@ -645,15 +704,36 @@ def timeline(dataset, party, date_from, date_to, plot, input_format, model, no_c
 @cli.command()
 @round_inputs(first=" (with --timeline: the first round)", last=" (with --timeline: the last round)")
 @click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
+@click.option(
+    "--review",
+    "review_mode",
+    is_flag=True,
+    help="HTML of two rounds: per-row accept / set status / unlink, and a button that downloads the decisions file.",
+)
 @output_options(
     formats=REPORT_FORMATS,
     default="html",
     help="html: one self-contained page; markdown: the same content for a review or pull request.",
 )
+@decisions_option
 @engine_options
 @input_errors
 def report(
-    old, new, date_from, date_to, party, input_format, strict, whole, fmt, output, model, no_cache, settings_path
+    old,
+    new,
+    date_from,
+    date_to,
+    party,
+    input_format,
+    strict,
+    whole,
+    review_mode,
+    fmt,
+    output,
+    decision_paths,
+    model,
+    no_cache,
+    settings_path,
 ):
     """Write a review report: one HTML page that works offline, or Markdown.
 
@@ -666,14 +746,59 @@ def report(
         demanddiff report old.yaml new.yaml --format markdown
     """
     engine = _engine(model, no_cache, settings_path)
+    if review_mode and (whole or fmt != "html"):
+        raise click.UsageError("--review is for the HTML report of two rounds; leave out --timeline and --format")
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
-        subject = api.timeline(read_position(old, input_format), party, date_from, date_to, engine=engine)
+        with warnings_as_lines([]):
+            subject = api.timeline(
+                read_position(old, input_format),
+                party,
+                date_from,
+                date_to,
+                engine=engine,
+                decisions=_decisions(decision_paths),
+            )
     else:
         pair = _two_rounds(old, new, date_from, date_to, party, input_format, strict, also=", or --timeline")
-        subject = engine.compare(*pair)
-    emit(api.report(subject, fmt), output)
+        decided = _decided(decision_paths)
+        with warnings_as_lines([]):
+            subject = engine.compare(*pair, decisions=decided)
+    emit(api.report(subject, fmt, review=review_mode), output)
+
+
+@cli.command()
+@round_inputs()
+@click.option(
+    "-d",
+    "--decisions",
+    "path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Decisions file: read to resume, written (atomically) after every answer.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after N answers.")
+@click.option("--by", default="", help="Who decides, recorded in the file (default: your login name).")
+@engine_options
+@input_errors
+def review(old, new, date_from, date_to, party, input_format, strict, path, limit, by, model, no_cache, settings_path):
+    """Confirm or correct the verdicts, least sure first, one key per answer.
+
+    Takes the inputs of `compare`. Each answer is saved at once to the decisions file; run
+    again to resume. Apply the decisions with `compare --decisions`:
+
+    \b
+        demanddiff review old.yaml new.yaml -d decisions.yaml
+        demanddiff compare old.yaml new.yaml --decisions decisions.yaml
+    """
+    if "-" in (old, new):
+        raise click.UsageError("review reads your answers from standard input; give the rounds as files, not '-'")
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
+    inputs = {Path(p).resolve() for p in (old, new) if p}
+    if Path(path).resolve() in inputs:
+        raise click.UsageError(f"-d {path} is an input file; give the decisions their own file")
+    api.review(old_p, new_p, path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
 
 
 @contextmanager

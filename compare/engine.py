@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from ..positions.decisions import Decisions
 from ..positions.model import Position, Statement
 from .align import rematch, sparse_assign, splits_and_merges
 from .blocking import SPARSE_ABOVE, candidate_pairs
@@ -35,10 +36,20 @@ class Engine:
         self.embedder = Embedder(model, cache=cache)
         self.settings = settings or Settings()
 
-    def compare(self, old: PositionLike, new: PositionLike, **overrides: float) -> Comparison:
-        """Compare two positions demand by demand; ``overrides`` replace settings."""
+    def compare(
+        self, old: PositionLike, new: PositionLike, decisions: Decisions | None = None, **overrides: float
+    ) -> Comparison:
+        """Compare two positions demand by demand; ``overrides`` replace settings.
+
+        With ``decisions`` (an analyst's, ``positions.decisions``) the decided links and statuses
+        are kept as decided and the engine aligns only the rest (``compare.decided``).
+        """
         settings = replace(self.settings, **overrides) if overrides else self.settings
         old_p, new_p = as_position(old), as_position(new)
+        if decisions is not None:
+            from .decided import link_decided
+
+            return link_decided(old_p, new_p, self.pair_scores(old_p, new_p), settings, decisions)
         return link(old_p, new_p, self.pair_scores(old_p, new_p), settings)
 
     def pair_scores(self, old: Position, new: Position) -> PairScores:
@@ -145,10 +156,11 @@ def compare(
     model: str | None = None,
     cache: bool = True,
     settings: Settings | None = None,
+    decisions: Decisions | None = None,
     **overrides: float,
 ) -> Comparison:
     """Compare two positions (or two lists of demand texts) with a shared Engine."""
-    return shared(model, cache, settings).compare(old, new, **overrides)
+    return shared(model, cache, settings).compare(old, new, decisions, **overrides)
 
 
 def shared(model: str | None = None, cache: bool = True, settings: Settings | None = None) -> Engine:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..positions.decisions import Decisions, for_rounds, merge
 from ..positions.errors import InputError
 from ..positions.model import Position, PositionSet, Statement
 from .engine import Engine
@@ -153,25 +155,29 @@ def timeline(
     end: dt.date | None = None,
     engine: Engine | None = None,
     memory: int = 3,
+    decisions: Sequence[Decisions] = (),
 ) -> Timeline:
     """Chain the comparisons of consecutive rounds into demand threads.
 
     A demand that is dropped and made again with the same substance (the engine calls the pair
     persisted) within ``memory`` rounds of its drop continues its thread, marked as returned.
+    ``decisions`` (an analyst's, one file per pair of consecutive rounds) apply to the pair of
+    rounds each was made for; one that fits no pair is warned about and not applied.
     """
     rounds = select_rounds(dataset, party, start, end) if isinstance(dataset, PositionSet) else list(dataset)
     if not rounds:
         given = [flag for flag, value in (("--party", party), ("--from", start), ("--to", end)) if value]
         raise InputError("no rounds to chain" + (f"; check {', '.join(given)}" if given else "; give at least one"))
     engine = engine or Engine()
-    return _Chain(rounds, engine, memory).run()
+    return _Chain(rounds, engine, memory, tuple(decisions)).run()
 
 
 class _Chain:
     """The mutable bookkeeping of one timeline build."""
 
-    def __init__(self, rounds: list[Position], engine: Engine, memory: int):
+    def __init__(self, rounds: list[Position], engine: Engine, memory: int, decisions: tuple[Decisions, ...] = ()):
         self.rounds, self.engine, self.memory = rounds, engine, memory
+        self.decisions = decisions
         self.steps: list[list[Step]] = []
         self.parents: list[int | None] = []
         self.holders: dict[str, list[int]] = {}  # statement id in the latest round -> its threads
@@ -181,8 +187,14 @@ class _Chain:
     def run(self) -> Timeline:
         first = sorted(self.rounds[0].statements, key=lambda s: _natural(s.id))
         self.holders = {s.id: [self._start(0, s)] for s in first}
+        if self.decisions:
+            _warn_unmatched(self.decisions, self.rounds)
         for k in range(1, len(self.rounds)):
-            comparison = self.engine.compare(self.rounds[k - 1], self.rounds[k])
+            decided = merge(for_rounds(self.decisions, self.rounds[k - 1], self.rounds[k]))
+            pair = (self.rounds[k - 1], self.rounds[k])
+            comparison = (
+                self.engine.compare(*pair) if decided is None else self.engine.compare(*pair, decisions=decided)
+            )
             self.comparisons.append(comparison)
             self._advance(k, comparison)
         # Numbered by first appearance, then by the id of the first demand: never by where a
@@ -270,6 +282,27 @@ class _Chain:
             del self.dormant[t]
             found[t] = item.new
         return found
+
+
+def _warn_unmatched(decisions: tuple[Decisions, ...], rounds: list[Position]) -> None:
+    import warnings
+
+    from .decided import StaleDecisionWarning
+
+    pairs = list(zip(rounds, rounds[1:]))
+    for d in decisions:
+        if not any(for_rounds([d], a, b) for a, b in pairs):
+            warnings.warn(
+                StaleDecisionWarning(
+                    f"{d.path or 'decisions'}: made for {_label(d.old)} -> {_label(d.new)}, which are not two "
+                    "consecutive rounds of this timeline; not applied"
+                ),
+                stacklevel=4,
+            )
+
+
+def _label(position: Position) -> str:
+    return position.date.isoformat() if position.date else position.round or "?"
 
 
 def _step(k: int, item: Item, previous: Statement | None = None, returned: bool = False) -> Step:

@@ -346,6 +346,19 @@ _RULE = re.compile(r"^([-*_])(?:\s*\1){2,}$")  # --- *** ___: a horizontal rule
 _FENCE = re.compile(r"^(```|~~~)")
 
 
+_SENTENCE_BREAK = re.compile(r"[A-Za-z0-9)]{2}[.!?][\"”’]?\s+[A-Z]")
+
+
+def _reads_as_prose(lines: list[str]) -> bool:
+    """An article or report, not a list: (almost) no list items, and half the lines are long or hold sentences."""
+    body = [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith(("#", "<!--"))]
+    items = sum(bool(_BULLET.match(ln)) or ln.startswith(("•", "·")) for ln in body)
+    if len(body) < 3 or items >= max(2, 0.15 * len(body)):  # a stray "- News" tag is not a list
+        return False
+    prose = sum(len(ln.split()) >= 25 or bool(_SENTENCE_BREAK.search(ln)) for ln in body)
+    return prose * 2 >= len(body)
+
+
 def read_text(text: str, path: str, meta: dict) -> Loaded:
     """One demand per line or bullet; headings, rules, quotes, tables, code and blank lines are skipped."""
     lines = text.splitlines()
@@ -378,6 +391,12 @@ def read_text(text: str, path: str, meta: dict) -> Loaded:
         demands.lines.append(number_)
     if not demands:
         raise InputError("no demands found; write one demand per line or bullet", path)
+    if _reads_as_prose(lines[start:]):
+        raise InputError(
+            "reads as prose (no list markers, long sentences), not one demand per line; "
+            f"run `demanddiff extract {path}` first and compare its output",
+            path,
+        )
     data = _Map({**{k: v for k, v in meta.items() if v is not None}, **front, "demands": demands})
     data.line = _line_of(front)
     return _position(data, path)

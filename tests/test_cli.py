@@ -226,7 +226,10 @@ def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
     )
     result = runner.invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side"
+    assert (
+        result.stderr.strip()
+        == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side; use an id from 'new: demands'"
+    )
 
 
 SEED = Path(__file__).resolve().parent / "extract" / "seed.txt"
@@ -252,7 +255,11 @@ def test_extract_check_prints_precision_and_recall(runner):
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split()[:3] == ["date", "round", "gold"]
-    assert result.stdout.splitlines()[-1].split()[0] == "total"
+    lines = result.stdout.splitlines()
+    total = next(i for i, line in enumerate(lines) if line.split()[:1] == ["total"])
+    # Below the table, the unmatched demands of both sides.
+    assert lines[total + 1].startswith("hand-listed, not found (")
+    assert any(line.startswith("extracted, not in the hand list (") for line in lines[total + 1 :])
 
 
 def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):

@@ -424,3 +424,62 @@ def test_print_layout_shows_what_changed_and_the_redline(browser, sourced_page, 
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         browser.set_window_size(1280, 1000)
+
+
+# ---- review mode --------------------------------------------------------------------------
+
+EXAMPLE = [str(Path(__file__).parent.parent / "docs" / "examples" / n) for n in ("old.yaml", "new.md")]
+
+
+def test_review_mode_is_only_for_the_html_of_two_rounds(runner):
+    result = runner.invoke(cli, ["report", *EXAMPLE, "--review", "--format", "markdown"])
+    assert result.exit_code == 2 and "--review is for the HTML report of two rounds" in result.stderr
+    page = runner.invoke(cli, ["report", *EXAMPLE, "--review"]).stdout
+    assert 'id="download-decisions"' in page and page.count('data-action="accept"') == 6
+    assert 'id="download-decisions"' not in runner.invoke(cli, ["report", *EXAMPLE]).stdout
+
+
+@pytest.mark.slow
+def test_review_mode_in_a_browser_writes_the_decisions_its_clicks_mean(runner, browser, tmp_path, artefacts):
+    """Clicks in headless Chromium; the file the page downloads equals compare.review.answer's decisions
+    for the same answers, and compare --decisions applies it."""
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    from demanddiff.compare.review import answer, key
+    from demanddiff.positions.decisions import Decisions, read_decisions
+
+    page = tmp_path / "report.html"
+    assert runner.invoke(cli, ["report", *EXAMPLE, "--review", "-o", str(page)]).exit_code == 0
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.get(page.as_uri())
+    from demanddiff import compare as run_compare
+
+    old, new = (load(p) for p in EXAMPLE)
+    c = run_compare(old, new)
+    clicks = [(("o5", None), "accept"), (("o1", "2"), "persisted"), (("o2", "1"), "unlink"), (("o1", "2"), "changed")]
+    expected = Decisions(old, new)
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.item")
+    for ident, action in clicks:
+        index = next(k for k, item in enumerate(c.items) if key(item) == ident)
+        rows[index].find_element(By.CSS_SELECTOR, f'[data-action="{action}"]').click()
+        expected = answer(expected, c, c.items[index], action)
+    assert "4 answered" in browser.find_element(By.ID, "review-count").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "tr.item.reviewed")) == 3
+    browser.save_screenshot(str(artefacts / "review-mode.png"))
+    browser.find_element(By.ID, "download-decisions").click()
+    written = downloads / "decisions.yaml"
+    for _ in range(100):
+        if written.exists():
+            break
+        time.sleep(0.1)
+    got = read_decisions(written)
+    assert (set(got.links), got.dropped, got.added) == (set(expected.links), expected.dropped, expected.added)
+    assert got.old == old and got.new == new
+    applied = runner.invoke(cli, ["compare", *EXAMPLE, "--decisions", str(written), "--format", "json"])
+    assert applied.exit_code == 0 and applied.stderr == ""
+    decided = {(i["old"] or {}).get("id"): i for i in json.loads(applied.stdout)["items"] if i["decided_by"]}
+    assert decided["o1"]["status"] == "changed" and decided["o2"]["status"] == "dropped"

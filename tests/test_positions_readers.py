@@ -176,6 +176,25 @@ def test_only_safe_yaml_loading_in_the_source():
         assert "yaml.Loader" not in line, (name, line)
 
 
+def test_a_text_file_that_reads_as_prose_is_refused_with_one_line(tmp_path):
+    """`.txt` is one demand per line to `compare`; an article is refused, naming `extract`."""
+    from demanddiff.positions.errors import InputError
+    from demanddiff.positions.readers import load
+
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Russia lays out demands\n"
+        "Moscow insists on barring Ukraine from NATO. It also wants foreign troops banned from the country.\n"
+        "Officials said the list was handed over on Tuesday. The US has not replied yet to the proposal.\n"
+        "Analysts expect talks to resume next month, though no date has been set by either side so far.\n"
+    )
+    with pytest.raises(InputError, match=r"reads as prose .*run `demanddiff extract .*article.txt` first"):
+        load(path)
+    lines = tmp_path / "list.txt"
+    lines.write_text("Ukraine must renounce NATO.\nNo foreign troops in Ukraine.\nSanctions must be lifted.\n")
+    assert len(load(lines)) == 3
+
+
 @pytest.mark.parametrize(
     "text, fmt",
     [

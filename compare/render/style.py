@@ -34,8 +34,9 @@ def date_label(position, default: str = "?") -> str:
 
 
 def status_label(item: Item) -> str:
-    """``changed``, or ``changed (split)`` for a split or merge."""
-    return item.status + (f" ({item.relation})" if item.relation else "")
+    """``changed``, ``changed (split)`` for a split or merge, ``changed (reviewed)`` when an analyst decided it."""
+    notes = [n for n in (item.relation, "reviewed" if item.decided_by else None) if n]
+    return item.status + (f" ({', '.join(notes)})" if notes else "")
 
 
 def shorten(text: str, limit: int) -> str:
