@@ -87,7 +87,7 @@ class Timeline:
 
     def present_throughout(self) -> list[Thread]:
         """Threads with a demand in every round."""
-        return [t for t in self.threads if all(t.at(i) and t.at(i).statement for i in range(len(self.rounds)))]
+        return [t for t in self.threads if all(_made(t.at(i)) for i in range(len(self.rounds)))]
 
     def unchanged_throughout(self) -> list[Thread]:
         """Threads made in every round and never changed in substance."""
@@ -208,7 +208,7 @@ class _Chain:
             Thread(
                 f"T{number[t]}",
                 tuple(self.steps[t]),
-                None if self.parents[t] is None else f"T{number[self.parents[t]]}",
+                None if (parent := self.parents[t]) is None else f"T{number[parent]}",
             )
             for t in order
         )
@@ -230,19 +230,20 @@ class _Chain:
             key=lambda item: -(item.score or 0.0),
         )
         for item in pairs:
-            if item.new.id in holders:
-                self._drop(k, item.old, moved)
+            old, new = _sides(item)
+            if new.id in holders:
+                self._drop(k, old, moved)
                 continue
             step = _step(k, item)
-            threads = [t for t in self.holders.get(item.old.id, []) if t not in moved]
+            threads = [t for t in self.holders.get(old.id, []) if t not in moved]
             if not threads:  # the old demand already continued: a split starts a branch
-                parent = self.holders.get(item.old.id, [None])[0]
-                threads = [self._start(k, item.new, step, parent)]
+                before = self.holders.get(old.id)
+                threads = [self._start(k, new, step, before[0] if before else None)]
             else:
                 for t in threads:
                     self.steps[t].append(step)
             moved.update(threads)
-            holders[item.new.id] = threads
+            holders[new.id] = threads
         for item in comparison.items:
             if item.new is None:
                 self._drop(k, item.old, moved)
@@ -270,17 +271,18 @@ class _Chain:
         recent = sorted(t for t, dropped in self.dormant.items() if k - dropped < self.memory)
         if not recent or not fresh:
             return {}
-        gone = Position(tuple(Statement(str(t), self.steps[t][-1].previous.text) for t in recent))
+        gone = Position(tuple(Statement(str(t), _last_made(self.steps[t]).text) for t in recent))
         back = self.engine.compare(gone, Position(tuple(fresh)))
         found: dict[int, Statement] = {}
         for item in back.items:
             if item.status != "persisted" or item.relation:
                 continue  # only the same substance counts as the same demand coming back
-            t = int(item.old.id)
+            old, new = _sides(item)
+            t = int(old.id)
             last = self.steps[t][-1].previous
             self.steps[t].append(_step(k, item, previous=last, returned=True))
             del self.dormant[t]
-            found[t] = item.new
+            found[t] = new
         return found
 
 
@@ -316,3 +318,23 @@ def _step(k: int, item: Item, previous: Statement | None = None, returned: bool 
         item.redline,
         returned,
     )
+
+
+def _made(step: Step | None) -> bool:
+    """The thread has a demand in that round."""
+    return step is not None and step.statement is not None
+
+
+def _sides(item: Item) -> tuple[Statement, Statement]:
+    """Both statements of a linked item."""
+    if item.old is None or item.new is None:
+        raise ValueError("not a linked item")
+    return item.old, item.new
+
+
+def _last_made(steps: list[Step]) -> Statement:
+    """The statement a dormant thread was dropped from."""
+    last = steps[-1].previous
+    if last is None:
+        raise ValueError("a dropped step without its statement")
+    return last

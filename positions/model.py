@@ -137,7 +137,7 @@ class PositionSet:
         same_day = [p for p in before if p.date == latest]
         if len(same_day) > 1:
             raise InputError(
-                f"{len(same_day)} rounds of {party!r} on {latest.isoformat()}; give each round its own date",
+                f"{len(same_day)} rounds of {party!r} on {latest}; give each round its own date",
                 self.source or None,
             )
         return same_day[0]

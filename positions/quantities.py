@@ -93,15 +93,18 @@ def _read_date(kind: str, m: re.Match) -> When | None:
         day = dt.date(int(m.group(1)), 12, 31)
         return When(s, m.start(), day, day, True)
     if kind == "month":
-        name, year = re.match(rf"({_MONTH})\s+(?:of\s+)?({_YEAR})", s, re.I).groups()
+        parts = re.match(rf"({_MONTH})\s+(?:of\s+)?({_YEAR})", s, re.I)
+        assert parts is not None  # the pattern that found kind "month" starts so
+        name, year = parts.groups()
         month = _MONTHS[name.lower().rstrip(".")]
         return When(s, m.start(), dt.date(int(year), month, 1), _month_end(int(year), month), False)
     if kind == "day-no-year":
         if re.match(r"may\b", s, re.I) and not s[0].isupper():
             return None
-        name = re.search(_MONTH, s, re.I).group(0)
-        day = int(re.search(r"\d{1,2}", s).group(0))
-        return When(s, m.start(), None, None, False, month=_MONTHS[name.lower().rstrip(".")] * 100 + day)
+        month_name, day_number = re.search(_MONTH, s, re.I), re.search(r"\d{1,2}", s)
+        assert month_name is not None and day_number is not None  # the pattern of kind "day-no-year"
+        month = _MONTHS[month_name.group(0).lower().rstrip(".")]
+        return When(s, m.start(), None, None, False, month=month * 100 + int(day_number.group(0)))
     if kind == "year":
         y = int(s)
         return When(s, m.start(), dt.date(y, 1, 1), dt.date(y, 12, 31), False)
@@ -182,9 +185,9 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
     for m in _WORD_RUN.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        value = _word_number(m.group(0))
-        if value is not None:
-            raw.append((m.start(), m.end(), value, "number"))
+        words = _word_number(m.group(0))
+        if words is not None:
+            raw.append((m.start(), m.end(), words, "number"))
             taken.append(m.span())
     found = [_amount(text, start, end, value, how, units) for start, end, value, how in sorted(raw)]
     return [a for a in found if a is not None]

@@ -137,8 +137,11 @@ def _line_of(value: Any) -> int | None:
 
 def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
     """A demand from a bare string (id = 1-based index) or an id/text/tags mapping."""
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    ident: object
     if isinstance(item, str):
-        text, ident, tags, sources = item, index, (), ()
+        text, ident = item, index
     elif isinstance(item, dict):
         line = _line_of(item) or line
         unknown = set(item) - {"id", "text", "tags", "sources"}
@@ -165,10 +168,10 @@ def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
             f"a demand must be a text or a mapping with id and text, not {type(item).__name__}", path, line
         )
     text = demand_text(text, path, line)
-    ident = scalar(ident, "a demand's id", path, line) if ident is not None else ""
-    if not ident:
+    name = scalar(ident, "a demand's id", path, line) if ident is not None else ""
+    if not name:
         raise InputError("demand id is empty; give it an id or leave the field out", path, line)
-    return Statement(ident, text, tags, sources)
+    return Statement(name, text, tags, sources)
 
 
 def _sources(items: Any, path: str, line: int | None) -> tuple[Source, ...]:
@@ -182,8 +185,8 @@ def _sources(items: Any, path: str, line: int | None) -> tuple[Source, ...]:
         if not isinstance(item, dict) or set(item) - {"sentence", "start", "end", "round", "date"}:
             raise InputError(f"bad source; {fix}", path, where)
         start, end = item.get("start"), item.get("end")
-        offsets = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
-        if not (offsets and 0 <= start <= end):
+        if not (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
+                and not isinstance(end, bool) and 0 <= start <= end):  # fmt: skip
             raise InputError("a source's start and end must be character offsets with start <= end", path, where)
         date = parse_date(item["date"], path, where) if item.get("date") is not None else None
         sentence = item.get("sentence")

@@ -99,10 +99,18 @@ def check(extracted: Position | PositionSet, gold: Position | PositionSet, text:
         missed = tuple(s.text for s in g.statements if s.id not in found_ids)
         wrong = tuple(s.text for s in e.statements if s.id not in right_ids)
         scores.append(RoundScore(label, date, len(g), len(e), len(found_ids), len(right_ids), traced, missed, wrong))
+
+    def added(field: str) -> int:
+        return sum(getattr(s, field) for s in scores)
+
     total = RoundScore(
         "total",
         None,
-        *(sum(getattr(s, f) for s in scores) for f in ("gold", "extracted", "found", "right", "traceable")),
+        added("gold"),
+        added("extracted"),
+        added("found"),
+        added("right"),
+        added("traceable"),
         tuple(m for s in scores for m in s.missed),
         tuple(w for s in scores for w in s.wrong),
     )

@@ -81,4 +81,6 @@ def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]
     # An unknown name of several words named by its first ("the Paris Agreement", "the Paris accord").
     first = name.split()[0]
     known = ident in alias_table().values()
-    return not known and " " in name and len(first) > 3 and re.search(r"\b" + re.escape(first) + r"\b", other.text)
+    return (
+        not known and " " in name and len(first) > 3 and bool(re.search(r"\b" + re.escape(first) + r"\b", other.text))
+    )

@@ -210,10 +210,10 @@ def read(text: str) -> Reading:
             k += length
             continue
         best = None
-        for phrase, (sign, axis) in lex.stance.items():
+        for phrase, (sign, poles) in lex.stance.items():
             length = _match(lemmas, k, phrase)
             if length and (best is None or length > best[0]):
-                best = (length, phrase, sign, axis)
+                best = (length, phrase, sign, poles)
         if best and not (best[0] == 1 and lemmas[k] in lex.not_as_nouns and _noun_use(words, k)):
             length, phrase, sign, axes = best
             axis = "+".join(sorted(axes))

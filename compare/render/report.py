@@ -142,7 +142,7 @@ def _returns(subject: Comparison | Timeline) -> dict[int, dict[str, str]]:
     notes: dict[int, dict[str, str]] = {}
     for thread in subject.threads if isinstance(subject, Timeline) else ():
         for step in thread.steps:
-            if step.returned:
+            if step.returned and step.statement is not None:
                 notes.setdefault(step.round, {})[step.statement.id] = f"came back ({thread.id})"
     return notes
 
@@ -221,7 +221,9 @@ def _item_sources(item: Item) -> list[dict]:
     """The sentences each side was read from (``extract`` keeps them), old side first."""
     found: list[dict[str, str]] = []
     for side, statement in (("old", item.old), ("new", item.new)):
-        for source in statement.sources if statement else ():
+        if statement is None:
+            continue
+        for source in statement.sources:
             when = source.date.isoformat() if source.date else source.round
             found.append({"side": f"{side} {statement.id}", "when": when, "sentence": source.sentence})
     return [s for s in found if s["sentence"]]
@@ -233,13 +235,13 @@ def _heatmap(tl: Timeline) -> dict:
     columns = [{"x": label_w + cell_w * x + cell_w / 2, "label": date_label(p)} for x, p in enumerate(tl.rounds)]
     rows = []
     for y, thread in enumerate(tl.threads):
-        cells = []
+        cells: list[dict[str, object]] = []
         for x in range(len(tl.rounds)):
             step, cx = thread.at(x), label_w + cell_w * x
             if step is None:
                 cells.append({"x": cx, "status": None})
                 continue
-            said = step.statement.text if step.statement else f"dropped: {step.previous.text}"
+            said = step.statement.text if step.statement else f"dropped: {step.previous.text if step.previous else ''}"
             hover = f"{thread.id} · {date_label(tl.rounds[x])} · {step.status}{' (came back)' if step.returned else ''}"
             if step.score is not None:
                 hover += f" · score {step.score:.2f}"

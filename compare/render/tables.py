@@ -131,7 +131,7 @@ def timeline_table(tl: Timeline) -> tuple[list[str], list[list[str]]]:
     body = [
         [
             t.id + (f" (from {t.parent})" if t.parent else ""),
-            *((mark(t.at(i)) if t.at(i) else "") for i in range(len(tl.rounds))),
+            *((mark(step) if (step := t.at(i)) else "") for i in range(len(tl.rounds))),
             tl.first_seen(t) or "",
             tl.last_seen(t) or "",
             t.first.text,

@@ -454,7 +454,7 @@ def as_statements(candidates: Sequence[Candidate], same: Grouper | None = None) 
     groups = list(range(len(candidates)))
     if same is not None and len(candidates) > 1:
         groups = [int(g) for g in same([c.core or c.text for c in candidates])]
-    statements = []
+    statements: list[Statement] = []
     for i, c in enumerate(candidates):
         if groups[i] != i:
             continue
@@ -646,7 +646,7 @@ def _modal_clause(body: str) -> bool:
     from .grammar import main_clause
 
     m = _MODAL_ANYWHERE.search(main_clause(body) + " ")
-    return bool(m) and m.start() > 0 and not base_verb(_first_word(body))
+    return m is not None and m.start() > 0 and not base_verb(_first_word(body))
 
 
 def _operative(paragraph: str, who: Party) -> list[str] | None:
@@ -768,7 +768,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                     lead = None  # "Our demands:", "The following:": a heading, not a subject
                 kind = _lead_kind(paragraph) or ("demand" if lead else "")
                 subject = lead["subject"].strip() if lead and not _lead_kind(lead["subject"]) else ""
-                if subject and lead["verb"]:
+                if subject and lead is not None and lead["verb"]:
                     subject = f"{subject} {lead['verb'].strip()}"  # "A Labour Government will:" -> "... will"
                 if lead and lead["verb"]:
                     kind = "pledge" if re.search(r"will|shall", lead["verb"]) else "demand"

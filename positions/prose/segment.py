@@ -76,7 +76,7 @@ def _runs_on(previous: str, line: str) -> bool:
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its offsets; ``text[s.start:s.end]`` is the sentence."""
-    found = []
+    found: list[Sentence] = []
     for number, (start, end, kind) in enumerate(marked_blocks(text)):
         block = text[start:end].replace("\n", " ").replace("\r", " ")
         cursor = 0

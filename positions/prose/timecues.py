@@ -195,7 +195,8 @@ def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[Wh
     for text, cue in zip(sentences, direct):
         if cue and cue[1]:
             for noun in _EVENT_NOUN.findall(text):
-                events.setdefault(noun.lower(), cue[0].date)
+                if cue[0].date is not None:
+                    events.setdefault(noun.lower(), cue[0].date)
     known = [cue[0] for cue in direct if cue]
     result: list[When] = []
     for text, cue in zip(sentences, direct):
@@ -209,7 +210,7 @@ def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[Wh
             anchor = events[before[1].lower()]
             earlier = [w for w in known if w.until and w.until < anchor]
             when = (
-                max(earlier, key=lambda w: w.until)
+                max(earlier, key=lambda w: w.until or dt.date.min)
                 if earlier
                 else When(
                     f"before the {before[1].lower()}", anchor - dt.timedelta(days=1), anchor - dt.timedelta(days=1)
