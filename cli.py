@@ -8,7 +8,8 @@ import os
 import sys
 import tempfile
 import warnings
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
 
@@ -114,6 +115,51 @@ def engine_options(fn):
     return wrapper
 
 
+_EXECUTOR: ContextVar = ContextVar("executor", default=None)  # set by cluster_options for _engine
+
+
+def cluster_options(fn):
+    """--engine, --address and --workers: run the heavy work here, or on a Dask cluster."""
+
+    @click.option(
+        "--engine",
+        "engine_kind",
+        type=click.Choice(("local", "dask")),
+        default="local",
+        show_default=True,
+        help="Embed and compare in this process, or on a Dask cluster (needs the [dask] extra).",
+    )
+    @click.option("--address", metavar="URL", help="With --engine dask: the scheduler, e.g. tcp://host:8786.")
+    @click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="With --engine dask: start a local cluster of N worker processes (default: one per core).",
+    )
+    @wraps(fn)
+    def wrapper(*args, engine_kind, address, workers, **kwargs):
+        if engine_kind == "local":
+            if address or workers:
+                raise click.UsageError("--address and --workers need --engine dask")
+            return fn(*args, **kwargs)
+        if address and workers:
+            raise click.UsageError("give --address (a running scheduler) or --workers (a local cluster), not both")
+        from .compare.distributed import DaskExecutor, cluster
+
+        with ExitStack() as stack:
+            try:
+                client = stack.enter_context(cluster(address, workers))
+            except InputError as exc:
+                raise BadInput(str(exc)) from None
+            token = _EXECUTOR.set(DaskExecutor(client))
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _EXECUTOR.reset(token)
+
+    return wrapper
+
+
 class BadInput(click.ClickException):
     exit_code = 2
 
@@ -142,7 +188,8 @@ def cli():
 
 
 def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Engine:
-    return Engine(model, cache=not no_cache, settings=Settings.load(settings_path) if settings_path else None)
+    settings = Settings.load(settings_path) if settings_path else None
+    return Engine(model, cache=not no_cache, settings=settings, executor=_EXECUTOR.get())
 
 
 def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Position:
@@ -199,6 +246,7 @@ def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str 
 @click.option("--only", type=StatusList(), help="Show only items with these statuses.")
 @click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
 @engine_options
+@cluster_options
 @output_options
 @input_errors
 def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache, settings_path, fmt, output):
@@ -211,9 +259,9 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
         demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
     """
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
-    settings = Settings.load(settings_path) if settings_path else None
+    engine = _engine(model, no_cache, settings_path)
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
-        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings)
+        result = engine.compare(old_p, new_p)
     shown = result.only(only) if only else result
     emit(api.render(shown, fmt), output)
     if fail_on and any(item.status in fail_on for item in result.items):
@@ -250,6 +298,7 @@ def rounds(dataset, party, fmt, output):
     help="Fit the settings on GOLD, write them to FILE (for --settings), and report leave-one-case-out figures.",
 )
 @engine_options
+@cluster_options
 @output_options
 @input_errors
 def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
@@ -334,6 +383,7 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
     help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
 )
 @engine_options
+@cluster_options
 @output_options
 @input_errors
 def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings_path, fmt, output):
@@ -363,6 +413,7 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     help="html: one self-contained page; markdown: the same content for a review or pull request.",
 )
 @engine_options
+@cluster_options
 @input_errors
 def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_cache, settings_path):
     """Write a review report: one HTML page that works offline, or Markdown.
@@ -385,6 +436,61 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
     emit(api.report(subject, fmt), output)
 
 
+@cli.command()
+@click.argument("dataset", type=click.Path())
+@click.option("--party", help="Only this party's rounds (default: every party's).")
+@click.option("--only", type=StatusList(), help="Write only items with these statuses.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (atomically) instead of standard output.",
+)
+@engine_options
+@cluster_options
+@input_errors
+def corpus(dataset, party, only, output, model, no_cache, settings_path):
+    """Compare every party's consecutive rounds of a dataset: one JSON line per item, streaming.
+
+    Each line is an item of `compare --format json` with the party and the two rounds
+    (party, from, to, from_round, to_round). Every text is embedded first (through the
+    cache), then comparisons are written as they finish, in order; on a cluster, many at once:
+
+    \b
+        demanddiff corpus manifesto.csv -o changes.jsonl
+        demanddiff corpus manifesto.csv --only dropped,reversed --engine dask --workers 8 -o out.jsonl
+    """
+    from .compare.corpus import json_lines
+
+    if output and Path(output).resolve() == Path(dataset).resolve():
+        raise click.UsageError(f"-o {output} is the dataset itself; write the results to another file")
+    loaded = load(dataset)
+    with warnings_as_lines([]):
+        comparisons = api.corpus(loaded, party, engine=_engine(model, no_cache, settings_path))
+        counts = _stream(json_lines(comparisons, only), output)
+    click.echo(f"{counts} item(s) written{f' to {output}' if output else ''}", err=True)
+
+
+def _stream(lines, output: str | None) -> int:
+    """Write lines as they come to standard output, or to ``output`` atomically; how many."""
+    count = 0
+    if output is None:
+        for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
+            click.echo(line, nl=False)
+        return count
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            for count, line in enumerate(lines, 1):  # noqa: B007
+                fh.write(line)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
 @contextmanager
 def warnings_as_lines(sources: list[tuple[str, Position]]):
     """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
@@ -393,7 +499,7 @@ def warnings_as_lines(sources: list[tuple[str, Position]]):
         yield
     for warning in caught:
         message = warning.message
-        if isinstance(message, TruncationWarning):
+        if isinstance(message, TruncationWarning) and sources:
             for path, position in sources:
                 for s in position.statements:
                     if s.text in message.texts:

@@ -31,9 +31,13 @@ def nearest(a: np.ndarray, b: np.ndarray, k: int, chunk: int = CHUNK) -> tuple[n
     return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
 
 
-def candidate_pairs(old: np.ndarray, new: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]:
-    """Unique (old, new) index pairs: each old demand's k nearest new ones and vice versa, sorted."""
-    rows, cols = nearest(old, new, k)
-    back_cols, back_rows = nearest(new, old, k)
+def candidate_pairs(old: np.ndarray, new: np.ndarray, k: int = K, search=None) -> tuple[np.ndarray, np.ndarray]:
+    """Unique (old, new) index pairs: each old demand's k nearest new ones and vice versa, sorted.
+
+    ``search`` is ``nearest`` or an executor's equivalent (the same result, computed elsewhere).
+    """
+    search = search or nearest
+    rows, cols = search(old, new, k)
+    back_cols, back_rows = search(new, old, k)
     keys = np.unique(np.concatenate([rows, back_rows]) * len(new) + np.concatenate([cols, back_cols]))
     return keys // max(len(new), 1), keys % max(len(new), 1)

@@ -171,8 +171,9 @@ class _Chain:
         if not self.rounds:
             raise InputError("no rounds to chain; check --party, --from and --to")
         self.holders = {s.id: [self._start(0, s)] for s in self.rounds[0].statements}
-        for k in range(1, len(self.rounds)):
-            comparison = self.engine.compare(self.rounds[k - 1], self.rounds[k])
+        # Consecutive rounds are compared independently (on a cluster, in parallel); chaining is in order.
+        consecutive = self.engine.compare_all(zip(self.rounds, self.rounds[1:]))
+        for k, comparison in enumerate(consecutive, 1):
             self.comparisons.append(comparison)
             self._advance(k, comparison)
         # Threads are started round by round, so their numbers follow first appearance.

@@ -8,6 +8,7 @@ import pytest
 
 from demanddiff.compare.cache import EmbeddingCache
 from demanddiff.compare.embed import DEFAULT_MODEL, Embedder, resolve_model
+from demanddiff.compare.executor import LocalExecutor
 from demanddiff.positions import InputError
 
 TEXTS = ["Ukraine must not join NATO.", "A ceasefire must last 30 days.", "Ukraine must not join NATO."]
@@ -27,9 +28,15 @@ def test_vectors_are_normalised_and_repeats_embedded_once(embedder):
 
 def test_cached_vectors_equal_fresh_ones_and_skip_the_model(embedder):
     fresh = embedder.encode(TEXTS)
-    again = Embedder(cache=embedder.cache)
-    assert np.allclose(again.encode(TEXTS), fresh, atol=1e-6)
-    assert again._model is None  # nothing had to be embedded
+    again = Embedder(cache=embedder.cache, executor=NoEmbedding())
+    assert np.allclose(again.encode(TEXTS), fresh, atol=1e-6)  # nothing had to be embedded
+
+
+class NoEmbedding(LocalExecutor):
+    """An executor that fails any embedding: proves the cache answered."""
+
+    def embed(self, model, texts, batch_size):
+        raise AssertionError(f"embedded {texts}")
 
 
 def test_corrupt_cache_is_reported_once_and_rebuilt(tmp_path, embedder):
@@ -37,7 +44,6 @@ def test_corrupt_cache_is_reported_once_and_rebuilt(tmp_path, embedder):
     path.write_bytes(b"this is not a database" * 100)
     cache = EmbeddingCache(path)
     embedder_with_bad_cache = Embedder(cache=cache)
-    embedder_with_bad_cache._model = embedder.model
     with pytest.warns(UserWarning, match="was unreadable .* rebuilt it"):
         vectors = embedder_with_bad_cache.encode(TEXTS[:1])
     assert np.allclose(vectors, embedder.encode(TEXTS[:1]), atol=1e-6)
@@ -64,7 +70,6 @@ class Terminal(io.StringIO):
 def test_progress_bar_on_stderr_only_for_a_terminal(embedder, monkeypatch, stderr, shown):
     texts = [f"Rents are frozen for {n} months." for n in range(300)]
     uncached = Embedder(cache=False)
-    uncached._model = embedder.model
     monkeypatch.setattr(sys, "stderr", stderr())
     vectors = uncached.encode(texts)
     assert vectors.shape == (300, 384)
