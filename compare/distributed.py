@@ -136,7 +136,7 @@ def cluster(address: str | None = None, workers: int | None = None) -> Iterator[
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never clashes with another cluster
             silence_logs=logging.ERROR,
         )
     try:

@@ -90,3 +90,19 @@ def test_model_loads_and_embeds_with_networking_disabled():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "(1, 384)"
+
+
+def test_batches_planned_here_embed_bitwise_as_one_encode_call(embedder):
+    texts = [f"{'The ministry ' * (n % 7)}must publish {n} reports." for n in range(150)]
+    whole = embedder.model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+    mine = LocalExecutor().embed(None, texts, 64)
+    assert mine.identity == embedder.identity and mine.truncated == ()
+    assert np.array_equal(mine.vectors, whole)  # the same batches, so the same padding, to the bit
+
+
+def test_the_model_loads_once_per_process(embedder):
+    from demanddiff.compare.embed import MODEL_LOADS
+
+    Embedder(cache=False).encode(["Rents are frozen."])
+    Embedder(cache=False).encode(["Rents are frozen for a year."])
+    assert MODEL_LOADS[embedder.location] == 1
