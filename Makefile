@@ -37,7 +37,7 @@ lint: install
 	$(BIN)/ruff check .
 
 readme: install
-	$(BIN)/cog -r -I docs -p "from cogs import *" README.md
+	$(BIN)/cog -r -I docs -p "from cogs import *" README.md docs/distributed.md
 
 check: lint test
 
