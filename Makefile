@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install browser demo test lint check readme bench clean
+.PHONY: install browser demo test test-fast typecheck lint check readme bench clean
 
 install: $(VENV)/.installed
 
@@ -30,16 +30,26 @@ demo: install
 	@echo
 	$(BIN)/demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
 
-test: install browser
+# The full suite, after the type check; CI runs exactly this.
+test: install browser typecheck
 	DEMANDDIFF_ARTIFACTS=$${DEMANDDIFF_ARTIFACTS:-test-artifacts} $(BIN)/python -m pytest
+
+# The fast part (under a minute): everything but the tests marked slow.
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" -q
+
+# mypy on the library, imported by its package name through a link in build/ (the root is the package).
+typecheck: install
+	mkdir -p build/mypy && ln -sfn "$(CURDIR)" build/mypy/demanddiff
+	MYPYPATH=build/mypy $(BIN)/mypy -p demanddiff.positions -p demanddiff.compare -p demanddiff.api
 
 lint: install
 	$(BIN)/ruff check .
 
 readme: install
-	$(BIN)/cog -r -I docs -p "from cogs import *" README.md docs/distributed.md
+	$(BIN)/cog -r -I docs -p "from cogs import *" README.md docs/*.md
 
-check: lint test
+check: lint typecheck test
 
 # Speed and scale figures as JSON (several minutes of CPU); see README "Performance".
 bench: install

@@ -37,11 +37,11 @@ __all__ = [
 ]
 
 
-def _dataset(dataset) -> tuple[PositionSet | Position | Sequence[Position], str | None]:
+def _dataset(dataset: str | Path | PositionSet | Position) -> tuple[PositionSet | Position, str | None]:
     """The loaded dataset and the file to name in errors."""
     if isinstance(dataset, (str, Path)):
         return load(dataset), str(dataset)
-    return dataset, getattr(dataset, "source", None) or None
+    return dataset, dataset.source or None
 
 
 def rounds(dataset: str | Path | PositionSet | Position, party: str | None = None) -> list[Position]:
@@ -56,7 +56,7 @@ def rounds(dataset: str | Path | PositionSet | Position, party: str | None = Non
 
 
 def timeline(
-    dataset: str | Path | PositionSet | Sequence[Position],
+    dataset: str | Path | PositionSet,
     party: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
@@ -153,15 +153,17 @@ def plot(subject: Timeline, path: str | Path) -> None:
     plot_timeline(subject, str(path))
 
 
-def _cases(cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path) -> list[GoldCase]:
-    if isinstance(cases, (str, Path)):
-        return load_gold([cases])
-    cases = list(cases)
-    return cases if all(isinstance(c, GoldCase) for c in cases) else load_gold(cases)
+Cases = Iterable[GoldCase | str | Path] | str | Path  # gold cases, or their files and folders
+
+
+def _cases(cases: Cases) -> list[GoldCase]:
+    given = [cases] if isinstance(cases, (str, Path)) else list(cases)
+    files = [c for c in given if not isinstance(c, GoldCase)]
+    return [c for c in given if isinstance(c, GoldCase)] + (load_gold(files) if files else [])
 
 
 def evaluate(
-    cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path,
+    cases: Cases,
     *,
     methods: Sequence[str] | None = None,
     engine: Engine | None = None,
@@ -189,7 +191,7 @@ def evaluate(
     )
 
 
-def tune(cases: Iterable[GoldCase] | Iterable[str | Path] | str | Path, *, engine: Engine | None = None) -> Settings:
+def tune(cases: Cases, *, engine: Engine | None = None) -> Settings:
     """Settings fitted to gold cases, for ``--settings``: ``demanddiff eval --tune``."""
     from .compare.eval.tune import tune as fit
 

@@ -16,13 +16,14 @@ from pathlib import Path
 import click
 
 from . import api
-from .compare import STATUSES, Engine, Settings
+from .compare import Engine, Settings
 from .compare.embed import TruncationWarning
 from .compare.eval.baselines import BASELINES
 from .compare.eval.metrics import SUMMARY_HEADERS, summary_row
 from .compare.render.plot import check_plot_target
 from .compare.render.report import REPORT_FORMATS
 from .compare.render.tables import FORMATS, render_rows
+from .compare.result import FILTERS
 from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
 from .positions.readers import read_source
@@ -30,7 +31,7 @@ from .positions.writers import to_yaml
 
 
 class StatusList(click.ParamType):
-    """A comma-separated list of statuses: ``changed,reversed``."""
+    """A comma-separated list of statuses (or ``doubtful``): ``changed,reversed``."""
 
     name = "STATUS[,STATUS]"
 
@@ -38,9 +39,9 @@ class StatusList(click.ParamType):
         if isinstance(value, tuple):
             return value
         chosen = tuple(v.strip().lower() for v in str(value).split(",") if v.strip())
-        bad = [v for v in chosen if v not in STATUSES]
+        bad = [v for v in chosen if v not in FILTERS]
         if bad or not chosen:
-            self.fail(f"{', '.join(bad) or value!r} is not a status; choose from {', '.join(STATUSES)}", param, ctx)
+            self.fail(f"{', '.join(bad) or value!r} is not a status; choose from {', '.join(FILTERS)}", param, ctx)
         return chosen
 
 
@@ -243,8 +244,8 @@ def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str 
 
 @cli.command()
 @round_inputs()
-@click.option("--only", type=StatusList(), help="Show only items with these statuses.")
-@click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses.")
+@click.option("--only", type=StatusList(), help="Show only items with these statuses (or doubtful: the unsure ones).")
+@click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses (or is doubtful).")
 @engine_options
 @cluster_options
 @output_options
@@ -264,7 +265,7 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
         result = engine.compare(old_p, new_p)
     shown = result.only(only) if only else result
     emit(api.render(shown, fmt), output)
-    if fail_on and any(item.status in fail_on for item in result.items):
+    if fail_on and result.only(fail_on).items:
         sys.exit(1)
 
 

@@ -11,9 +11,12 @@ DECISIVE = ("number", "date", "modality", "condition")
 
 
 class Thresholds(Protocol):
-    persist_threshold: float
-    detail_threshold: float
-    reverse_threshold: float
+    @property
+    def persist_threshold(self) -> float: ...
+    @property
+    def detail_threshold(self) -> float: ...
+    @property
+    def reverse_threshold(self) -> float: ...
 
 
 def classify(old: str, new: str, semantic: float, match: float, settings: Thresholds) -> tuple[str, list[Change]]:

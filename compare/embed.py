@@ -182,7 +182,7 @@ class Embedder:
                 self.model_name,
             )
         if result.truncated:
-            warnings.warn(TruncationWarning(result.limit, result.truncated), stacklevel=3)
+            warnings.warn(TruncationWarning(result.limit or 0, result.truncated), stacklevel=3)
         return result.vectors
 
 

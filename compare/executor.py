@@ -58,7 +58,7 @@ def assemble(count: int, batches: Sequence[np.ndarray], results: Iterable[Embedd
 
         results = tqdm(results, desc="Batches", total=len(batches), file=sys.stderr)
     vectors: np.ndarray | None = None
-    identity, limit, truncated = "", None, []
+    identity, limit, truncated = "", None, list[str]()
     for index, result in zip(batches, results, strict=True):
         if vectors is None:
             vectors = np.empty((count, result.vectors.shape[1]), dtype=np.float32)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..positions.model import Position, Statement
 from .explain import Change
 
 STATUSES = ("persisted", "changed", "reversed", "dropped", "new")
+FILTERS = (*STATUSES, "doubtful")  # what ``Comparison.only`` and ``--only`` accept
 # An item whose verdict is less likely than this to be right is flagged ``doubtful``.
 DOUBTFUL_BELOW = 0.6
 
@@ -88,10 +90,19 @@ class Comparison:
             counts[item.status] += 1
         return counts
 
-    def only(self, statuses) -> Comparison:
-        """The same comparison keeping only items with one of ``statuses``."""
-        keep = set(statuses)
-        return Comparison(self.old, self.new, tuple(i for i in self.items if i.status in keep), self.settings)
+    def only(self, statuses: str | Iterable[str]) -> Comparison:
+        """The same comparison keeping only items with one of ``statuses`` (a status or several).
+
+        ``"doubtful"`` keeps the items the engine is not sure of, whatever their status.
+        """
+        keep = {statuses} if isinstance(statuses, str) else set(statuses)
+        unknown = sorted(keep - set(STATUSES) - {"doubtful"})
+        if unknown or not keep:
+            raise ValueError(
+                f"{', '.join(map(repr, unknown)) or 'no status'} is not a status; choose from {', '.join(FILTERS)}"
+            )
+        items = tuple(i for i in self.items if i.status in keep or ("doubtful" in keep and i.doubtful))
+        return Comparison(self.old, self.new, items, self.settings)
 
     def to_dict(self) -> dict:
         """The JSON contract: old, new, summary, items."""
@@ -101,9 +112,3 @@ class Comparison:
             "summary": self.summary,
             "items": [i.to_dict() for i in self.items],
         }
-
-    def to_table(self, fmt: str = "simple") -> str:
-        """The comparison rendered in any format of ``render.FORMATS``."""
-        from .render import render
-
-        return render(self, fmt)

@@ -10,8 +10,8 @@ def to_yaml(loaded: Position | PositionSet) -> str:
     import yaml
 
     def position(p: Position) -> dict:
-        data = {"party": p.party, "date": p.date, "round": p.round, "source": p.source}
-        data = {k: v for k, v in data.items() if v not in ("", None)}
+        meta = {"party": p.party, "date": p.date, "round": p.round, "source": p.source}
+        data: dict[str, object] = {k: v for k, v in meta.items() if v not in ("", None)}
         data["demands"] = [
             {"id": s.id, "text": s.text, "sources": [src.to_dict() for src in s.sources]} for s in p.statements
         ]

@@ -13,6 +13,7 @@ from demanddiff import load
 from demanddiff.compare.cache import EmbeddingCache
 
 
+@pytest.mark.slow
 def test_four_processes_comparing_at_once_share_one_cache(engine, tmp_path):
     """Four cold runs write the same new cache concurrently: all finish, correct, cache intact."""
     cache = tmp_path / "cache"

@@ -1,3 +1,5 @@
+import base64
+import hashlib
 import json
 import os
 import re
@@ -57,6 +59,37 @@ def test_html_is_one_self_contained_file_with_all_user_text_escaped(comparison):
     assert page.count("<script") == 1 and "<img" not in page  # only the report's own script
     assert not _fetching_attributes(page) and not re.search(r"url\(|@import", page)  # nothing fetched, ever
     assert "default-src 'none'" in page
+
+
+def test_html_policy_names_the_hashes_of_its_own_style_and_script(comparison):
+    page = render_report(comparison, "html")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    for tag, directive in (("style", "style-src"), ("script", "script-src")):
+        (body,) = re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.S)
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"{directive} 'sha256-{digest}'" in csp  # anything else inline is refused by the browser
+    assert "unsafe-inline" not in csp
+
+
+def test_html_escapes_user_text_everywhere_the_template_puts_it(engine):
+    evil = "</title><script>window.pwned = 1</script>"
+    old = Position((Statement("<u>", "Observers must stay."),), party=evil, source='" onload="x')
+    page = render_report(engine.compare(old, old), "html")
+    assert page.count("<script") == 1 and "<u>" not in page and '" onload' not in page
+    assert "&lt;/title&gt;&lt;script&gt;" in page and "&lt;u&gt;" in page
+
+
+def test_templates_ship_as_package_data():
+    import configparser
+
+    from demanddiff.compare.render import report
+
+    cfg = configparser.ConfigParser()
+    cfg.read(Path(__file__).parent.parent / "setup.cfg")
+    assert cfg["options.package_data"]["demanddiff.compare.render"].strip() == "templates/*"
+    assert "jinja2>=3.1" in cfg["options"]["install_requires"].split()
+    shipped = {p.name for p in (Path(report.__file__).parent / "templates").iterdir()}
+    assert {"report.html", "report.css", "report.js"} <= shipped
 
 
 def test_html_shows_every_item_with_its_status_and_counts(comparison):

@@ -103,9 +103,9 @@ def _f1(p: float, r: float) -> float:
 
 def links_of(comparison: Comparison) -> tuple[Link, ...]:
     """The links of a comparison, surest first (so each statement's first link is its best)."""
-    paired = [i for i in comparison.items if i.old is not None and i.new is not None]
-    paired.sort(key=lambda i: -(i.score or 0.0))
-    return tuple(Link(i.old.id, i.new.id, i.status, i.relation) for i in paired)
+    paired = [(i, i.old, i.new) for i in comparison.items if i.old is not None and i.new is not None]
+    paired.sort(key=lambda p: -(p[0].score or 0.0))
+    return tuple(Link(old.id, new.id, i.status, i.relation) for i, old, new in paired)
 
 
 def score_case(case: GoldCase, predicted: Iterable[Link]) -> Tally:
