@@ -172,7 +172,9 @@ class _Chain:
             raise InputError("no rounds to chain; check --party, --from and --to")
         self.holders = {s.id: [self._start(0, s)] for s in self.rounds[0].statements}
         # Consecutive rounds are compared independently (on a cluster, in parallel); chaining is in order.
-        consecutive = self.engine.compare_all(zip(self.rounds, self.rounds[1:]))
+        pairs = zip(self.rounds, self.rounds[1:])
+        compare_all = getattr(self.engine, "compare_all", None)  # any object with compare() will do
+        consecutive = compare_all(pairs) if compare_all else (self.engine.compare(a, b) for a, b in pairs)
         for k, comparison in enumerate(consecutive, 1):
             self.comparisons.append(comparison)
             self._advance(k, comparison)
