@@ -17,13 +17,14 @@ $(VENV)/.installed: setup.cfg pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# Debian's Chromium and ChromeDriver for the report's browser tests: installed once, as root,
-# skipped when already there (elsewhere the browser tests skip, except in CI where they fail).
+# Debian's Chromium and ChromeDriver for the report's browser tests, and tmux for the test that runs
+# `demanddiff review` in a real terminal: installed once, as root, skipped when already there
+# (elsewhere those tests skip, except in CI where they fail).
 browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v tmux >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
-	else echo "note: no chromium/chromedriver and not root: run 'apt-get install chromium chromium-driver'"; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver tmux >/dev/null; \
+	else echo "note: no chromium/chromedriver/tmux and not root: run 'apt-get install chromium chromium-driver tmux'"; fi
 
 demo: install
 	$(BIN)/demanddiff rounds fixtures/russia.yaml

@@ -8,11 +8,12 @@ Every command of the CLI is one call here:
 1
 """
 
-from .api import check_extraction, corpus, evaluate, extract, plot, render, report, rounds, timeline, tune
+from .api import check_extraction, corpus, evaluate, extract, plot, render, report, review, rounds, timeline, tune
 from .compare import STATUSES, Change, Comparison, Engine, Item, Settings  # `compare` is the callable package
 from .compare.render.tables import FORMATS
 from .compare.timeline import Timeline
 from .positions import InputError, Position, PositionSet, Statement, load
+from .positions.decisions import Decisions, read_decisions, write_decisions
 from .positions.gold import GoldCase, load_gold
 
 __version__ = "0.1.0"
@@ -22,6 +23,7 @@ __all__ = [
     "STATUSES",
     "Change",
     "Comparison",
+    "Decisions",
     "Engine",
     "GoldCase",
     "InputError",
@@ -39,9 +41,12 @@ __all__ = [
     "load",
     "load_gold",
     "plot",
+    "read_decisions",
     "render",
     "report",
+    "review",
     "rounds",
     "timeline",
     "tune",
+    "write_decisions",
 ]

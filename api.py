@@ -16,6 +16,7 @@ from .compare.eval.metrics import Report
 from .compare.result import Comparison
 from .compare.settings import Settings
 from .compare.timeline import Timeline
+from .positions.decisions import Decisions
 from .positions.errors import InputError
 from .positions.gold import GoldCase, load_gold
 from .positions.model import Position, PositionSet
@@ -31,6 +32,7 @@ __all__ = [
     "plot",
     "render",
     "report",
+    "review",
     "rounds",
     "timeline",
     "tune",
@@ -62,6 +64,7 @@ def timeline(
     end: dt.date | None = None,
     *,
     engine: Engine | None = None,
+    decisions: Sequence[Decisions] = (),
 ) -> Timeline:
     """Each demand's thread through every round of a dataset: ``demanddiff timeline``.
 
@@ -74,7 +77,7 @@ def timeline(
     loaded, path = _dataset(dataset)
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
-    return build(loaded, party, start, end, engine or shared())
+    return build(loaded, party, start, end, engine or shared(), decisions=decisions)
 
 
 def corpus(
@@ -107,6 +110,7 @@ def extract(
     split_rounds: bool = False,
     engine: Engine | None = None,
     source: str = "",
+    keep_fragments: bool = False,
 ) -> Position | PositionSet:
     """The demands ``party`` makes in a prose ``text``: ``demanddiff extract``.
 
@@ -119,7 +123,7 @@ def extract(
 
     run = extract_rounds if split_rounds else one
     same = near_duplicates((engine or shared()).embedder)
-    return run(text, party, date, aliases=aliases, same=same, source=source)
+    return run(text, party, date, aliases=aliases, same=same, source=source, keep_fragments=keep_fragments)
 
 
 def check_extraction(
@@ -139,11 +143,31 @@ def render(subject: Comparison | Timeline, fmt: str = "simple") -> str:
     return render_timeline(subject, fmt) if isinstance(subject, Timeline) else render_comparison(subject, fmt)
 
 
-def report(subject: Comparison | Timeline, fmt: str = "html") -> str:
-    """A review report on a comparison or timeline, one offline HTML page or Markdown: ``demanddiff report``."""
+def report(subject: Comparison | Timeline, fmt: str = "html", *, review: bool = False) -> str:
+    """A review report on a comparison or timeline, one offline HTML page or Markdown: ``demanddiff report``.
+
+    ``review``: the page of one comparison gets per-row answers and writes the decisions file.
+    """
     from .compare.render.report import render_report
 
-    return render_report(subject, fmt)
+    return render_report(subject, fmt, review=review)
+
+
+def review(
+    old: Position,
+    new: Position,
+    decisions: str | Path,
+    *,
+    engine: Engine | None = None,
+    limit: int | None = None,
+    by: str = "",
+):
+    """Ask the analyst about each undecided verdict in the terminal, least sure first, saving every
+    answer to the ``decisions`` file: ``demanddiff review``. Returns what the session did
+    (``terminal.Outcome``); ``compare(..., decisions=read_decisions(path))`` applies the file."""
+    from .terminal import run
+
+    return run(old, new, decisions, engine or shared(), limit=limit, by=by)
 
 
 def plot(subject: Timeline, path: str | Path) -> None:

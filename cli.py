@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sys
 import tempfile
+import traceback
 import warnings
 from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
@@ -14,10 +16,11 @@ from functools import wraps
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
-from . import api
+from . import api, outputs
 from .compare import Engine, Settings
-from .compare.embed import TruncationWarning
+from .compare.embed import ALLOW_DOWNLOAD, TruncationWarning
 from .compare.eval.baselines import BASELINES
 from .compare.eval.metrics import SUMMARY_HEADERS, summary_row
 from .compare.render.plot import check_plot_target
@@ -26,7 +29,8 @@ from .compare.render.tables import FORMATS, render_rows
 from .compare.result import FILTERS
 from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
-from .positions.readers import read_source
+from .positions.model import pair_warnings
+from .positions.readers import INPUT_FORMATS, STDIN, decode, loads, read_source
 from .positions.writers import to_yaml
 
 
@@ -57,8 +61,37 @@ class Date(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
+# Which format a file name asks for: the first of these the command can write.
+SUFFIX_FORMATS = {
+    ".json": ("json",),
+    ".csv": ("csv",),
+    ".tsv": ("tsv",),
+    ".md": ("markdown", "github"),
+    ".markdown": ("markdown", "github"),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".tex": ("latex",),
+}
+
+
+def format_for(output: str, formats, default: str) -> str:
+    """The format ``-o FILE`` asks for by its extension; ``default`` for other names."""
+    suffix = Path(output).suffix.lower()
+    wanted = SUFFIX_FORMATS.get(suffix)
+    if wanted is None:
+        return default
+    chosen = next((f for f in wanted if f in formats), None)
+    if chosen is None:
+        known = ", ".join(s for s, fs in SUFFIX_FORMATS.items() if any(f in formats for f in fs))
+        raise click.UsageError(f"-o {output}: this command writes no {suffix} files; name it {known}, or give --format")
+    return chosen
+
+
 def output_options(fn=None, *, formats=FORMATS, default="simple", help=None):
-    """--format and -o, shared by every command that prints something; ``formats`` narrows the choice."""
+    """--format and -o, shared by every command that prints something; ``formats`` narrows the choice.
+
+    Without --format, the extension of ``-o FILE`` picks the format (``SUFFIX_FORMATS``).
+    """
 
     def decorate(fn):
         @click.option(
@@ -68,31 +101,92 @@ def output_options(fn=None, *, formats=FORMATS, default="simple", help=None):
             default=default,
             show_default=True,
             metavar="FORMAT",
-            help=help or f"Output format: json, csv or a tabulate format ({', '.join(FORMATS[2:])}).",
+            help=help or f"Output format: json, csv, tsv or a tabulate format ({', '.join(FORMATS[2:])}).",
         )
         @click.option(
             "-o",
             "--output",
-            type=click.Path(dir_okay=False, writable=True),
+            type=click.Path(),
             default=None,
-            help="Write to FILE (atomically) instead of standard output.",
+            help="Write to FILE (atomically) instead of standard output; without --format, its extension "
+            f"({', '.join(s for s, fs in SUFFIX_FORMATS.items() if any(f in formats for f in fs))}) picks the format.",
         )
         @wraps(fn)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args, raw_csv=False, **kwargs):
+            output = kwargs.get("output")
+            if output and click.get_current_context().get_parameter_source("fmt") is ParameterSource.DEFAULT:
+                kwargs["fmt"] = format_for(output, formats, default)
+            if raw_csv:
+                if kwargs.get("fmt") != "csv":
+                    raise click.UsageError("--raw-csv applies to --format csv only")
+                kwargs["fmt"] = "csv-raw"
             return fn(*args, **kwargs)
 
+        if "csv" in formats:
+            wrapper = click.option(
+                "--raw-csv",
+                is_flag=True,
+                help="CSV: keep cells that start with = + - @ as they are (a spreadsheet may run them as formulas).",
+            )(wrapper)
         return wrapper
 
     return decorate(fn) if fn is not None else decorate
 
 
+def input_format_option(fn):
+    """--input-format: how to read '-' (standard input) or a file whose name has no known extension."""
+    return click.option(
+        "--input-format",
+        type=click.Choice(tuple(INPUT_FORMATS)),
+        help="Format of a position read from '-' (standard input) or from a file without a known "
+        "extension. Default: from the extension, else sniffed from the content.",
+    )(fn)
+
+
+def read_position(path: str, input_format: str | None = None):
+    """A position file, or '-' for standard input (read once per command, whatever asks again)."""
+    if path != "-":
+        return load(path, input_format)
+    meta = click.get_current_context().find_root().meta
+    if "demanddiff.stdin" not in meta:
+        text = decode(click.get_binary_stream("stdin").read(), STDIN)
+        meta["demanddiff.stdin"] = loads(text, STDIN, input_format)
+    return meta["demanddiff.stdin"]
+
+
+INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path")
+OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune"}
+
+
+def _check_outputs(kwargs: dict) -> None:
+    """Before any work: every output can be written and none is an input or another output."""
+    inputs: list[str] = []
+    for name in INPUT_PARAMS:
+        value = kwargs.get(name)
+        for item in value if isinstance(value, tuple) else [value]:
+            if item and item != "-":
+                inputs.append(item)
+                if os.path.isdir(item):  # a folder of gold cases: each of its files
+                    inputs += [str(p) for p in Path(item).iterdir()]
+    seen: list[str] = []
+    for name, option in OUTPUT_PARAMS.items():
+        target = kwargs.get(name)
+        if not target or target == "-":
+            continue
+        outputs.check_target(target, inputs + seen, option)
+        seen.append(target)
+
+
 def input_errors(fn):
-    """Turn library InputErrors into one-line usage errors (exit 2, no traceback)."""
+    """Check outputs first, stage them until the command succeeds, and turn library InputErrors
+    into one-line errors (exit 2, no traceback)."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            _check_outputs(kwargs)
+            with outputs.staging():
+                return fn(*args, **kwargs)
         except InputError as exc:
             raise BadInput(str(exc)) from None
 
@@ -109,6 +203,40 @@ def engine_options(fn):
     )
     @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
     @click.option("--settings", "settings_path", type=click.Path(), help="YAML file of scoring settings.")
+    @click.option(
+        "--allow-download",
+        is_flag=True,
+        help="Let a --model name that is not cached download from the Hugging Face hub "
+        "(also: DEMANDDIFF_ALLOW_DOWNLOAD=1).",
+    )
+    @wraps(fn)
+    def wrapper(*args, allow_download=False, **kwargs):
+        if not allow_download:
+            return fn(*args, **kwargs)
+        before = os.environ.get(ALLOW_DOWNLOAD)
+        os.environ[ALLOW_DOWNLOAD] = "1"
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if before is None:
+                os.environ.pop(ALLOW_DOWNLOAD, None)
+            else:
+                os.environ[ALLOW_DOWNLOAD] = before
+
+    return wrapper
+
+
+def decisions_option(fn):
+    """--decisions, shared by every command that compares: an analyst's verdicts to apply."""
+
+    @click.option(
+        "--decisions",
+        "decision_paths",
+        multiple=True,
+        type=click.Path(),
+        help="Decisions file (demanddiff review, or a gold case) whose verdicts replace the engine's; "
+        "repeatable; for a timeline, one per pair of rounds or a folder. See docs/review.md.",
+    )
     @wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -161,29 +289,125 @@ def cluster_options(fn):
     return wrapper
 
 
+def _decisions(paths) -> list:
+    from .positions.decisions import load_decisions
+
+    return load_decisions(paths) if paths else []
+
+
+def _decided(paths):
+    """All the decisions files given, as one set of decisions for a two-round comparison (or None)."""
+    from .positions.decisions import merge
+
+    return merge(_decisions(paths))
+
+
 class BadInput(click.ClickException):
     exit_code = 2
 
 
 def emit(text: str, output: str | None) -> None:
-    """Print, or write ``output`` atomically: a reader never sees half a file."""
-    if output is None:
-        click.echo(text, nl=False)
+    """Print, or stage ``output`` (see ``outputs``): written whole, and only when the command succeeds."""
+    if output is None or output == "-":
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
+        except OSError as exc:
+            _silence_stdout()
+            raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    stage = outputs.current()
+    if stage is None:  # called outside a command: write at once
+        with outputs.staging() as stage:
+            stage.write_text(output, text)
+    else:
+        stage.write_text(output, text)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner)
+        pass
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+EXIT_PIPE = 141  # standard output closed early (| head), as a shell reports SIGPIPE
+EXIT_CODES = """\b
+Exit codes:
+  0    ok
+  1    a --fail-on status was found (the output is still written)
+  2    bad input or usage: one line, Error: FILE:LINE: what; fix
+  3    internal error: one line naming the log; --debug prints the traceback
+  130  interrupted (Ctrl-C)
+  141  standard output closed early (| head)
+"""
+
+
+ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+class Cli(click.Group):
+    """The command group; turns every failure into its exit code (see EXIT_CODES)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except InputError as exc:
+            raise BadInput(str(exc)) from None
+        except OSError as exc:
+            if exc.errno not in ENVIRONMENT_ERRNOS:
+                raise self._internal(ctx, exc) from None
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise BadInput(f"{where}{exc.strerror}; free some space or check the permissions") from None
+        except Exception as exc:  # noqa: BLE001 - every other failure is ours: exit 3, one line
+            raise self._internal(ctx, exc) from None
+
+    @staticmethod
+    def _internal(ctx: click.Context, exc: BaseException) -> click.exceptions.Exit:
+        """Report an internal error in one line naming the log (the traceback with --debug): exit 3."""
+        log = _log_traceback()
+        if ctx.params.get("debug"):
+            traceback.print_exc(file=sys.stderr)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        where = f"the traceback is in {log}" if log else "the traceback could not be saved"
+        click.echo(f"Error: internal error ({what}); {where}; rerun with --debug to print it", err=True)
+        return click.exceptions.Exit(3)
+
+
+def _log_traceback() -> str | None:
+    """Write the current exception's traceback to the log file; its path, or None."""
+    from .compare.cache import default_cache_dir
+
+    text = f"demanddiff {' '.join(sys.argv[1:])}\n{traceback.format_exc()}"
+    for folder in (default_cache_dir(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "last-error.log"
+            path.write_text(text, encoding="utf-8", errors="replace")
+            return str(path)
+        except OSError:
+            continue
+    return None
+
+
+@click.group(
+    cls=Cli,
+    epilog=EXIT_CODES,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option("--debug", is_flag=True, envvar="DEMANDDIFF_DEBUG", help="On an internal error, print the traceback.")
 @click.version_option(package_name="demanddiff")
-def cli():
+def cli(debug):
     """Compare negotiating positions over time: what persisted, changed, was reversed,
     dropped, or is new, demand by demand."""
 
@@ -193,23 +417,24 @@ def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Eng
     return Engine(model, cache=not no_cache, settings=settings, executor=_EXECUTOR.get())
 
 
-def _pick(path: str, date: dt.date | None, party: str | None, flag: str) -> Position:
-    loaded = load(path)
+def _pick(path: str, date: dt.date | None, party: str | None, flag: str, input_format: str | None) -> Position:
+    loaded = read_position(path, input_format)
     if isinstance(loaded, Position):
         if date is not None:
-            raise InputError(f"holds a single position; {flag} applies to datasets only", path)
+            raise InputError(f"holds a single position; {flag} applies to datasets only", _name(path))
         return loaded
     if date is None:
         if len(loaded) == 1:
             return loaded.positions[0]
         raise InputError(
-            f"holds {len(loaded)} rounds; choose one with {flag} DATE (see: demanddiff rounds {path})", path
+            f"holds {len(loaded)} rounds; choose one with {flag} DATE (see: demanddiff rounds {path})", _name(path)
         )
     return loaded.select(date, party)
 
 
 def round_inputs(first: str = "", last: str = ""):
-    """OLD [NEW], --from, --to and --party: two files, or one dataset and two dates."""
+    """OLD [NEW], --from, --to, --party, --input-format and --strict: two files (either may be '-',
+    standard input), or one dataset and two dates."""
 
     def decorate(fn):
         for option in reversed(
@@ -223,6 +448,12 @@ def round_inputs(first: str = "", last: str = ""):
                     "--to", "date_to", type=Date(), help=f"New round: this date or the latest before it{last}."
                 ),
                 click.option("--party", help="Party to compare, when a dataset holds several."),
+                input_format_option,
+                click.option(
+                    "--strict",
+                    is_flag=True,
+                    help="Make the warnings errors (exit 2): different parties, NEW dated before OLD, an empty side.",
+                ),
             )
         ):
             fn = option(fn)
@@ -231,38 +462,83 @@ def round_inputs(first: str = "", last: str = ""):
     return decorate
 
 
-def _two_rounds(old: str, new: str | None, date_from, date_to, party, also: str = "") -> tuple[Position, Position]:
-    """The two positions to compare: two files, or one dataset with --from and --to (``also``: other ways)."""
+def _two_rounds(
+    old: str, new: str | None, date_from, date_to, party, input_format=None, strict=False, also: str = ""
+) -> tuple[Position, Position]:
+    """The two positions to compare: two files, or one dataset with --from and --to (``also``: other ways).
+
+    Each sanity warning (``pair_warnings``) is one line on stderr, or with ``strict`` an error."""
     if new is None:
         if date_from is None or date_to is None:
             raise click.UsageError(f"with one file, give --from DATE and --to DATE (or give two files{also})")
         if date_from > date_to:
             raise click.UsageError(f"--from {date_from} is after --to {date_to}; swap them")
-        return _pick(old, date_from, party, "--from"), _pick(old, date_to, party, "--to")
-    return _pick(old, date_from, party, "--from"), _pick(new, date_to, party, "--to")
+        pair = _pick(old, date_from, party, "--from", input_format), _pick(old, date_to, party, "--to", input_format)
+        names = (f"{_name(old)} --from {date_from}", f"{_name(old)} --to {date_to}")
+    else:
+        if old == new == "-":
+            raise click.UsageError(
+                "OLD and NEW are both '-'; standard input holds one of them, give the other as a file"
+            )
+        pair = _pick(old, date_from, party, "--from", input_format), _pick(new, date_to, party, "--to", input_format)
+        names = (_name(old), _name(new))
+    for message in pair_warnings(*pair, *names):
+        if strict:
+            raise BadInput(f"{message} (an error with --strict)")
+        click.echo(f"Warning: {message}", err=True)
+    return pair
+
+
+def _name(path: str) -> str:
+    """A path as messages name it: '-' is standard input."""
+    return STDIN if path == "-" else path
 
 
 @cli.command()
 @round_inputs()
 @click.option("--only", type=StatusList(), help="Show only items with these statuses (or doubtful: the unsure ones).")
-@click.option("--fail-on", type=StatusList(), help="Exit 1 when any item has one of these statuses (or is doubtful).")
+@click.option(
+    "--fail-on",
+    type=StatusList(),
+    help="Exit 1 when any item has one of these statuses (or is doubtful); every item counts, whatever --only shows.",
+)
+@decisions_option
 @engine_options
 @cluster_options
 @output_options
 @input_errors
-def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache, settings_path, fmt, output):
+def compare(
+    old,
+    new,
+    date_from,
+    date_to,
+    party,
+    input_format,
+    strict,
+    only,
+    fail_on,
+    decision_paths,
+    model,
+    no_cache,
+    settings_path,
+    fmt,
+    output,
+):
     """Compare two rounds of demands.
 
-    OLD and NEW are two position files; or give one DATASET with --from and --to:
+    OLD and NEW are two position files ('-' reads one from standard input); or give one
+    DATASET with --from and --to:
 
     \b
         demanddiff compare old.yaml new.yaml
         demanddiff compare fixtures/russia.yaml --from 2021-12-17 --to 2025-03-14
+        demanddiff extract speech.txt --party Eastmark | demanddiff compare old.yaml -
     """
-    old_p, new_p = _two_rounds(old, new, date_from, date_to, party)
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
     engine = _engine(model, no_cache, settings_path)
+    decided = _decided(decision_paths)
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
-        result = engine.compare(old_p, new_p)
+        result = engine.compare(old_p, new_p, decisions=decided)
     shown = result.only(only) if only else result
     emit(api.render(shown, fmt), output)
     if fail_on and result.only(fail_on).items:
@@ -272,11 +548,12 @@ def compare(old, new, date_from, date_to, party, only, fail_on, model, no_cache,
 @cli.command()
 @click.argument("dataset", type=click.Path())
 @click.option("--party", help="Only this party's rounds.")
+@input_format_option
 @output_options
 @input_errors
-def rounds(dataset, party, fmt, output):
-    """List the rounds of a dataset: party, date, round, number of demands."""
-    positions = api.rounds(dataset, party)
+def rounds(dataset, party, input_format, fmt, output):
+    """List the rounds of a dataset ('-': standard input): party, date, round, number of demands."""
+    positions = api.rounds(read_position(dataset, input_format), party)
     headers = ("party", "date", "round", "demands")
     body = [[p.party, p.date.isoformat() if p.date else None, p.round, len(p)] for p in positions]
     emit(render_rows(headers, body, fmt, wrap_columns=(2,)), output)
@@ -295,7 +572,7 @@ def rounds(dataset, party, fmt, output):
 @click.option(
     "--tune",
     "tune_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Fit the settings on GOLD, write them to FILE (for --settings), and report leave-one-case-out figures.",
 )
 @engine_options
@@ -304,6 +581,9 @@ def rounds(dataset, party, fmt, output):
 @input_errors
 def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
     """Measure accuracy on hand-labelled gold cases (files or folders of YAML).
+
+    Decisions files (demanddiff review) count as gold cases covering the statements they decide,
+    so --tune fits the settings to a team's own reviewed comparisons too.
 
     Prints pair precision / recall / F1, statement accuracy, per-class and macro F1,
     reversals found and false reversals, for the engine and three baselines tuned on
@@ -330,9 +610,11 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     body = [summary_row(r.method, r.total) for r in reports]
     body += [summary_row(f"{reports[0].method}: {name}", tally) for name, tally in reports[0].cases]
     table = render_rows(SUMMARY_HEADERS, body, fmt)
-    if fmt != "csv":
+    if fmt not in ("csv", "csv-raw", "tsv"):
         how = "leave-one-case-out: each case scored with settings tuned on the others" if loo else "in-sample"
-        statements = sum(len(c.old) + len(c.new) for c in cases)
+        statements = sum(
+            len(c.old) + len(c.new) if c.decided is None else len(c.decided[0]) + len(c.decided[1]) for c in cases
+        )
         table = f"{len(cases)} gold cases, {statements} statements; {how}\n\n{table}"
     emit(table, output)
 
@@ -344,33 +626,50 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
 @click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
 @click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
 @click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
+@click.option(
+    "--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default)."
+)
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the position file to FILE.")
+@click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE.")
 @input_errors
-def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, output):
-    """Extract the demands in an article, speech or communiqué (text or Markdown) as a position file.
+def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, model, no_cache, output):
+    """Extract the demands in an article, speech or communiqué (text or Markdown; '-' reads standard
+    input) as a position file.
 
     \b
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
-    text = read_source(file)
+    text = decode(click.get_binary_stream("stdin").read(), STDIN) if file == "-" else read_source(file)
     engine = Engine(model, cache=not no_cache)
+    source = "" if file == "-" else Path(file).name
     found = api.extract(
-        text, party, date, aliases=aliases, split_rounds=split_rounds, engine=engine, source=Path(file).name
+        text,
+        party,
+        date,
+        aliases=aliases,
+        split_rounds=split_rounds,
+        engine=engine,
+        source=source,
+        keep_fragments=keep_fragments,
     )
     if not len(found):
-        raise InputError("no demands found; check --party (and --alias for other names of the party)", file)
+        if party:
+            why = f"no demands of {party!r} found; check --party (and --alias for other names of the party)"
+        else:
+            why = "no demands found: no sentence reads as a demand (must, should, demands that ...)"
+        raise InputError(why, _name(file))
     if gold is None:
         emit(to_yaml(found), output)
         return
-    from .compare.eval.extract_check import HEADERS
+    from .compare.eval.extract_check import HEADERS, unmatched_lines
 
     scores = api.check_extraction(found, load(gold), text, engine=engine)
     if output:
         emit(to_yaml(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
+    click.echo(unmatched_lines(scores[-1]), nl=False)
 
 
 @cli.command()
@@ -380,15 +679,19 @@ def extract(file, party, aliases, date, split_rounds, gold, model, no_cache, out
 @click.option("--to", "date_to", type=Date(), help="Last round: this date or the latest before it.")
 @click.option(
     "--plot",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(),
     help="Also draw the timeline as a picture: FILE.png or FILE.svg (needs the [plot] extra).",
 )
+@input_format_option
+@decisions_option
 @engine_options
 @cluster_options
 @output_options
 @input_errors
-def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings_path, fmt, output):
-    """Follow each demand through every round of a dataset.
+def timeline(
+    dataset, party, date_from, date_to, plot, input_format, decision_paths, model, no_cache, settings_path, fmt, output
+):
+    """Follow each demand through every round of a dataset ('-': standard input).
 
     One row per demand thread, one column per round; a demand dropped and later made again
     continues its thread:
@@ -399,24 +702,52 @@ def timeline(dataset, party, date_from, date_to, plot, model, no_cache, settings
     """
     if plot:
         check_plot_target(plot)
-    tl = api.timeline(dataset, party, date_from, date_to, engine=_engine(model, no_cache, settings_path))
+    loaded = read_position(dataset, input_format)
+    decided = _decisions(decision_paths)
+    with warnings_as_lines([]):
+        tl = api.timeline(
+            loaded, party, date_from, date_to, engine=_engine(model, no_cache, settings_path), decisions=decided
+        )
     emit(api.render(tl, fmt), output)
     if plot:
-        api.plot(tl, plot)
+        api.plot(tl, outputs.current().path_for(plot))
 
 
 @cli.command()
 @round_inputs(first=" (with --timeline: the first round)", last=" (with --timeline: the last round)")
 @click.option("--timeline", "whole", is_flag=True, help="Report on every round of the dataset OLD, not on two.")
+@click.option(
+    "--review",
+    "review_mode",
+    is_flag=True,
+    help="HTML of two rounds: per-row accept / set status / unlink, and a button that downloads the decisions file.",
+)
 @output_options(
     formats=REPORT_FORMATS,
     default="html",
     help="html: one self-contained page; markdown: the same content for a review or pull request.",
 )
+@decisions_option
 @engine_options
 @cluster_options
 @input_errors
-def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_cache, settings_path):
+def report(
+    old,
+    new,
+    date_from,
+    date_to,
+    party,
+    input_format,
+    strict,
+    whole,
+    review_mode,
+    fmt,
+    output,
+    decision_paths,
+    model,
+    no_cache,
+    settings_path,
+):
     """Write a review report: one HTML page that works offline, or Markdown.
 
     Takes the inputs of `compare` (two files, or a DATASET with --from and --to), or a whole
@@ -428,13 +759,59 @@ def report(old, new, date_from, date_to, party, whole, fmt, output, model, no_ca
         demanddiff report old.yaml new.yaml --format markdown
     """
     engine = _engine(model, no_cache, settings_path)
+    if review_mode and (whole or fmt != "html"):
+        raise click.UsageError("--review is for the HTML report of two rounds; leave out --timeline and --format")
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
-        subject = api.timeline(old, party, date_from, date_to, engine=engine)
+        with warnings_as_lines([]):
+            subject = api.timeline(
+                read_position(old, input_format),
+                party,
+                date_from,
+                date_to,
+                engine=engine,
+                decisions=_decisions(decision_paths),
+            )
     else:
-        subject = engine.compare(*_two_rounds(old, new, date_from, date_to, party, also=", or --timeline"))
-    emit(api.report(subject, fmt), output)
+        pair = _two_rounds(old, new, date_from, date_to, party, input_format, strict, also=", or --timeline")
+        decided = _decided(decision_paths)
+        with warnings_as_lines([]):
+            subject = engine.compare(*pair, decisions=decided)
+    emit(api.report(subject, fmt, review=review_mode), output)
+
+
+@cli.command()
+@round_inputs()
+@click.option(
+    "-d",
+    "--decisions",
+    "path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Decisions file: read to resume, written (atomically) after every answer.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after N answers.")
+@click.option("--by", default="", help="Who decides, recorded in the file (default: your login name).")
+@engine_options
+@input_errors
+def review(old, new, date_from, date_to, party, input_format, strict, path, limit, by, model, no_cache, settings_path):
+    """Confirm or correct the verdicts, least sure first, one key per answer.
+
+    Takes the inputs of `compare`. Each answer is saved at once to the decisions file; run
+    again to resume. Apply the decisions with `compare --decisions`:
+
+    \b
+        demanddiff review old.yaml new.yaml -d decisions.yaml
+        demanddiff compare old.yaml new.yaml --decisions decisions.yaml
+    """
+    if "-" in (old, new):
+        raise click.UsageError("review reads your answers from standard input; give the rounds as files, not '-'")
+    old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
+    inputs = {Path(p).resolve() for p in (old, new) if p}
+    if Path(path).resolve() in inputs:
+        raise click.UsageError(f"-d {path} is an input file; give the decisions their own file")
+    api.review(old_p, new_p, path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
 
 
 @cli.command()
@@ -465,7 +842,7 @@ def corpus(dataset, party, only, output, model, no_cache, settings_path):
 
     if output and Path(output).resolve() == Path(dataset).resolve():
         raise click.UsageError(f"-o {output} is the dataset itself; write the results to another file")
-    loaded = load(dataset)
+    loaded = read_position(dataset)
     with warnings_as_lines([]):
         comparisons = api.corpus(loaded, party, engine=_engine(model, no_cache, settings_path))
         counts = _stream(json_lines(comparisons, only), output)
@@ -514,7 +891,11 @@ def warnings_as_lines(sources: list[tuple[str, Position]]):
 
 
 def main() -> None:
-    cli(prog_name="demanddiff")
+    try:
+        cli(prog_name="demanddiff")
+    except KeyboardInterrupt:  # between commands' own handling (while parsing, or while exiting)
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

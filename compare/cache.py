@@ -17,6 +17,7 @@ import numpy as np
 
 BUSY_TIMEOUT = 60  # seconds a process waits for another one writing the cache
 SCHEMA = "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, vector BLOB, PRIMARY KEY (model, key))"
+COLUMNS = ["model", "key", "vector"]
 
 
 def default_cache_dir() -> Path:
@@ -29,7 +30,7 @@ def default_cache_dir() -> Path:
 
 
 def text_key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class EmbeddingCache:
@@ -39,6 +40,8 @@ class EmbeddingCache:
         self.path = Path(path) if path else default_cache_dir() / "embeddings.sqlite3"
         self._db: sqlite3.Connection | None = None
         self._unusable = False
+        self._rebuilt = False  # a table of another layout is rebuilt once, never again
+        self.read_only = False  # a cache this user may read but not write: vectors are read, none added
 
     def _connect(self) -> sqlite3.Connection | None:
         """The open database; None when the cache cannot be used at all."""
@@ -49,8 +52,26 @@ class EmbeddingCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = self._open()
             except (OSError, sqlite3.Error) as exc:
-                self._recover(exc)
+                self._db = self._open_read_only()
+                if self._db is None:
+                    self._recover(exc)
         return self._db
+
+    def _open_read_only(self) -> sqlite3.Connection | None:
+        """A cache that exists but may not be written (a shared or read-only folder): read it as it is."""
+        if not self.path.is_file() or os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
+            return None
+        from urllib.parse import quote
+
+        for mode in ("mode=ro", "immutable=1"):  # immutable: a WAL file whose folder forbids the -shm file
+            try:
+                db = sqlite3.connect(f"file:{quote(str(self.path))}?{mode}", uri=True, timeout=BUSY_TIMEOUT)
+                db.execute("SELECT model, key, vector FROM embeddings LIMIT 1").fetchall()
+            except sqlite3.Error:
+                continue
+            self.read_only = True
+            return db
+        return None
 
     def _recover(self, exc: OSError | sqlite3.Error) -> None:
         """After a failure, warn once: delete a corrupt file (rebuilt on next use), or give up on the cache."""
@@ -76,6 +97,7 @@ class EmbeddingCache:
             try:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute(SCHEMA)
+                self._check_layout(db)
                 db.execute("SELECT count(*) FROM embeddings WHERE rowid = 1").fetchone()
                 return db
             except sqlite3.OperationalError as exc:
@@ -85,8 +107,24 @@ class EmbeddingCache:
                 time.sleep(pause)
                 pause = min(pause * 2, 0.2)
 
-    def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
-        """Cached vectors for those of ``texts`` that have one."""
+    def _check_layout(self, db: sqlite3.Connection) -> None:
+        """A table of other columns (another program's, an old version's) is dropped and made afresh, once."""
+        columns = [row[1] for row in db.execute("PRAGMA table_info(embeddings)")]
+        if columns == COLUMNS:
+            return
+        if self._rebuilt:
+            raise sqlite3.OperationalError(f"table embeddings has columns {columns} after a rebuild")
+        self._rebuilt = True
+        warnings.warn(f"embedding cache {self.path} had an unexpected layout; rebuilt it", stacklevel=6)
+        with db:
+            db.execute("DROP TABLE embeddings")
+            db.execute(SCHEMA)
+
+    def get(self, model: str, texts: list[str], dim: int | None = None) -> dict[str, np.ndarray]:
+        """Cached vectors for those of ``texts`` that have a sound one: ``dim`` long (when given), finite.
+
+        A row that is not (a torn write, another model's, damage) is left out, so it is embedded again.
+        """
         db = self._connect()
         keys = {text_key(t): t for t in texts}
         found: dict[str, np.ndarray] = {}
@@ -101,7 +139,11 @@ class EmbeddingCache:
                     f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", [model, *chunk]
                 )
                 for key, blob in rows:
-                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+                    if not isinstance(blob, bytes) or len(blob) % 4 or not blob:
+                        continue
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if (dim is None or len(vector) == dim) and np.isfinite(vector).all():
+                        found[keys[key]] = vector
         except sqlite3.Error as exc:
             self._recover(exc)
             return {}
@@ -109,7 +151,7 @@ class EmbeddingCache:
 
     def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         db = self._connect()
-        if db is None:
+        if db is None or self.read_only:
             return
         rows = [(model, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
         try:

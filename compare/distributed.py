@@ -65,17 +65,15 @@ class DaskExecutor:
         )
         return assemble(len(texts), batches, (f.result() for f in futures))
 
-    def nearest(self, a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def nearest(self, a: np.ndarray, b: np.ndarray, k: int) -> np.ndarray:
         if len(a) <= blocking.CHUNK:  # one matrix product: not worth a round trip
-            return blocking.nearest(a, b, k)
+            return blocking.top_k(a, b, k)
         chunks = math.ceil(len(a) / blocking.CHUNK)
         rows = blocking.CHUNK * math.ceil(chunks / (2 * self.slots))  # whole chunks, two blocks a slot
-        starts = range(0, len(a), rows)
         other = self.client.scatter(b, broadcast=True, hash=False)
-        blocks = self.client.scatter([a[s : s + rows] for s in starts], hash=False)
-        futures = [self.client.submit(_nearest_block, x, other, k, s, pure=False) for x, s in zip(blocks, starts)]
-        found = [f.result() for f in futures]
-        return np.concatenate([r for r, _ in found]), np.concatenate([c for _, c in found])
+        blocks = self.client.scatter([a[s : s + rows] for s in range(0, len(a), rows)], hash=False)
+        futures = [self.client.submit(blocking.top_k, x, other, k, pure=False) for x in blocks]
+        return np.concatenate([f.result() for f in futures])
 
     def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any]) -> Iterator[Any]:
         """``fn`` of each job on the workers, results in order, a bounded number in flight."""
@@ -91,11 +89,6 @@ class DaskExecutor:
 
     def __repr__(self) -> str:
         return f"DaskExecutor({self.client.scheduler.address})"
-
-
-def _nearest_block(a: np.ndarray, b: np.ndarray, k: int, start: int) -> tuple[np.ndarray, np.ndarray]:
-    rows, cols = blocking.nearest(a, b, k)
-    return rows + start, cols
 
 
 class DaskEngine(Engine):

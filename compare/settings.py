@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
+from numbers import Real
 from pathlib import Path
 
 from ..positions.errors import InputError
@@ -30,6 +32,14 @@ class Settings:
     detail_threshold: float = 0.3  # below this, a differing name or scope word makes the pair 'changed'
     reverse_threshold: float = 0.3  # match probability a polarity flip needs to count as a reversal
 
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, Real):
+                raise TypeError(f"setting {f.name} must be a number, not {type(value).__name__} {value!r}")
+            if not math.isfinite(value):
+                raise InputError(f"setting {f.name} must be a finite number, not {value}")
+
     @property
     def weights(self) -> tuple[float, ...]:
         """Weights of score.FEATURES, in order."""
@@ -42,22 +52,23 @@ class Settings:
     @classmethod
     def load(cls, path: str | Path) -> Settings:
         """Settings from a YAML file of ``name: value`` lines."""
-        import yaml
+        from ..positions.readers import parse_yaml, read_source
 
-        from ..positions.readers import read_source
-
-        try:
-            data = yaml.safe_load(read_source(path)) or {}
-        except yaml.YAMLError as exc:
-            raise InputError(f"invalid YAML: {exc}", str(path)) from None
+        data = parse_yaml(read_source(path), str(path)) or {}
         known = {f.name for f in fields(cls)}
         if not isinstance(data, dict) or set(data) - known:
             extra = sorted(set(data) - known) if isinstance(data, dict) else []
             raise InputError(f"unknown setting(s) {', '.join(extra)}; known: {', '.join(sorted(known))}", str(path))
+        values = {}
+        for name, value in data.items():
+            try:
+                values[name] = float(value) if isinstance(value, str) else value
+            except ValueError:
+                values[name] = value
         try:
-            return cls(**{k: float(v) for k, v in data.items()})
-        except (TypeError, ValueError):
-            raise InputError("settings must be numbers", str(path)) from None
+            return cls(**values)
+        except (TypeError, InputError) as exc:
+            raise InputError(str(exc), str(path)) from None
 
     def to_dict(self) -> dict:
         return asdict(self)

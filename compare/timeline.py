@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..positions.decisions import Decisions, for_rounds, merge
 from ..positions.errors import InputError
 from ..positions.model import Position, PositionSet, Statement
 from .engine import Engine
 from .explain import Change
-from .result import Comparison, Item
+from .result import Comparison, Item, _natural
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,13 @@ class Thread:
         return max(s.round for s in self.steps if s.statement is not None)
 
     @property
+    def first(self) -> Statement:
+        """The demand as first made: what the thread is labelled by."""
+        first = self.steps[0].statement
+        assert first is not None  # a thread starts with a demand made
+        return first
+
+    @property
     def latest(self) -> Statement:
         """The demand as last made."""
         return next(s.statement for s in reversed(self.steps) if s.statement is not None)
@@ -113,6 +122,7 @@ class Timeline:
                     "parent": t.parent,
                     "first_seen": self.first_seen(t),
                     "last_seen": self.last_seen(t),
+                    "first": {"id": t.first.id, "text": t.first.text},
                     "latest": {"id": t.latest.id, "text": t.latest.text},
                     "steps": [s.to_dict(self.rounds) for s in t.steps],
                 }
@@ -145,22 +155,29 @@ def timeline(
     end: dt.date | None = None,
     engine: Engine | None = None,
     memory: int = 3,
+    decisions: Sequence[Decisions] = (),
 ) -> Timeline:
     """Chain the comparisons of consecutive rounds into demand threads.
 
     A demand that is dropped and made again with the same substance (the engine calls the pair
     persisted) within ``memory`` rounds of its drop continues its thread, marked as returned.
+    ``decisions`` (an analyst's, one file per pair of consecutive rounds) apply to the pair of
+    rounds each was made for; one that fits no pair is warned about and not applied.
     """
     rounds = select_rounds(dataset, party, start, end) if isinstance(dataset, PositionSet) else list(dataset)
+    if not rounds:
+        given = [flag for flag, value in (("--party", party), ("--from", start), ("--to", end)) if value]
+        raise InputError("no rounds to chain" + (f"; check {', '.join(given)}" if given else "; give at least one"))
     engine = engine or Engine()
-    return _Chain(rounds, engine, memory).run()
+    return _Chain(rounds, engine, memory, tuple(decisions)).run()
 
 
 class _Chain:
     """The mutable bookkeeping of one timeline build."""
 
-    def __init__(self, rounds: list[Position], engine: Engine, memory: int):
+    def __init__(self, rounds: list[Position], engine: Engine, memory: int, decisions: tuple[Decisions, ...] = ()):
         self.rounds, self.engine, self.memory = rounds, engine, memory
+        self.decisions = decisions
         self.steps: list[list[Step]] = []
         self.parents: list[int | None] = []
         self.holders: dict[str, list[int]] = {}  # statement id in the latest round -> its threads
@@ -168,22 +185,40 @@ class _Chain:
         self.comparisons: list[Comparison] = []
 
     def run(self) -> Timeline:
-        if not self.rounds:
-            raise InputError("no rounds to chain; check --party, --from and --to")
-        self.holders = {s.id: [self._start(0, s)] for s in self.rounds[0].statements}
-        # Consecutive rounds are compared independently (on a cluster, in parallel); chaining is in order.
-        pairs = zip(self.rounds, self.rounds[1:])
+        first = sorted(self.rounds[0].statements, key=lambda s: _natural(s.id))
+        self.holders = {s.id: [self._start(0, s)] for s in first}
+        if self.decisions:
+            _warn_unmatched(self.decisions, self.rounds)
+        pairs = list(zip(self.rounds, self.rounds[1:]))
         compare_all = getattr(self.engine, "compare_all", None)  # any object with compare() will do
-        consecutive = compare_all(pairs) if compare_all else (self.engine.compare(a, b) for a, b in pairs)
+        if self.decisions or compare_all is None:
+            consecutive = (self._compare(*pair) for pair in pairs)
+        else:  # consecutive rounds are compared independently: on a cluster, in parallel
+            consecutive = compare_all(pairs)
         for k, comparison in enumerate(consecutive, 1):
             self.comparisons.append(comparison)
             self._advance(k, comparison)
-        # Threads are started round by round, so their numbers follow first appearance.
+        # Numbered by first appearance, then by the id of the first demand: never by where a
+        # statement stands in its file.
+        order = sorted(
+            range(len(self.steps)),
+            key=lambda t: (self.steps[t][0].round, _natural(getattr(self.steps[t][0].statement, "id", None))),
+        )
+        number = {t: n for n, t in enumerate(order, 1)}
         threads = tuple(
-            Thread(f"T{i + 1}", tuple(steps), None if parent is None else f"T{parent + 1}")
-            for i, (steps, parent) in enumerate(zip(self.steps, self.parents))
+            Thread(
+                f"T{number[t]}",
+                tuple(self.steps[t]),
+                None if self.parents[t] is None else f"T{number[self.parents[t]]}",
+            )
+            for t in order
         )
         return Timeline(tuple(self.rounds), threads, tuple(self.comparisons))
+
+    def _compare(self, old: Position, new: Position) -> Comparison:
+        """One consecutive comparison, with the analyst's decisions for that pair of rounds."""
+        decided = merge(for_rounds(self.decisions, old, new))
+        return self.engine.compare(old, new) if decided is None else self.engine.compare(old, new, decisions=decided)
 
     def _start(self, k: int, statement: Statement, first: Step | None = None, parent: int | None = None) -> int:
         self.steps.append([first or Step(k, "new", statement)])
@@ -194,32 +229,47 @@ class _Chain:
         holders: dict[str, list[int]] = {}
         moved: set[int] = set()
         fresh: list[Statement] = []
-        for item in comparison.items:
-            if item.old is not None and item.new is not None:
-                step = _step(k, item)
-                threads = [t for t in self.holders.get(item.old.id, []) if t not in moved]
-                if not threads:  # the old demand already continued: a split starts a branch
-                    parent = self.holders.get(item.old.id, [None])[0]
-                    threads = [self._start(k, item.new, step, parent)]
-                else:
-                    for t in threads:
-                        self.steps[t].append(step)
-                moved.update(threads)
-                holders.setdefault(item.new.id, []).extend(threads)
-            elif item.old is not None:
-                for t in self.holders.get(item.old.id, []):
-                    if t not in moved and t not in self.dormant:
-                        self.steps[t].append(Step(k, "dropped", None, item.old))
-                        self.dormant[t] = k
+        # The best-scoring pair claims its new demand first: when two old demands lead into one
+        # new demand (a merge), that demand continues the likeliest thread and the other ends.
+        pairs = sorted(
+            (item for item in comparison.items if item.old is not None and item.new is not None),
+            key=lambda item: -(item.score or 0.0),
+        )
+        for item in pairs:
+            if item.new.id in holders:
+                self._drop(k, item.old, moved)
+                continue
+            step = _step(k, item)
+            threads = [t for t in self.holders.get(item.old.id, []) if t not in moved]
+            if not threads:  # the old demand already continued: a split starts a branch
+                parent = self.holders.get(item.old.id, [None])[0]
+                threads = [self._start(k, item.new, step, parent)]
             else:
+                for t in threads:
+                    self.steps[t].append(step)
+            moved.update(threads)
+            holders[item.new.id] = threads
+        for item in comparison.items:
+            if item.new is None:
+                self._drop(k, item.old, moved)
+            elif item.old is None:
                 fresh.append(item.new)
         fresh = [s for s in fresh if s.id not in holders]
         for t, statement in self._returns(k, fresh).items():
             holders[statement.id] = [t]
-        order = {s.id: i for i, s in enumerate(self.rounds[k].statements)}
-        for statement in sorted((s for s in fresh if s.id not in holders), key=lambda s: order[s.id]):
+        for statement in sorted((s for s in fresh if s.id not in holders), key=lambda s: _natural(s.id)):
             holders[statement.id] = [self._start(k, statement)]
         self.holders = holders
+
+    def _drop(self, k: int, old: Statement | None, moved: set[int]) -> None:
+        """End the threads that last made ``old`` (unless they continued): dropped in round ``k``."""
+        if old is None:
+            return
+        for t in self.holders.get(old.id, []):
+            if t not in moved and t not in self.dormant:
+                self.steps[t].append(Step(k, "dropped", None, old))
+                self.dormant[t] = k
+                moved.add(t)
 
     def _returns(self, k: int, fresh: list[Statement]) -> dict[int, Statement]:
         """Match new demands against recently dropped ones; each match continues its thread."""
@@ -238,6 +288,27 @@ class _Chain:
             del self.dormant[t]
             found[t] = item.new
         return found
+
+
+def _warn_unmatched(decisions: tuple[Decisions, ...], rounds: list[Position]) -> None:
+    import warnings
+
+    from .decided import StaleDecisionWarning
+
+    pairs = list(zip(rounds, rounds[1:]))
+    for d in decisions:
+        if not any(for_rounds([d], a, b) for a, b in pairs):
+            warnings.warn(
+                StaleDecisionWarning(
+                    f"{d.path or 'decisions'}: made for {_label(d.old)} -> {_label(d.new)}, which are not two "
+                    "consecutive rounds of this timeline; not applied"
+                ),
+                stacklevel=4,
+            )
+
+
+def _label(position: Position) -> str:
+    return position.date.isoformat() if position.date else position.round or "?"
 
 
 def _step(k: int, item: Item, previous: Statement | None = None, returned: bool = False) -> Step:

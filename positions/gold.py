@@ -3,6 +3,11 @@
 The format is ``../shared/gold/README.md``'s: ``case``, ``old`` and ``new`` positions, and
 ``links`` of ``old``/``new`` ids with a ``status`` (and ``relation: split|merged`` for one
 demand answered by two). Unlinked old ids are dropped, unlinked new ids are new.
+
+A decisions file (``positions.decisions``) is the same format, possibly partial: when it has a
+``dropped`` or ``added`` list, only the statements it links or lists are decided, and the case
+covers those alone (``GoldCase.decided``). Without either list, as in every gold case, each
+statement is decided: unlinked old ids are dropped, unlinked new ids are new.
 """
 
 from __future__ import annotations
@@ -11,11 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
 from .model import Position
-from .readers import _line_of, _LineLoader, _position, read_source
+from .readers import _line_of, _position, parse_yaml, read_source
 
 LINK_STATUSES = ("persisted", "changed", "reversed")
 RELATIONS = ("split", "merged")
@@ -41,6 +44,12 @@ class GoldCase:
     links: tuple[Link, ...]
     domain: str = ""
     path: str = ""
+    # Old and new ids whose verdicts the case gives; None: every statement (a complete gold case).
+    decided: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def is_decided(self, side: int, ident: str) -> bool:
+        """Whether the case gives the verdict of statement ``ident`` (side 0: old, 1: new)."""
+        return self.decided is None or ident in self.decided[side]
 
 
 def gold_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -69,17 +78,16 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldCase]:
 
 
 def read_case(path: str | Path) -> GoldCase:
-    """One gold case file."""
+    """One gold case (or decisions) file."""
+    return _read(path)[0]
+
+
+def _read(path: str | Path) -> tuple[GoldCase, dict]:
+    """The case in a gold case or decisions file, and the file's parsed mapping."""
     name = str(path)
     if Path(name).suffix.lower() not in (".yaml", ".yml"):
         raise InputError("a gold case is a .yaml file", name)
-    try:
-        data = yaml.load(read_source(path), Loader=_LineLoader)  # a SafeLoader: plain data only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem}; fix the syntax", name, mark.line + 1 if mark else None
-        ) from None
+    data = parse_yaml(read_source(path), name)
     if not isinstance(data, dict) or not {"old", "new", "links"} <= set(data):
         raise InputError("a gold case needs 'old', 'new' and 'links'; see the gold README", name)
     old = _position(data["old"], name, "old: ")
@@ -92,18 +100,60 @@ def read_case(path: str | Path) -> GoldCase:
     pairs = [(link.old, link.new) for link in parsed]
     if len(set(pairs)) != len(pairs):
         raise InputError("the same old/new pair is linked twice; keep one link", name)
-    return GoldCase(str(data.get("case") or Path(name).stem), old, new, parsed, str(data.get("domain") or ""), name)
+    decided = None
+    if "dropped" in data or "added" in data:
+        dropped = _alone(data, "dropped", 0, old, new, parsed, name)
+        added = _alone(data, "added", 1, old, new, parsed, name)
+        decided = (
+            frozenset({link.old for link in parsed} | dropped),
+            frozenset({link.new for link in parsed} | added),
+        )
+    case = GoldCase(
+        str(data.get("case") or Path(name).stem), old, new, parsed, str(data.get("domain") or ""), name, decided
+    )
+    return case, data
+
+
+def _alone(
+    data: dict, key: str, side: int, old: Position, new: Position, links: tuple[Link, ...], path: str
+) -> frozenset[str]:
+    """The ids a decisions file lists as ``dropped`` (old side) or ``added`` (new side), validated."""
+    items = data.get(key) or []
+    line = _line_of(data)
+    if not isinstance(items, list):
+        raise InputError(f"'{key}' must be a list of ids, e.g. {key}: [o3, o5]", path, line)
+    lines = list(getattr(items, "lines", [])) or [line] * len(items)
+    linked = {(link.old, link.new)[side] for link in links}
+    for item, at in zip(items, lines):
+        _check_id(item, "old" if side == 0 else "new", old, new, path, at, f"'{key}' lists")
+        if str(item) in linked:
+            raise InputError(
+                f"'{key}' lists {item!r}, which a link also names; keep the link or the '{key}' entry", path, at
+            )
+    return frozenset(map(str, items))
+
+
+def _check_id(ident: object, side: str, old: Position, new: Position, path: str, line: int | None, what: str):
+    """An InputError unless ``ident`` is a demand id of ``side``; naming the fix when it is the other side's."""
+    ids = {"old": {s.id for s in old.statements}, "new": {s.id for s in new.statements}}
+    if str(ident) in ids[side]:
+        return
+    other = "new" if side == "old" else "old"
+    if str(ident) in ids[other]:
+        fix = "swap old and new in this link" if what == "link names" else f"list only {side} ids there"
+        raise InputError(f"{what} {side} id {ident!r}, which is a demand of the {other} side; {fix}", path, line)
+    raise InputError(
+        f"{what} {side} id {ident!r}, which is not a demand of the {side} side; use an id from '{side}: demands'",
+        path,
+        line,
+    )
 
 
 def _link(item: object, old: Position, new: Position, path: str, line: int | None) -> Link:
     if not isinstance(item, dict) or not {"old", "new", "status"} <= set(item):
         raise InputError("a link needs old, new and status", path, line)
-    ids = {"old": {s.id for s in old.statements}, "new": {s.id for s in new.statements}}
     for side in ("old", "new"):
-        if str(item[side]) not in ids[side]:
-            raise InputError(
-                f"link names {side} id {item[side]!r}, which is not a demand of the {side} side", path, line
-            )
+        _check_id(item[side], side, old, new, path, line, "link names")
     status, relation = str(item["status"]), item.get("relation")
     if status not in LINK_STATUSES:
         raise InputError(f"link status {status!r} is not one of {', '.join(LINK_STATUSES)}", path, line)

@@ -33,6 +33,18 @@ class Statement:
     tags: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default=(), compare=False)
 
+    def __post_init__(self):
+        for name in ("id", "text"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise TypeError(f"a demand's {name} must be a string, not {type(value).__name__}")
+        if not isinstance(self.tags, tuple):
+            if isinstance(self.tags, str) or not isinstance(self.tags, (list, frozenset, set)):
+                raise TypeError(f"a demand's tags must be a tuple of strings, not {type(self.tags).__name__}")
+            object.__setattr__(self, "tags", tuple(self.tags))
+        if not all(isinstance(t, str) for t in self.tags):
+            raise TypeError("a demand's tags must be strings")
+
 
 @dataclass(frozen=True)
 class Position:
@@ -43,6 +55,19 @@ class Position:
     date: dt.date | None = None
     round: str = ""
     source: str = ""
+
+    def __post_init__(self):
+        if isinstance(self.statements, list):
+            object.__setattr__(self, "statements", tuple(self.statements))
+        if not isinstance(self.statements, tuple):
+            raise TypeError(
+                f"a position's statements must be a tuple of Statements, not {type(self.statements).__name__}"
+            )
+        for s in self.statements:
+            if not isinstance(s, Statement):
+                raise TypeError(f"a position holds Statements, not {type(s).__name__}")
+        if self.date is not None and not isinstance(self.date, dt.date):
+            raise TypeError(f"a position's date must be a datetime.date, not {type(self.date).__name__}")
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], **meta) -> Position:
@@ -158,3 +183,26 @@ def check_ids(statements: Sequence[Statement], path: str | None, lines: Sequence
             line = lines[i] if i < len(lines) else None
             raise InputError(f"duplicate demand id {s.id!r}; ids must be unique within a round", path, line)
         seen[s.id] = i
+
+
+def pair_warnings(old: Position, new: Position, old_name: str = "OLD", new_name: str = "NEW") -> list[str]:
+    """What looks wrong about comparing ``old`` with ``new``, one sentence each (empty: nothing).
+
+    Different parties, NEW dated before OLD, and a side with no demands are all allowed (a
+    comparison across parties can be the point) but are more often a mistake in the command.
+    """
+    found = []
+    if old.party and new.party and old.party.casefold() != new.party.casefold():
+        found.append(
+            f"{old_name} is a position of {old.party}, {new_name} one of {new.party}: "
+            "different parties; check the files (or --party)"
+        )
+    if old.date and new.date and new.date < old.date:
+        found.append(
+            f"{new_name} ({new.date.isoformat()}) is dated before {old_name} ({old.date.isoformat()}); "
+            "give the older round first"
+        )
+    for name, side, outcome in ((old_name, old, "new"), (new_name, new, "dropped")):
+        if not side.statements:
+            found.append(f"{name} has no demands: every demand of the other side is {outcome}")
+    return found

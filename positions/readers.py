@@ -21,6 +21,7 @@ import yaml
 
 from .errors import InputError
 from .model import Position, PositionSet, Source, Statement, check_ids, parse_date
+from .validate import MAX_DEPTH, check_depth, clean, demand_text, number, scalar, too_deep
 
 Loaded = Position | PositionSet
 Reader = Callable[[str, str, dict], Loaded]
@@ -29,7 +30,32 @@ META_KEYS = ("party", "date", "round", "source")
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping and list item."""
+    """SafeLoader that remembers the line of every mapping and list item, and stays bounded:
+    no aliases (a few hundred bytes of them expand to gigabytes), no duplicate keys, at most
+    MAX_DEPTH levels of nesting, no number over MAX_DIGITS digits. Its errors carry no file
+    name; ``parse_yaml`` adds it."""
+
+    first_line = 1  # the line of the file the text starts on (front matter starts on line 2)
+    _depth = 0
+
+    def line_at(self, node: yaml.Node) -> int:
+        return node.start_mark.line + self.first_line
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise InputError(
+                "YAML aliases (*name) are not allowed in position files; write the value out in full",
+                None,
+                event.start_mark.line + self.first_line,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise too_deep(None, self.peek_event().start_mark.line + self.first_line)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Map(dict):
@@ -41,19 +67,68 @@ class _Seq(list):
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            duplicate = key in seen
+        except TypeError:
+            continue  # an unhashable key: construct_mapping reports it
+        if duplicate:
+            raise InputError(f"duplicate key {key!r}; give each key once", None, loader.line_at(key_node))
+        seen.add(key)
     value = _Map(loader.construct_mapping(node, deep=True))
-    value.line = node.start_mark.line + 1
+    value.line = loader.line_at(node)
     return value
 
 
 def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
     value = _Seq(loader.construct_sequence(node, deep=True))
-    value.lines = [item.start_mark.line + 1 for item in node.value]
+    value.lines = [loader.line_at(item) for item in node.value]
     return value
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
+    number(str(node.value), None, loader.line_at(node))
+    return loader.construct_yaml_int(node)
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date, or the text as written when it is no date (2025-02-30): ``parse_date`` then says so."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(node.value)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
+    """Plain data from YAML text, bounded (see ``_LineLoader``); every fault an InputError naming ``path``."""
+    loader = None
+    try:
+        loader = _LineLoader(text)  # a SafeLoader: plain data only
+        loader.first_line = first_line
+        return loader.get_single_data()
+    except InputError as exc:
+        raise InputError(exc.message, path, exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        problem = exc.problem or exc.context or "bad syntax"
+        raise InputError(
+            f"invalid YAML: {problem}; fix the syntax", path, mark.line + first_line if mark else None
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {' '.join(str(exc).split())}", path) from None
+    except RecursionError:
+        raise too_deep(path) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _line_of(value: Any) -> int | None:
@@ -63,7 +138,7 @@ def _line_of(value: Any) -> int | None:
 def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
     """A demand from a bare string (id = 1-based index) or an id/text/tags mapping."""
     if isinstance(item, str):
-        text, ident, tags, sources = item, str(index), (), ()
+        text, ident, tags, sources = item, index, (), ()
     elif isinstance(item, dict):
         line = _line_of(item) or line
         unknown = set(item) - {"id", "text", "tags", "sources"}
@@ -83,17 +158,17 @@ def _statement(item: Any, index: int, path: str, line: int | None) -> Statement:
             raw_tags = [t.strip() for t in raw_tags.split(",") if t.strip()]
         if not isinstance(raw_tags, (list, tuple)):
             raise InputError("'tags' must be a list of words", path, line)
-        tags = tuple(str(t) for t in raw_tags)
+        tags = tuple(scalar(t, "a tag", path, line) for t in raw_tags)
         sources = _sources(item.get("sources") or [], path, line)
     else:
         raise InputError(
             f"a demand must be a text or a mapping with id and text, not {type(item).__name__}", path, line
         )
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("demand text is empty; write the demand or remove the item", path, line)
-    if ident is None or str(ident).strip() == "":
+    text = demand_text(text, path, line)
+    ident = scalar(ident, "a demand's id", path, line) if ident is not None else ""
+    if not ident:
         raise InputError("demand id is empty; give it an id or leave the field out", path, line)
-    return Statement(str(ident).strip(), " ".join(text.split()), tags, sources)
+    return Statement(ident, text, tags, sources)
 
 
 def _sources(items: Any, path: str, line: int | None) -> tuple[Source, ...]:
@@ -107,15 +182,25 @@ def _sources(items: Any, path: str, line: int | None) -> tuple[Source, ...]:
         if not isinstance(item, dict) or set(item) - {"sentence", "start", "end", "round", "date"}:
             raise InputError(f"bad source; {fix}", path, where)
         start, end = item.get("start"), item.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+        offsets = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+        if not (offsets and 0 <= start <= end):
             raise InputError("a source's start and end must be character offsets with start <= end", path, where)
         date = parse_date(item["date"], path, where) if item.get("date") is not None else None
-        sources.append(Source(str(item.get("sentence") or ""), start, end, str(item.get("round") or ""), date))
+        sentence = item.get("sentence")
+        if sentence is not None and not isinstance(sentence, str):
+            raise InputError(f"a source's sentence must be a text; {fix}", path, where)
+        sources.append(Source(clean(sentence or "", path, where), start, end, _meta(item, "round", path, where), date))
     return tuple(sources)
 
 
+def _meta(data: dict, key: str, path: str, line: int | None) -> str:
+    """A position's party, round or source: one string or integer, or empty."""
+    value = data.get(key)
+    return "" if value is None or value == "" else scalar(value, key, path, line)
+
+
 def _position(data: Any, path: str, where: str = "") -> Position:
-    """Build and validate one position from a parsed mapping."""
+    """Build and validate one position from a parsed mapping: every reader ends here."""
     line = _line_of(data)
     if not isinstance(data, dict):
         raise InputError(f"{where}expected a mapping with party, date, round and demands", path, line)
@@ -127,13 +212,13 @@ def _position(data: Any, path: str, where: str = "") -> Position:
     lines = list(getattr(demands, "lines", [])) or [None] * len(demands)
     statements = tuple(_statement(d, i, path, lines[i - 1]) for i, d in enumerate(demands, 1))
     check_ids(statements, path, lines)
-    date = parse_date(data["date"], path, line) if data.get("date") is not None else None
+    date = parse_date(data["date"], path, line) if data.get("date") not in (None, "") else None
     return Position(
         statements,
-        party=str(data.get("party") or ""),
+        party=_meta(data, "party", path, line),
         date=date,
-        round=str(data.get("round") or ""),
-        source=str(data.get("source") or ""),
+        round=_meta(data, "round", path, line),
+        source=_meta(data, "source", path, line),
     )
 
 
@@ -145,30 +230,36 @@ def _from_mapping(data: Any, path: str, meta: dict) -> Loaded:
         if not isinstance(items, list) or not items:
             raise InputError("'positions' must be a non-empty list of positions", path, _line_of(data))
         positions = tuple(_position(p, path, f"positions[{i}]: ") for i, p in enumerate(items))
-        return PositionSet(positions, str(data.get("name") or ""), str(data.get("description") or ""), path)
+        line = _line_of(data)
+        return PositionSet(positions, _meta(data, "name", path, line), _meta(data, "description", path, line), path)
     merged = _Map({**meta, **data})
     merged.line = _line_of(data)
     return _position(merged, path)
 
 
 def read_yaml(text: str, path: str, meta: dict) -> Loaded:
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader: plain data only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem}; fix the syntax", path, mark.line + 1 if mark else None
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path) from None
-    return _from_mapping(data, path, meta)
+    return _from_mapping(parse_yaml(text, path), path, meta)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+    data: dict = {}
+    for key, value in pairs:
+        if key in data:
+            raise InputError(f"duplicate key {key!r}; give each key once")
+        data[key] = value
+    return data
 
 
 def read_json(text: str, path: str, meta: dict) -> Loaded:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=number)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno}); fix the syntax", path, exc.lineno) from None
+    except InputError as exc:
+        raise InputError(exc.message, path) from None
+    except RecursionError:
+        raise too_deep(path) from None
+    check_depth(data, path)
     return _from_mapping(data, path, meta)
 
 
@@ -180,7 +271,7 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise InputError(f"invalid CSV: {exc}", path) from None
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in rows[0]] if rows else []
     missing = [c for c in ("text",) if c not in header]
     if missing:
         raise InputError(
@@ -205,32 +296,42 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
     if not groups:
         raise InputError("CSV has a header but no demands; add one row per demand", path)
     positions = []
-    for (party, date, round_, source), records in groups.items():
-        lines = [n for n, _ in records]
-        statements = tuple(
-            _statement({k: r[k] for k in ("id", "text", "tags") if k in r and r[k] != ""}, i, path, n)
-            for i, (n, r) in enumerate(records, 1)
-        )
-        check_ids(statements, path, lines)
-        positions.append(
-            Position(
-                statements,
-                party=party,
-                date=parse_date(date, path, lines[0]) if date else None,
-                round=round_,
-                source=source,
-            )
-        )
+    for key, records in groups.items():
+        demands = _Seq()
+        demands.lines = [n for n, _ in records]
+        for n, record in records:
+            demand = _Map({k: record[k] for k in ("id", "tags") if record.get(k, "") != ""})
+            demand["text"] = record["text"]
+            demand.line = n
+            demands.append(demand)
+        data = _Map({**dict(zip(META_KEYS, key)), "demands": demands})
+        data.line = demands.lines[0]
+        positions.append(_position(data, path))
     if len(positions) == 1:
         return positions[0]
     return PositionSet(tuple(positions), source=path)
 
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_RULE = re.compile(r"^([-*_])(?:\s*\1){2,}$")  # --- *** ___: a horizontal rule
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+_SENTENCE_BREAK = re.compile(r"[A-Za-z0-9)]{2}[.!?][\"”’]?\s+[A-Z]")
+
+
+def _reads_as_prose(lines: list[str]) -> bool:
+    """An article or report, not a list: (almost) no list items, and half the lines are long or hold sentences."""
+    body = [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith(("#", "<!--"))]
+    items = sum(bool(_BULLET.match(ln)) or ln.startswith(("•", "·")) for ln in body)
+    if len(body) < 3 or items >= max(2, 0.15 * len(body)):  # a stray "- News" tag is not a list
+        return False
+    prose = sum(len(ln.split()) >= 25 or bool(_SENTENCE_BREAK.search(ln)) for ln in body)
+    return prose * 2 >= len(body)
 
 
 def read_text(text: str, path: str, meta: dict) -> Loaded:
-    """One demand per line or bullet; headings and blank lines are skipped."""
+    """One demand per line or bullet; headings, rules, quotes, tables, code and blank lines are skipped."""
     lines = text.splitlines()
     start = 0
     front: dict = {}
@@ -239,24 +340,36 @@ def read_text(text: str, path: str, meta: dict) -> Loaded:
             end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
         except StopIteration:
             raise InputError("front matter opened with '---' is never closed; add a closing '---'", path, 1) from None
-        try:
-            front = yaml.safe_load("\n".join(lines[1:end])) or {}
-        except yaml.YAMLError as exc:
-            raise InputError(f"invalid front matter: {exc}", path, 2) from None
+        front = parse_yaml("\n".join(lines[1:end]), path, first_line=2) or _Map()
         if not isinstance(front, dict):
             raise InputError("front matter must be 'key: value' lines (party, date, round, source)", path, 2)
         start = end + 1
     demands = _Seq()
     demands.lines = []
-    for number, raw in enumerate(lines[start:], start + 1):
+    fence = None
+    for number_, raw in enumerate(lines[start:], start + 1):
         line = raw.strip()
-        if not line or line.startswith(("#", "<!--")):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            fence = None if line.startswith(fence) else fence
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if not line or line.startswith(("#", "<!--", ">", "|")) or _RULE.match(line):
             continue
         demands.append(_BULLET.sub("", line))
-        demands.lines.append(number)
+        demands.lines.append(number_)
     if not demands:
         raise InputError("no demands found; write one demand per line or bullet", path)
+    if _reads_as_prose(lines[start:]):
+        raise InputError(
+            "reads as prose (no list markers, long sentences), not one demand per line; "
+            f"run `demanddiff extract {path}` first and compare its output",
+            path,
+        )
     data = _Map({**{k: v for k, v in meta.items() if v is not None}, **front, "demands": demands})
+    data.line = _line_of(front)
     return _position(data, path)
 
 
@@ -283,28 +396,90 @@ def read_source(path: str | Path) -> str:
         raise InputError("no such file; check the path", name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Bytes read from ``name`` (a file, or standard input) as text, or an InputError saying why not."""
     if not raw.strip():
         raise InputError("file is empty; add demands to it", name)
     if b"\x00" in raw[:8192]:
         raise InputError("looks like a binary file; give a text file (YAML, JSON, CSV, text or Markdown)", name)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", name, line) from None
+    if not text.strip():
+        raise InputError("file is empty; add demands to it", name)
+    return text
 
 
-def load(path: str | Path, **meta: Any) -> Loaded:
+# Readers by format name, for input whose name says nothing (standard input, /dev/fd/N).
+INPUT_FORMATS: dict[str, Reader] = {"yaml": read_yaml, "json": read_json, "csv": read_csv, "markdown": read_text}
+STDIN = "<stdin>"  # how errors name standard input
+
+
+def sniff(text: str) -> str:
+    """The format of a position file's text: ``yaml``, ``json``, ``csv`` or ``markdown``.
+
+    JSON opens with ``{`` or ``[`` and parses; CSV has a header line naming a ``text`` column;
+    front matter (``---`` ... ``---``) followed by lines is Markdown; a YAML mapping of
+    ``demands`` or ``positions`` is YAML; anything else is a Markdown (or plain) list.
+    """
+    body = text.lstrip("\ufeff \t\r\n")
+    if body[:1] in ("{", "["):
+        try:
+            json.loads(body)
+            return "json"
+        except json.JSONDecodeError:
+            pass
+    lines = body.splitlines()
+    if not lines:
+        return "markdown"
+    try:
+        header = next(csv.reader([lines[0]]))
+    except csv.Error:
+        header = []
+    if len(header) > 1 and "text" in (h.strip().lower() for h in header):
+        return "csv"
+    if lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if closing is not None and any(line.strip() for line in lines[closing + 1 :]):
+            return "markdown"
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return "yaml" if re.match(r"^\s*(---|[\w-]+\s*:)", body) else "markdown"
+    if isinstance(data, dict) and ("demands" in data or "positions" in data):
+        return "yaml"
+    return "markdown"
+
+
+def loads(text: str, name: str = STDIN, fmt: str | None = None, **meta: Any) -> Loaded:
+    """A Position or PositionSet from text, in format ``fmt`` (``INPUT_FORMATS``) or the sniffed one."""
+    reader = INPUT_FORMATS.get(fmt or sniff(text))
+    if reader is None:
+        raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)
+    return reader(text, name, {k: v for k, v in meta.items() if v is not None})
+
+
+def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     """Load a Position or a PositionSet from a file; the extension picks the reader.
 
-    ``meta`` (party, date, round, source) fills fields a file leaves out, such as
-    the party and date of a plain-text list.
+    ``fmt`` (``INPUT_FORMATS``) overrides the extension; a file whose name has no known
+    extension (``/dev/stdin``, a pipe) is sniffed. ``meta`` (party, date, round, source)
+    fills fields a file leaves out, such as the party and date of a plain-text list.
     """
     name = str(path)
     if Path(name).is_dir():
         raise InputError("is a directory; give a position file", name)
+    if fmt is not None and fmt not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)
     reader = READERS.get(Path(name).suffix.lower())
-    if reader is None:
+    if reader is None and fmt is None and Path(name).suffix:
         known = ", ".join(sorted(set(READERS)))
-        raise InputError(f"unknown file type {Path(name).suffix or '(none)'!r}; use one of {known}", name)
+        raise InputError(f"unknown file type {Path(name).suffix!r}; use one of {known} (or give --input-format)", name)
+    if fmt is not None or reader is None:
+        return loads(read_source(path), name, fmt, **meta)
     return reader(read_source(path), name, {k: v for k, v in meta.items() if v is not None})

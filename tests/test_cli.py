@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 import os
 import random
@@ -224,7 +226,10 @@ def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
     )
     result = runner.invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side"
+    assert (
+        result.stderr.strip()
+        == f"Error: {bad}:5: link names new id 9, which is not a demand of the new side; use an id from 'new: demands'"
+    )
 
 
 SEED = Path(__file__).resolve().parent / "extract" / "seed.txt"
@@ -250,7 +255,11 @@ def test_extract_check_prints_precision_and_recall(runner):
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split()[:3] == ["date", "round", "gold"]
-    assert result.stdout.splitlines()[-1].split()[0] == "total"
+    lines = result.stdout.splitlines()
+    total = next(i for i, line in enumerate(lines) if line.split()[:1] == ["total"])
+    # Below the table, the unmatched demands of both sides.
+    assert lines[total + 1].startswith("hand-listed, not found (")
+    assert any(line.startswith("extracted, not in the hand list (") for line in lines[total + 1 :])
 
 
 def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):
@@ -430,3 +439,168 @@ def test_unusable_cache_path_warns_and_still_compares(runner, files, fresh_engin
     assert result.exit_code == 0, result.output
     assert re.fullmatch(r"Warning: embedding cache .* cannot be used .*; working without it\n", result.stderr)
     assert json.loads(result.stdout)["summary"]["reversed"] == 1
+
+
+# ---- conventions: stdin, format from the file name, warnings ------------------------------
+
+OLD_JSON = json.dumps(yaml.safe_load(OLD), default=str)
+OLD_CSV = "party,date,round,id,text\n" + "".join(
+    f'Eastmark,2024-09-10,Opening offer,{d["id"]},"{d["text"]}"\n' for d in yaml.safe_load(OLD)["demands"]
+)
+OLD_MD = "---\nparty: Eastmark\ndate: 2024-09-10\nround: Opening offer\n---\n" + "".join(
+    f"- {d['text']}\n" for d in yaml.safe_load(OLD)["demands"]
+)
+
+
+@pytest.mark.parametrize("text", [OLD, OLD_JSON, OLD_CSV, OLD_MD], ids=["yaml", "json", "csv", "markdown"])
+def test_stdin_dash_is_read_in_the_sniffed_format(runner, files, text):
+    from_file = runner.invoke(cli, ["compare", str(files[0]), str(files[1]), "--format", "json"])
+    piped = runner.invoke(cli, ["compare", "-", str(files[1]), "--format", "json"], input=text)
+    assert piped.exit_code == 0, piped.output
+    statuses = [i["status"] for i in json.loads(piped.stdout)["items"]]
+    assert statuses == [i["status"] for i in json.loads(from_file.stdout)["items"]]
+    assert json.loads(piped.stdout)["old"]["party"] == "Eastmark"
+
+
+def test_input_format_overrides_the_sniffing(runner, files):
+    # A YAML file that sniffs as Markdown when told it is Markdown: every line becomes a demand.
+    result = runner.invoke(cli, ["rounds", "-", "--input-format", "markdown", "--format", "json"], input="a\nb\nc\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["demands"] == 3
+    bad = runner.invoke(cli, ["compare", "-", str(files[1]), "--input-format", "json"], input=OLD)
+    assert bad.exit_code == 2 and bad.stderr.startswith("Error: <stdin>:1: invalid JSON")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["rounds", "-"], ["timeline", "-"], ["compare", "-", "--from", "2020-01-10", "--to", "2023-01-10"]],
+    ids=["rounds", "timeline", "compare-one-dataset"],
+)
+def test_every_command_that_reads_a_dataset_takes_stdin(runner, threads_dataset, args):
+    from_file = runner.invoke(cli, [args[0], str(threads_dataset), *args[2:], "--format", "json"])
+    piped = runner.invoke(cli, [*args, "--format", "json"], input=threads_dataset.read_text())
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout == from_file.stdout.replace(str(threads_dataset), "<stdin>")
+
+
+def test_report_reads_stdin(runner, files, tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["report", str(files[0]), "-", "-o", str(out)], input=NEW)
+    assert result.exit_code == 0, result.output
+    assert "Revised offer" in out.read_text()
+
+
+def test_stdin_for_both_sides_is_refused(runner):
+    result = runner.invoke(cli, ["compare", "-", "-"], input=OLD)
+    assert result.exit_code == 2 and "OLD and NEW are both '-'" in result.stderr
+
+
+def test_extract_piped_into_compare(runner, tmp_path):
+    speech = Path(__file__).parent / "extract" / "speech.txt"
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "party: Nurses union\ndate: 2023-03-01\n"
+        "demands:\n  - A 6 per cent pay rise.\n  - An end to mandatory overtime.\n"
+    )
+    extracted = runner.invoke(
+        cli, ["extract", "-", "--party", "Nurses union", "--date", "2024-03-15"], input=speech.read_text()
+    )
+    assert extracted.exit_code == 0, extracted.output
+    compared = runner.invoke(cli, ["compare", str(old), "-", "--format", "json"], input=extracted.stdout)
+    assert compared.exit_code == 0 and compared.stderr == "", compared.output
+    assert json.loads(compared.stdout)["new"]["party"] == "Nurses union"
+
+
+@pytest.mark.parametrize(
+    "name, check",
+    [
+        ("out.json", lambda t: json.loads(t)["summary"]["reversed"] == 1),
+        ("out.csv", lambda t: t.startswith("status,old_id,old_demand,")),
+        ("out.tsv", lambda t: t.startswith("status\told_id\told_demand\t")),
+        ("out.md", lambda t: t.startswith("| status ")),
+        ("out.html", lambda t: t.startswith("<table>")),
+        ("out.tex", lambda t: t.startswith("\\begin{tabular}")),
+        ("out.txt", lambda t: t.split()[:3] == ["status", "old", "id"]),
+    ],
+    ids=["json", "csv", "tsv", "md", "html", "tex", "other"],
+)
+def test_output_file_name_picks_the_format(runner, files, tmp_path, name, check):
+    out = tmp_path / name
+    result = runner.invoke(cli, ["compare", *map(str, files), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert check(out.read_text())
+
+
+def test_format_option_wins_over_the_file_name(runner, files, tmp_path):
+    out = tmp_path / "out.csv"
+    assert runner.invoke(cli, ["compare", *map(str, files), "--format", "json", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text())["summary"]["changed"] == 1
+
+
+def test_report_file_name_picks_markdown_and_refuses_a_table_format(runner, files, tmp_path):
+    md = tmp_path / "r.md"
+    assert runner.invoke(cli, ["report", *map(str, files), "-o", str(md)]).exit_code == 0
+    assert md.read_text().startswith("# Eastmark")
+    bad = runner.invoke(cli, ["report", *map(str, files), "-o", str(tmp_path / "r.csv")])
+    assert bad.exit_code == 2 and "writes no .csv files; name it .md, .markdown, .html, .htm" in bad.stderr
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_tsv_is_not_padded(runner, files):
+    result = runner.invoke(cli, ["compare", *map(str, files), "--format", "tsv"])
+    lines = result.stdout.splitlines()
+    assert all(len(line.split("\t")) == 7 for line in lines)
+    assert not any(cell != cell.strip() for line in lines for cell in line.split("\t"))
+    rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
+    assert rows[1][0] == "changed" and rows[1][2] == "Tariffs on steel should be removed."
+
+
+def _position(party="Eastmark", date="2024-09-10", demands=("Steel tariffs must be removed.",)) -> str:
+    return yaml.safe_dump({"party": party, "date": date, "demands": list(demands)})
+
+
+@pytest.mark.parametrize(
+    "old, new, warning",
+    [
+        (_position(), _position(party="Westmark"), "is a position of Eastmark, "),
+        (_position(), _position(date="2023-01-01"), "(2023-01-01) is dated before"),
+        (_position(), _position(demands=[]), "has no demands: every demand of the other side is dropped"),
+        (_position(demands=[]), _position(), "has no demands: every demand of the other side is new"),
+    ],
+    ids=["parties", "dates", "empty-new", "empty-old"],
+)
+def test_sanity_warnings_are_one_line_and_strict_makes_them_errors(runner, tmp_path, old, new, warning):
+    (tmp_path / "a.yaml").write_text(old)
+    (tmp_path / "b.yaml").write_text(new)
+    args = ["compare", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0 and json.loads(result.stdout)["items"] is not None
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Warning: ") and warning in line
+    out = tmp_path / "never.json"
+    strict = runner.invoke(cli, [*args, "--strict", "-o", str(out)])
+    assert strict.exit_code == 2 and strict.stderr.startswith("Error: ") and warning in strict.stderr
+    assert len(strict.stderr.splitlines()) == 1 and not out.exists()
+
+
+def test_same_party_and_order_give_no_warning(runner, files):
+    result = runner.invoke(cli, ["compare", *map(str, files), "--strict"])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_fail_on_counts_every_item_whatever_only_shows(runner, files):
+    shown = runner.invoke(cli, ["compare", *map(str, files), "--only", "new", "--fail-on", "reversed"])
+    assert shown.exit_code == 1 and "reversed" not in shown.stdout
+    assert "every item counts, whatever --only shows" in " ".join(
+        runner.invoke(cli, ["compare", "--help"]).stdout.split()
+    )
+
+
+def test_no_demands_names_the_party_only_when_given(runner, tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("Mr. Daniel Okafor, the board chairman, said on Friday that nurses must be patient.\n")
+    (tmp_path / "weather.txt").write_text("It rained in Geneva today.\n")
+    plain = runner.invoke(cli, ["extract", str(tmp_path / "weather.txt")])
+    assert plain.exit_code == 2 and "--party" not in plain.stderr and "no demands found" in plain.stderr
+    party = runner.invoke(cli, ["extract", str(path), "--party", "Nurses union"])
+    assert party.exit_code == 2 and "no demands of 'Nurses union' found; check --party" in party.stderr

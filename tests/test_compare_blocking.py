@@ -102,3 +102,37 @@ def test_engine_sparse_path_equals_dense_path_on_gold_cases(engine, monkeypatch,
     dense = engine.compare(old, new).to_dict()
     monkeypatch.setattr(engine_module, "SPARSE_ABOVE", 0)
     assert engine.compare(old, new).to_dict() == dense
+
+
+# --- hardening (issue 13): ties never enlarge the candidate set --------------------------------
+
+
+def test_ties_never_give_a_demand_more_than_k_candidates():
+    rng = np.random.default_rng(7)
+    same = unit_vectors(rng, 1)
+    old, new = np.repeat(same, 400, axis=0), np.repeat(same, 300, axis=0)
+    rows, cols = candidate_pairs(old, new, k=5)
+    assert len(rows) <= 5 * (400 + 300)  # k of its own per demand, each way: never all 120,000 ties
+    pairs = sparse_assign(rows, cols, np.ones(len(rows)), (400, 300), 0.5)
+    assert len(pairs) == 300  # every copy still finds a partner among its few candidates
+
+
+def test_nearest_keeps_exactly_k_with_ties():
+    a = np.ones((3, 4), dtype=np.float32) / 2
+    rows, cols = nearest(a, np.vstack([a, a, a]), 2)
+    assert np.bincount(rows).tolist() == [2, 2, 2]
+
+
+@pytest.mark.slow
+def test_thousands_of_identical_demands_compare_quickly_in_bounded_memory(engine):
+    import resource
+    import time
+
+    texts = ["Tariffs on steel must be removed."] * 20_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    result = engine.compare(texts, texts)
+    assert time.monotonic() - started < 60
+    assert result.summary["persisted"] == 20_000
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 1500, grown_mb

@@ -95,3 +95,71 @@ def test_damage_found_while_reading_is_reported_once_and_rebuilt(tmp_path):
     ]
     assert len(again) == 3000 and np.array_equal(again[texts[7]], vectors[texts[7]])
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+# --- hardening (issue 13): rows checked on read, layout rebuilt, read-only cache read ----------
+
+TEXTS = ["Tariffs on steel must be removed.", "Eastmark will accept arbitration.", "Patents get five more years."]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [np.ones(7, dtype=np.float32), np.full(384, np.nan, dtype=np.float32), np.zeros(384, dtype=np.float32)],
+    ids=["wrong length", "nan", "zero"],
+)
+def test_bad_cached_rows_are_dropped_and_embedded_again(engine, tmp_path, bad):
+    from demanddiff.compare.embed import Embedder
+
+    fresh = engine.embedder.encode(TEXTS)
+    cache = EmbeddingCache(tmp_path / "e.sqlite3")
+    cache.put(engine.embedder.identity, {TEXTS[0]: bad, TEXTS[1]: fresh[1]})
+    embedder = Embedder(cache=cache)
+    embedder._model = engine.embedder.model  # the loaded model, shared
+    got = embedder.encode(TEXTS)
+    assert got.shape == (3, 384) and np.allclose(got, fresh, atol=1e-6)
+    again = EmbeddingCache(tmp_path / "e.sqlite3").get(engine.embedder.identity, TEXTS)
+    assert np.allclose(again[TEXTS[0]], fresh[0], atol=1e-6)  # the bad row was replaced
+
+
+def test_a_bad_cached_row_is_never_trusted_even_when_the_model_is_not_loaded(tmp_path):
+    cache = EmbeddingCache(tmp_path / "e.sqlite3")
+    good = np.ones(4, dtype=np.float32) / 2
+    cache.put("m", {"a": good, "b": np.array([np.inf, 0, 0, 0], dtype=np.float32), "c": good[:3]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = cache.get("m", ["a", "b", "c"], dim=4)
+    assert list(found) == ["a"]
+
+
+def test_a_cache_table_of_another_layout_is_rebuilt_once(tmp_path):
+    path = tmp_path / "e.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE embeddings (text TEXT, vec BLOB)")
+    db.commit()
+    db.close()
+    cache = EmbeddingCache(path)
+    with pytest.warns(UserWarning, match=r"had an unexpected layout; rebuilt it"):
+        cache.put("m", {"a": np.ones(4, dtype=np.float32) / 2})
+    assert list(cache.get("m", ["a"])) == ["a"]
+    cols = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(embeddings)")]
+    assert cols == ["model", "key", "vector"]
+
+
+def test_a_read_only_cache_is_still_read(engine, tmp_path):
+    """A warm cache the user may not write (shared, or on a read-only mount) still serves its vectors."""
+    import os
+
+    from test_hardening import without_root_powers
+
+    root = tmp_path
+    cache = root / "cache"
+    old, new = write_gold_rounds(gold_cases()[0], root)
+    env = {**os.environ, "DEMANDDIFF_CACHE_DIR": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
+    cmd = [sys.executable, "-m", "demanddiff.cli", "compare", str(old), str(new), "--format", "json"]
+    warm = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert warm.returncode == 0, warm.stderr
+    for p in [cache, *cache.iterdir()]:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    ro = subprocess.run(without_root_powers(cmd), capture_output=True, text=True, env=env)
+    assert ro.returncode == 0 and ro.stderr == "", ro.stderr  # read, not "working without it"
+    assert json.loads(ro.stdout)["items"] == json.loads(warm.stdout)["items"]

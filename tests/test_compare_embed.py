@@ -57,7 +57,7 @@ def test_default_model_identity_names_the_bundled_package():
 
 
 def test_unknown_model_is_a_clear_input_error():
-    with pytest.raises(InputError, match="cannot load model"):
+    with pytest.raises(InputError, match="neither a local folder nor in the Hugging Face cache"):
         Embedder("no-such-org/no-such-model", cache=False).encode(["x"])
 
 

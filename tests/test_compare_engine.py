@@ -94,6 +94,25 @@ def test_identical_and_empty_positions(engine):
     assert {i.status for i in engine.compare([], texts).items} == {"new"}
 
 
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (["A ceasefire must last 30 days."], ["A ceasefire must last 30 days."]),
+        (["A ceasefire must last 30 days.", "Grain ships pass freely."], ["a  CEASEFIRE must last 30 days."]),
+    ],
+    ids=["alone", "case-and-spacing"],
+)
+def test_an_identical_copy_scores_one(engine, old, new):
+    (item,) = [i for i in engine.compare(old, new).items if i.new is not None]
+    assert (item.status, item.score, item.confidence) == ("persisted", 1.0, 1.0)
+    assert not item.doubtful
+
+
+def test_a_one_word_difference_is_not_certain(engine):
+    (item,) = engine.compare(["A ceasefire must last 30 days."], ["A ceasefire must last 60 days."]).items
+    assert item.status == "changed" and item.score < 1.0
+
+
 def test_overrides_change_the_verdict(engine):
     strict = engine.compare(
         ["Ukraine must never join NATO."], ["Ukraine must join NATO."], match_threshold=0.99, rematch_threshold=0.99

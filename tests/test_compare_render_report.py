@@ -1,5 +1,6 @@
 import base64
 import hashlib
+import io
 import json
 import os
 import re
@@ -255,3 +256,230 @@ def test_fixture_report_renders(runner, browser, tmp_path):
     browser.get(page.as_uri())
     assert browser.title.startswith("Russia 2021-12-17")
     assert browser.find_elements(By.CSS_SELECTOR, "tr.item del") and browser.find_elements(By.CSS_SELECTOR, "ins")
+
+
+# ---- sort, search, multi-status filter, export, print, sources ---------------------------
+
+SOURCED_OLD = """party: Eastmark
+date: 2024-09-10
+demands:
+  - id: o1
+    text: A ceasefire must last 30 days.
+    sources: [{sentence: "We said then that a ceasefire must last 30 days, no less.", start: 0, end: 57}]
+  - {id: o2, text: Eastmark will accept third-party arbitration of investment disputes.}
+  - {id: o3, text: "Pharmaceutical patents get a five-year extension, say \\"10\\", = or more."}
+  - {id: o4, text: Observers must stay on the border.}
+"""
+SOURCED_NEW = """party: Eastmark
+date: 2025-02-20
+demands:
+  - id: n1
+    text: A ceasefire must last 60 days.
+    sources: [{sentence: "Today a ceasefire must last 60 days, and we mean it.", start: 5, end: 57, date: 2025-02-20}]
+  - {id: n2, text: Eastmark will not accept third-party arbitration of investment disputes.}
+  - {id: n3, text: Grain ships must pass the straits freely.}
+  - {id: n4, text: Observers must stay on the border.}
+"""
+
+
+@pytest.fixture
+def sourced_page(runner, tmp_path):
+    (tmp_path / "old.yaml").write_text(SOURCED_OLD)
+    (tmp_path / "new.yaml").write_text(SOURCED_NEW)
+    args = ["report", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")]
+    page = tmp_path / "report.html"
+    assert runner.invoke(cli, [*args, "-o", str(page)]).exit_code == 0
+    data = json.loads(runner.invoke(cli, ["compare", *args[1:], "--format", "json"]).stdout)
+    return page, data
+
+
+def shown_rows(driver) -> list[dict]:
+    """The visible rows as the page holds them, in the order shown."""
+    from selenium.webdriver.common.by import By
+
+    attributes = {"status": "status", "oldId": "old-id", "old": "old", "newId": "new-id", "new": "new"}
+    attributes |= {"changes": "changes", "score": "score"}
+    return [
+        {k: row.get_attribute(f"data-{a}") for k, a in attributes.items()}
+        for row in driver.find_elements(By.CSS_SELECTOR, "tr.item")
+        if row.is_displayed()
+    ]
+
+
+def test_sort_by_any_column_both_ways(browser, sourced_page):
+    from selenium.webdriver.common.by import By
+
+    page, data = sourced_page
+    browser.get(page.as_uri())
+    heading = {b.text: b for b in browser.find_elements(By.CSS_SELECTOR, "th button.sort")}
+    assert set(heading) == {"status", "old demand", "new demand", "what changed", "score"}
+    heading["score"].click()
+    scores = [float(r["score"] or -1) for r in shown_rows(browser)]
+    assert scores == sorted(scores) and len(scores) == len(data["items"])
+    heading["score"].click()
+    assert [float(r["score"] or -1) for r in shown_rows(browser)] == sorted(scores, reverse=True)
+    heading["new demand"].click()
+    news = [r["new"].lower() for r in shown_rows(browser)]
+    assert news == sorted(news)
+    heading["status"].click()
+    order = ["persisted", "changed", "reversed", "dropped", "new"]
+    assert [r["status"] for r in shown_rows(browser)] == sorted((i["status"] for i in data["items"]), key=order.index)
+    # a sorted row keeps its source sentence right below it
+    (toggle,) = browser.find_elements(By.CSS_SELECTOR, "button.toggle")[:1]
+    row = toggle.find_element(By.XPATH, "ancestor::tr")
+    below = row.find_element(By.XPATH, "following-sibling::tr[1]")
+    assert below.get_attribute("class").startswith("sources")
+
+
+def test_search_and_several_statuses_narrow_the_rows(browser, sourced_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    page, data = sourced_page
+    browser.get(page.as_uri())
+    search = browser.find_element(By.ID, "search")
+    search.send_keys("ARBITRATION disputes")
+    assert [(r["status"], r["oldId"]) for r in shown_rows(browser)] == [("reversed", "o2")]
+    assert browser.find_element(By.ID, "shown").text == f"1 of {len(data['items'])} shown"
+    search.clear()
+    search.send_keys("ceasefire")  # ids, texts and what changed are all searched
+    assert [r["oldId"] for r in shown_rows(browser)] == ["o1"]
+    search.send_keys(Keys.CONTROL, "a", Keys.DELETE)
+    assert len(shown_rows(browser)) == len(data["items"])
+
+    browser.find_element(By.CSS_SELECTOR, 'button[data-filter="changed"]').click()
+    dropped = browser.find_element(By.CSS_SELECTOR, 'button[data-filter="dropped"]')
+    ActionChains(browser).key_down(Keys.SHIFT).click(dropped).key_up(Keys.SHIFT).perform()
+    want = [i["status"] for i in data["items"] if i["status"] in ("changed", "dropped")]
+    assert [r["status"] for r in shown_rows(browser)] == want and set(want) == {"changed", "dropped"}
+    pressed = browser.find_elements(By.CSS_SELECTOR, 'button[data-filter][aria-pressed="true"]')
+    assert sorted(b.get_attribute("data-filter") for b in pressed) == ["changed", "dropped"]
+    search.send_keys("patents")
+    assert [r["oldId"] for r in shown_rows(browser)] == ["o3"]
+
+
+def test_export_writes_exactly_the_rows_shown(browser, sourced_page, tmp_path):
+    import csv as csvlib
+
+    from selenium.webdriver.common.by import By
+
+    page, data = sourced_page
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.get(page.as_uri())
+    browser.find_element(By.ID, "search").send_keys("must")
+    browser.find_element(By.CSS_SELECTOR, 'th button.sort[data-column="4"]').click()  # by score
+    visible = shown_rows(browser)
+    assert 1 < len(visible) < len(data["items"])  # a real subset, in a real order
+
+    def fetched(name: str) -> str:
+        WebDriverWait(browser, 10).until(lambda _: (downloads / name).exists())
+        return (downloads / name).read_text(encoding="utf-8")
+
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find_element(By.ID, "export-csv").click()
+    rows = list(csvlib.reader(io.StringIO(fetched("demanddiff.csv"))))
+    keys = ("status", "oldId", "old", "newId", "new", "changes", "score")
+    assert rows[0] == ["status", "old_id", "old_demand", "new_id", "new_demand", "what_changed", "score"]
+    assert rows[1:] == [[r[k] for k in keys] for r in visible]
+    browser.find_element(By.ID, "export-json").click()
+    records = json.loads(fetched("demanddiff.json"))
+    assert [list(r.values()) for r in records] == [[r[k] for k in keys] for r in visible]
+    by_id = {(i["old"] or {}).get("id"): i for i in data["items"]}
+    assert all(r["old_demand"] == by_id[r["old_id"]]["old"]["text"] for r in records if r["old_id"])
+
+
+def test_sources_expand_below_their_row(browser, sourced_page):
+    from selenium.webdriver.common.by import By
+
+    page, _ = sourced_page
+    browser.get(page.as_uri())
+    (toggle,) = browser.find_elements(By.CSS_SELECTOR, "button.toggle")  # only o1 -> n1 has sources
+    sources = browser.find_element(By.ID, toggle.get_attribute("aria-controls"))
+    assert not sources.is_displayed()
+    toggle.click()
+    assert sources.is_displayed() and toggle.get_attribute("aria-expanded") == "true"
+    assert "We said then that a ceasefire must last 30 days, no less." in sources.text
+    assert "new n1, 2025-02-20" in sources.text
+
+
+def test_print_layout_shows_what_changed_and_the_redline(browser, sourced_page, artefacts):
+    from selenium.webdriver.common.by import By
+
+    page, data = sourced_page
+    browser.get(page.as_uri())
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, ".filters").is_displayed()
+        changes = [c.text for c in browser.find_elements(By.CSS_SELECTOR, ".kind") if c.is_displayed()]
+        assert "number: 30 days → 60 days" in changes  # written out, no hovering needed
+        assert any("semantic" in s.text for s in browser.find_elements(By.CSS_SELECTOR, "td.score"))
+        assert browser.find_element(By.CSS_SELECTOR, "tr.item del").is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "tr.sources").is_displayed()
+        browser.set_window_size(900, 1200)
+        assert browser.save_screenshot(str(artefacts / "report-print.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        browser.set_window_size(1280, 1000)
+
+
+# ---- review mode --------------------------------------------------------------------------
+
+EXAMPLE = [str(Path(__file__).parent.parent / "docs" / "examples" / n) for n in ("old.yaml", "new.md")]
+
+
+def test_review_mode_is_only_for_the_html_of_two_rounds(runner):
+    result = runner.invoke(cli, ["report", *EXAMPLE, "--review", "--format", "markdown"])
+    assert result.exit_code == 2 and "--review is for the HTML report of two rounds" in result.stderr
+    page = runner.invoke(cli, ["report", *EXAMPLE, "--review"]).stdout
+    assert 'id="download-decisions"' in page and page.count('data-action="accept"') == 6
+    assert 'id="download-decisions"' not in runner.invoke(cli, ["report", *EXAMPLE]).stdout
+
+
+@pytest.mark.slow
+def test_review_mode_in_a_browser_writes_the_decisions_its_clicks_mean(runner, browser, tmp_path, artefacts):
+    """Clicks in headless Chromium; the file the page downloads equals compare.review.answer's decisions
+    for the same answers, and compare --decisions applies it."""
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    from demanddiff.compare.review import answer, key
+    from demanddiff.positions.decisions import Decisions, read_decisions
+
+    page = tmp_path / "report.html"
+    assert runner.invoke(cli, ["report", *EXAMPLE, "--review", "-o", str(page)]).exit_code == 0
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.get(page.as_uri())
+    from demanddiff import compare as run_compare
+
+    old, new = (load(p) for p in EXAMPLE)
+    c = run_compare(old, new)
+    clicks = [(("o5", None), "accept"), (("o1", "2"), "persisted"), (("o2", "1"), "unlink"), (("o1", "2"), "changed")]
+    expected = Decisions(old, new)
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.item")
+    for ident, action in clicks:
+        index = next(k for k, item in enumerate(c.items) if key(item) == ident)
+        rows[index].find_element(By.CSS_SELECTOR, f'[data-action="{action}"]').click()
+        expected = answer(expected, c, c.items[index], action)
+    assert "4 answered" in browser.find_element(By.ID, "review-count").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "tr.item.reviewed")) == 3
+    browser.save_screenshot(str(artefacts / "review-mode.png"))
+    browser.find_element(By.ID, "download-decisions").click()
+    written = downloads / "decisions.yaml"
+    for _ in range(100):
+        if written.exists():
+            break
+        time.sleep(0.1)
+    got = read_decisions(written)
+    assert (set(got.links), got.dropped, got.added) == (set(expected.links), expected.dropped, expected.added)
+    assert got.old == old and got.new == new
+    applied = runner.invoke(cli, ["compare", *EXAMPLE, "--decisions", str(written), "--format", "json"])
+    assert applied.exit_code == 0 and applied.stderr == ""
+    decided = {(i["old"] or {}).get("id"): i for i in json.loads(applied.stdout)["items"] if i["decided_by"]}
+    assert decided["o1"]["status"] == "changed" and decided["o2"]["status"] == "dropped"

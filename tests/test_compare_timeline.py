@@ -123,3 +123,64 @@ def test_csv_and_json_hold_the_same_threads(fixture_timeline):
     assert [r["thread"] for r in rows] == [t["id"] for t in data["threads"]]
     assert [r["first_seen"] for r in rows] == [t["first_seen"] for t in data["threads"]]
     assert data["summary"] == fixture_timeline.summary
+
+
+class MergeEngine:
+    """Stands in for an engine that links two old demands to one new one (a merge)."""
+
+    def compare(self, old, new):
+        (a1, a2), (b,) = old.statements, new.statements
+        items = (Item("changed", a1, b, 0.6, relation="merge"), Item("changed", a2, b, 0.9, relation="merge"))
+        return Comparison(old, new, items)
+
+
+def test_a_new_demand_ends_at_most_one_thread_the_best_scoring_chain():
+    rounds = [
+        Position(
+            (Statement("1", "Troops must leave the north."), Statement("2", "Troops must leave the south.")),
+            date=dt.date(2020, 1, 1),
+        ),
+        Position((Statement("1", "Troops must leave the north and the south."),), date=dt.date(2021, 1, 1)),
+    ]
+    tl = timeline(rounds, engine=MergeEngine())
+    assert [(t.id, marks(tl, t)) for t in tl.threads] == [("T1", ["+ 1", "x"]), ("T2", ["+ 2", "~ 1"])]
+    holders = [t.id for t in tl.threads for s in t.steps if s.round == 1 and s.statement is not None]
+    assert holders == ["T2"]  # the pair scored 0.9 wins; the 0.6 chain ends as dropped
+
+
+def test_thread_numbers_do_not_depend_on_the_order_of_statements(engine, threads_dataset, tmp_path):
+    import random
+
+    import yaml
+
+    data = yaml.safe_load(threads_dataset.read_text())
+    for position in data["positions"]:
+        random.Random(7).shuffle(position["demands"])
+    shuffled = tmp_path / "shuffled.yaml"
+    shuffled.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    as_written = render_timeline(timeline(load(threads_dataset), engine=engine), "json")
+    assert render_timeline(timeline(load(shuffled), engine=engine), "json") == as_written
+
+
+def test_threads_are_labelled_by_their_first_demand_with_the_latest_beside_it(engine, threads_dataset):
+    tl = timeline(load(threads_dataset), engine=engine)
+    (ceasefire,) = [t for t in tl.threads if "ceasefire" in t.first.text]
+    assert (ceasefire.first.text, ceasefire.latest.text) == (
+        "The ceasefire must last 30 days.",
+        "The ceasefire must last 60 days.",
+    )
+    rows = list(csv.DictReader(io.StringIO(render_timeline(tl, "csv"))))
+    (row,) = [r for r in rows if r["thread"] == ceasefire.id]
+    assert (row["first_demand"], row["latest_demand"]) == (ceasefire.first.text, ceasefire.latest.text)
+    data = json.loads(render_timeline(tl, "json"))
+    assert [t["first"]["id"] for t in data["threads"]] == [t.first.id for t in tl.threads]
+    from demanddiff.compare.render.style import thread_label
+
+    assert thread_label(ceasefire, 80) == "The ceasefire must last 30 days. → The ceasefire must last 60 days."
+    short = thread_label(ceasefire, 40)
+    assert len(short) <= 40 and short.startswith("The ceasefire") and " → " in short
+
+
+def test_no_rounds_names_a_filter_only_when_one_was_given():
+    with pytest.raises(Exception, match=r"^no rounds to chain; give at least one$"):
+        timeline([], engine=SplitEngine())

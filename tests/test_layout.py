@@ -69,6 +69,7 @@ CALLS = {
     "extract": demanddiff.extract,
     "eval": demanddiff.evaluate,
     "corpus": demanddiff.corpus,
+    "review": demanddiff.review,
 }
 
 

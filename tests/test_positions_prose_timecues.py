@@ -32,3 +32,15 @@ def test_each_sentence_gets_the_round_it_speaks_of(texts, dates):
 
 def test_relative_cues_without_a_text_date_stay_undated():
     assert rounds_of(["This month Moscow insists on it."])[0].date is None
+
+
+def test_a_cited_document_date_does_not_make_a_round():
+    texts = [
+        "Recalling resolution 68/262 of 2014 and the Geneva Conventions of 1949,",
+        "The Council demands that the Russian Federation withdraw.",
+        "All French territory should be freed, and the wrong done by Prussia in 1871 should be righted.",
+        "During the talks in Istanbul in 2022, Russia demanded neutrality.",
+    ]
+    dates = [w.date for w in rounds_of(texts, dt.date(2022, 3, 2))]
+    assert dates[:3] == [dt.date(2022, 3, 2)] * 3
+    assert dates[3] == dt.date(2022, 1, 1)

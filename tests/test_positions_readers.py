@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,257 @@ def test_only_safe_yaml_loading_in_the_source():
         if "yaml.load(" in line:
             assert "Loader=_LineLoader" in line, (name, line)
         assert "yaml.Loader" not in line, (name, line)
+
+
+def test_a_text_file_that_reads_as_prose_is_refused_with_one_line(tmp_path):
+    """`.txt` is one demand per line to `compare`; an article is refused, naming `extract`."""
+    from demanddiff.positions.errors import InputError
+    from demanddiff.positions.readers import load
+
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Russia lays out demands\n"
+        "Moscow insists on barring Ukraine from NATO. It also wants foreign troops banned from the country.\n"
+        "Officials said the list was handed over on Tuesday. The US has not replied yet to the proposal.\n"
+        "Analysts expect talks to resume next month, though no date has been set by either side so far.\n"
+    )
+    with pytest.raises(InputError, match=r"reads as prose .*run `demanddiff extract .*article.txt` first"):
+        load(path)
+    lines = tmp_path / "list.txt"
+    lines.write_text("Ukraine must renounce NATO.\nNo foreign troops in Ukraine.\nSanctions must be lifted.\n")
+    assert len(load(lines)) == 3
+
+
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ("party: X\ndemands:\n  - a\n", "yaml"),
+        ("---\nparty: X\ndemands:\n  - a\n", "yaml"),
+        ('{"party": "X", "demands": ["a"]}', "json"),
+        ("{party: X, demands: [a]}", "yaml"),
+        ("id,text\n1,Troops must leave.\n", "csv"),
+        ("---\nparty: X\n---\n- Troops must leave.\n", "markdown"),
+        ("- Troops must leave.\n- Grain ships pass.\n", "markdown"),
+        ("Troops must leave: all of them.\n", "markdown"),
+    ],
+    ids=["yaml", "yaml-document-start", "json", "yaml-flow", "csv", "front-matter", "bullets", "colon-prose"],
+)
+def test_sniff_tells_the_formats_apart(text, fmt):
+    from demanddiff.positions.readers import loads, sniff
+
+    assert sniff(text) == fmt
+    assert len(loads(text)) >= 1  # and the sniffed reader reads it
+
+
+def test_a_file_without_extension_is_sniffed_and_input_format_overrides(tmp_path):
+    path = tmp_path / "demands"
+    path.write_text('{"party": "X", "demands": ["Troops must leave."]}')
+    assert load(path).party == "X"
+    assert len(load(path, "markdown")) == 1  # the JSON line itself, read as one demand
+
+
+# --- hardening (issue 13): bounded, strict, one validation path -------------------------------
+
+ALIAS_BOMB = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+    "party: X\ndemands:\n  - {id: 1, text: A demand., tags: *g}\n"
+)
+
+
+def test_yaml_aliases_are_refused_at_once(tmp_path):
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"bomb\.yaml:2: YAML aliases \(\*name\) are not allowed"):
+        load(write(tmp_path, "bomb.yaml", ALIAS_BOMB))
+    assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("dup.yaml", "party: X\ndemands: [a must go]\ndemands: [b must go]\n", r"dup\.yaml:3: duplicate key 'demands'"),
+        ("dupdemand.yaml", "demands:\n  - {id: a, text: x, text: y}\n", r"dupdemand\.yaml:2: duplicate key 'text'"),
+        ("dup.json", '{"party": "X", "demands": ["a"], "demands": ["b"]}', r"dup\.json: duplicate key 'demands'"),
+        (
+            "dup.md",
+            "---\nparty: X\nparty: Y\n---\n- a must go\n",
+            r"dup\.md:3: duplicate key 'party'",
+        ),
+    ],
+    ids=["yaml", "yaml demand", "json", "front matter"],
+)
+def test_duplicate_keys_are_an_error(tmp_path, name, content, message):
+    with pytest.raises(InputError, match=message):
+        load(write(tmp_path, name, content))
+
+
+@pytest.mark.parametrize("name", ["deep.yaml", "deep.json", "deep.md"])
+def test_deep_nesting_is_refused(tmp_path, name):
+    deep = "[" * 50_000 + "]" * 50_000
+    content = {
+        "deep.yaml": f"party: X\ndemands: {deep}\n",
+        "deep.json": f'{{"party": "X", "demands": {deep}}}',
+        "deep.md": f"---\nparty: {deep}\n---\n- a must go\n",
+    }[name]
+    with pytest.raises(InputError, match="nested more than 20 levels deep"):
+        load(write(tmp_path, name, content))
+
+
+IMPOSSIBLE_DATES = {
+    "d.yaml": "date: 2025-02-30\ndemands: [a must go]\n",
+    "d.json": '{"date": "2025-02-30", "demands": ["a must go"]}',
+    "d.csv": "date,text\n2025-02-30,a must go\n",
+    "d.md": "---\ndate: 2025-02-30\n---\n- a must go\n",
+}
+
+
+@pytest.mark.parametrize("name", list(IMPOSSIBLE_DATES))
+def test_an_impossible_date_is_the_same_error_in_every_format(tmp_path, name):
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, name, IMPOSSIBLE_DATES[name]))
+    assert info.value.message == "invalid date '2025-02-30'; write it as YYYY-MM-DD, e.g. 2022-03-29"
+    assert info.value.line == {"d.yaml": 1, "d.json": None, "d.csv": 2, "d.md": 2}[name]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "date: 2024-13-01\ndemands: [a must go]\n",
+        "positions:\n  - {date: 2025-02-30, demands: [a must go]}\n",
+        "demands:\n  - {id: d, text: a must go, sources: [{start: 0, end: 1, date: 2023-02-29}]}\n",
+    ],
+    ids=["month 13", "dataset round", "source date"],
+)
+def test_impossible_yaml_dates_are_input_errors(tmp_path, content):
+    with pytest.raises(InputError, match=r"invalid date '20\d\d-\d\d-\d\d'"):
+        load(write(tmp_path, "d.yaml", content))
+
+
+def test_an_impossible_date_in_a_gold_case_is_an_input_error(tmp_path):
+    from demanddiff.positions.gold import read_case
+
+    path = write(tmp_path, "case.yaml", "old: {date: 2025-02-30, demands: [a]}\nnew: {demands: [b]}\nlinks: []\n")
+    with pytest.raises(InputError, match=r"case\.yaml:1: invalid date '2025-02-30'"):
+        read_case(path)
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("n.yaml", f"demands:\n  - {{id: {HUGE}, text: a must go}}\n"),
+        ("n.json", f'{{"demands": [{{"id": {HUGE}, "text": "a"}}]}}'),
+    ],
+)
+def test_huge_integers_are_refused(tmp_path, name, content):
+    with pytest.raises(InputError, match="number has more than 100 digits; write it in quotes if it is an id"):
+        load(write(tmp_path, name, content))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("s.json", '{"demands": ["bad \\ud800 text"]}'), ("s.yaml", 'demands: ["bad \\ud800 text"]\n')],
+)
+def test_lone_surrogates_are_refused(tmp_path, name, content):
+    with pytest.raises(InputError, match=r"text holds a lone surrogate \(U\+D800\)"):
+        load(write(tmp_path, name, content))
+
+
+def test_a_csv_holding_only_a_bom_is_empty(tmp_path):
+    with pytest.raises(InputError, match=r"bom\.csv: file is empty"):
+        load(write(tmp_path, "bom.csv", b"\xef\xbb\xbf"))
+    with pytest.raises(InputError, match=r"bom\.csv: file is empty"):
+        load(write(tmp_path, "bom.csv", b"\xef\xbb\xbf\n  \n"))
+
+
+INVISIBLE = "\u200b\u200d\u202e\u2066 \ufeff"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line"),
+    [
+        ("i.yaml", f"demands:\n  - ok must go\n  - '{INVISIBLE}'\n", 3),
+        ("i.json", json.dumps({"demands": ["ok must go", INVISIBLE]}), None),
+        ("i.csv", f"id,text\n1,ok must go\n2,{INVISIBLE}\n", 3),
+        ("i.md", f"- ok must go\n- {INVISIBLE}x\x1b\n", 2),
+    ],
+    ids=["yaml", "json", "csv", "markdown"],
+)
+def test_texts_of_invisible_characters_are_empty_in_every_format(tmp_path, name, content, line):
+    if name == "i.md":  # a control character is dropped, and the demand keeps its letter
+        assert [s.text for s in load(write(tmp_path, name, content)).statements][1] == f"{INVISIBLE.strip()}x"
+        content = f"- ok must go\n- {INVISIBLE}\x1b\x07\n"
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, name, content))
+    assert (info.value.message, info.value.line) == ("demand text is empty; write the demand or remove the item", line)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("demands:\n  - {id: [a, b], text: a must go}\n", "a demand's id must be a string or an integer, not a list"),
+        (
+            "demands:\n  - {id: !!set {a, b}, text: a must go}\n",
+            "a demand's id must be a string or an integer, not a set",
+        ),
+        ("demands:\n  - {id: yes, text: a must go}\n", "a demand's id must be a string or an integer, not true"),
+        ("demands:\n  - {id: 1.5, text: a must go}\n", "a demand's id must be a string or an integer, not 1.5"),
+        ("party: [A, B]\ndemands: [a must go]\n", "party must be a string or an integer, not a list"),
+        ("party: no\ndemands: [a must go]\n", "party must be a string or an integer, not false"),
+        ("round: {a: 1}\ndemands: [a must go]\n", "round must be a string or an integer, not a mapping"),
+        ("demands:\n  - {id: a, text: a must go, tags: [[x]]}\n", "a tag must be a string or an integer, not a list"),
+        ("demands:\n  - {id: a, text: [a, b]}\n", "a demand's text must be a string, not a list"),
+    ],
+    ids=[
+        "list id",
+        "set id",
+        "bool id",
+        "float id",
+        "list party",
+        "bool party",
+        "map round",
+        "nested tag",
+        "list text",
+    ],
+)
+def test_ids_and_metadata_must_be_scalars(tmp_path, content, message):
+    with pytest.raises(InputError, match=re.escape(message) + "; write "):
+        load(write(tmp_path, "s.yaml", content))
+
+
+def test_the_same_fault_gives_the_same_message_in_yaml_json_and_csv(tmp_path):
+    faults = {
+        "duplicate id": (
+            "demands:\n  - {id: a, text: x must go}\n  - {id: a, text: y must go}\n",
+            json.dumps({"demands": [{"id": "a", "text": "x must go"}, {"id": "a", "text": "y must go"}]}),
+            "id,text\na,x must go\na,y must go\n",
+        ),
+        "empty id": (
+            "demands:\n  - {id: ' ', text: x must go}\n",
+            json.dumps({"demands": [{"id": " ", "text": "x must go"}]}),
+            "id,text\n ,x must go\n",
+        ),
+    }
+    for fault, (as_yaml, as_json, as_csv) in faults.items():
+        messages = set()
+        for name, content in (("f.yaml", as_yaml), ("f.json", as_json), ("f.csv", as_csv)):
+            with pytest.raises(InputError) as info:
+                load(write(tmp_path, name, content))
+            messages.add(info.value.message)
+        assert len(messages) == 1, (fault, messages)
+
+
+def test_markdown_rules_fences_quotes_and_tables_are_not_demands(tmp_path):
+    text = (
+        "# Demands\n\n- Ukraine must not join NATO.\n\n---\n\n***\n\n> a quoted aside\n\n"
+        "```\ncode = 1\n- not a demand either\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "<!-- a comment -->\n2. No foreign troops.\n"
+    )
+    pos = load(write(tmp_path, "l.md", text), party="X")
+    assert [s.text for s in pos.statements] == ["Ukraine must not join NATO.", "No foreign troops."]

@@ -111,13 +111,18 @@ def links_of(comparison: Comparison) -> tuple[Link, ...]:
 def score_case(case: GoldCase, predicted: Iterable[Link]) -> Tally:
     """Compare predicted links with the gold links of one case."""
     predicted = tuple(predicted)
+    if case.decided is not None:  # a partial case (decisions): only what it decided is scored
+        predicted = tuple(p for p in predicted if case.is_decided(0, p.old) or case.is_decided(1, p.new))
     gold_pairs = {(g.old, g.new): g.status for g in case.links}
     found_pairs = {(p.old, p.new): p.status for p in predicted}
     right = set(gold_pairs) & set(found_pairs)
     class_gold, class_found, class_right = [0] * 4, [0] * 4, [0] * 4
-    right_statements = 0
+    right_statements = statements = 0
     for side, position, alone in ((0, case.old, "dropped"), (1, case.new, "new")):
         for statement in position.statements:
+            if not case.is_decided(side, statement.id):
+                continue
+            statements += 1
             g = _verdict(case.links, side, statement.id, alone)
             p = _verdict(predicted, side, statement.id, alone)
             right_statements += g == p
@@ -131,7 +136,7 @@ def score_case(case: GoldCase, predicted: Iterable[Link]) -> Tally:
         gold_pairs=len(gold_pairs),
         found_pairs=len(found_pairs),
         right_pairs=len(right),
-        statements=len(case.old) + len(case.new),
+        statements=statements,
         right_statements=right_statements,
         gold_reversals=len(gold_rev),
         found_reversals=len(gold_rev & found_rev),

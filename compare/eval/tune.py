@@ -61,8 +61,9 @@ def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, l
     """Logistic regression (ridge-penalised) of gold links on the pair features."""
     from scipy.optimize import minimize  # slow to import: only when tuning
 
-    x = np.concatenate([s.features for _, s in scored]).astype(float)
-    y = np.concatenate([_gold_labels(case, s) for case, s in scored])
+    known = np.concatenate([_labelled(case, s) for case, s in scored])
+    x = np.concatenate([s.features for _, s in scored]).astype(float)[known]
+    y = np.concatenate([_gold_labels(case, s) for case, s in scored])[known]
     x = np.hstack([np.ones((len(x), 1)), x])
 
     def loss(w):
@@ -74,6 +75,17 @@ def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, l
 
     w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
     return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
+
+
+def _labelled(case: GoldCase, scores: PairScores) -> np.ndarray:
+    """Pairs whose label the case gives: all of a gold case's; of decisions, those with a decided side."""
+    if case.decided is None:
+        return np.ones(len(scores.rows), dtype=bool)
+    olds = np.array([case.is_decided(0, s.id) for s in scores.old], dtype=bool)
+    news = np.array([case.is_decided(1, s.id) for s in scores.new], dtype=bool)
+    if len(olds) == 0 or len(news) == 0:
+        return np.zeros(len(scores.rows), dtype=bool)
+    return olds[scores.rows] | news[scores.cols]
 
 
 def _gold_labels(case: GoldCase, scores: PairScores) -> np.ndarray:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ...positions.errors import InputError
 from ..timeline import Timeline
-from .style import COLOURS, MARKS, date_label, mark, shorten
+from .style import COLOURS, MARKS, date_label, mark, thread_label
 
 PICTURES = (".png", ".svg")
 LABEL = 60  # characters of the demand shown beside each row
@@ -33,6 +33,11 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch, Rectangle
 
+    with matplotlib.rc_context({"text.parse_math": False}):  # "$5 and $7" is money, not maths
+        _draw(tl, path, plt, Patch, Rectangle)
+
+
+def _draw(tl: Timeline, path: str, plt, Patch, Rectangle) -> None:
     rows, cols = len(tl.threads), len(tl.rounds)
     fig, ax = plt.subplots(figsize=(3.2 + 1.3 * cols + LABEL * 0.07, 1.6 + 0.32 * rows))
     for y, thread in enumerate(tl.threads):
@@ -56,7 +61,7 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     ax.set_xticklabels([date_label(p) for p in tl.rounds], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks([y + 0.5 for y in range(rows)])
-    ax.set_yticklabels([f"{t.id}  {shorten(t.latest.text, LABEL)}" for t in tl.threads], fontsize=8)
+    ax.set_yticklabels([f"{t.id}  {thread_label(t, LABEL)}" for t in tl.threads], fontsize=8)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -69,4 +74,3 @@ def plot_timeline(tl: Timeline, path: str) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=150)
     plt.close(fig)
-

@@ -14,19 +14,24 @@ from functools import lru_cache
 from ..explain import redline_sides
 from ..result import STATUSES, Comparison, Item
 from ..timeline import Timeline
-from .style import COLOURS, LEGEND, date_label, mark, shorten, status_label
+from .style import COLOURS, LEGEND, date_label, mark, status_label, thread_label
 from .tables import timeline_table
 
 REPORT_FORMATS = ("html", "markdown")
 
 
-def render_report(subject: Comparison | Timeline, fmt: str = "html") -> str:
-    """A report on one comparison or a whole timeline, as HTML (one file) or Markdown."""
+def render_report(subject: Comparison | Timeline, fmt: str = "html", review: bool = False) -> str:
+    """A report on one comparison or a whole timeline, as HTML (one file) or Markdown.
+
+    ``review``: the HTML page of a comparison gets its review mode (``review_data``).
+    """
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(REPORT_FORMATS)}")
+    if review and (fmt != "html" or not isinstance(subject, Comparison)):
+        raise ValueError("review mode is for the HTML report of one comparison")
     if fmt == "markdown":
         return _markdown(subject)
-    return _html(subject)
+    return _html(subject, review_data(subject) if review and isinstance(subject, Comparison) else None)
 
 
 def _comparisons(subject: Comparison | Timeline) -> tuple[Comparison, ...]:
@@ -77,10 +82,12 @@ def _asset(name: str) -> str:
     return _environment().loader.get_source(_environment(), name)[0]
 
 
-def _html(subject: Comparison | Timeline) -> str:
+def _html(subject: Comparison | Timeline, review: dict | None = None) -> str:
     from markupsafe import Markup
 
     css, script = _asset("report.css"), _asset("report.js")
+    if review is not None:
+        script += "\n" + _asset("review.js")
     # The page's one stylesheet and one script apply by their hashes; nothing else may load or run.
     csp = f"default-src 'none'; style-src 'sha256-{_sha256(css)}'; script-src 'sha256-{_sha256(script)}'"
     counts = status_counts(subject)
@@ -114,6 +121,7 @@ def _html(subject: Comparison | Timeline) -> str:
         statuses=STATUSES,
         total=sum(counts.values()),
         sections=sections,
+        review=review,
         csp=Markup(csp),
         css=Markup(css),
         script=Markup(script),
@@ -151,17 +159,72 @@ def _row(item: Item, note: str | None = None) -> dict:
     old_runs, new_runs = _runs(item)
     return {
         "status": item.status,
+        "rank": STATUSES.index(item.status),
         "label": status_label(item),
         "note": note,
         "old_id": item.old.id if item.old else None,
         "new_id": item.new.id if item.new else None,
+        "old_text": item.old.text if item.old else "",
+        "new_text": item.new.text if item.new else "",
         "old_runs": old_runs,
         "new_runs": new_runs,
-        "changes": [{"kind": c.kind, "title": str(c)} for c in item.changes],
+        "changes": [
+            {"kind": c.kind, "title": str(c), "detail": str(c).removeprefix(f"{c.kind}: ")} for c in item.changes
+        ],
+        "changes_text": "; ".join(str(c) for c in item.changes),
         "score": item.score,
         "semantic": item.semantic,
         "lexical": item.lexical,
+        "sources": _item_sources(item),
+        "reviewed": item.decided_by is not None,
     }
+
+
+def review_data(c: Comparison) -> dict:
+    """What the review mode's script needs: both rounds (written into the decisions file), each row's
+    item and its split/merge group (decided together, as ``compare.review.answer`` does), and the
+    decisions already applied, so the file the page writes keeps them."""
+    from ..review import group
+
+    def position(p) -> dict:
+        meta = {"party": p.party, "date": p.date.isoformat() if p.date else "", "round": p.round, "source": p.source}
+        return {**meta, "demands": [{"id": s.id, "text": s.text} for s in p.statements]}
+
+    def ids(i: Item) -> list:
+        return [i.old.id if i.old else None, i.new.id if i.new else None]
+
+    decided = [i for i in c.items if i.decided_by]
+    return {
+        "case": f"{c.old.label()} vs {c.new.label()}",
+        "file": "decisions.yaml",
+        "old": position(c.old),
+        "new": position(c.new),
+        "items": [
+            {
+                "old": ids(i)[0],
+                "new": ids(i)[1],
+                "status": i.status,
+                "relation": i.relation,
+                "group": [[*ids(m), m.status, m.relation] for m in group(c, i)],
+            }
+            for i in c.items
+        ],
+        "decisions": {
+            "links": [[*ids(i), i.status, i.relation] for i in decided if i.old and i.new],
+            "dropped": [i.old.id for i in decided if i.old is not None and i.new is None],
+            "added": [i.new.id for i in decided if i.new is not None and i.old is None],
+        },
+    }
+
+
+def _item_sources(item: Item) -> list[dict]:
+    """The sentences each side was read from (``extract`` keeps them), old side first."""
+    found: list[dict[str, str]] = []
+    for side, statement in (("old", item.old), ("new", item.new)):
+        for source in statement.sources if statement else ():
+            when = source.date.isoformat() if source.date else source.round
+            found.append({"side": f"{side} {statement.id}", "when": when, "sentence": source.sentence})
+    return [s for s in found if s["sentence"]]
 
 
 def _heatmap(tl: Timeline) -> dict:
@@ -191,8 +254,12 @@ def _heatmap(tl: Timeline) -> dict:
                     "said": said,
                 }
             )
-        text = thread.latest.text
-        rows.append({"y": top + cell_h * y, "id": thread.id, "text": text, "short": shorten(text, 60), "cells": cells})
+        text = thread.first.text
+        if thread.latest.text != text:
+            text = f"first: {text}\nlatest: {thread.latest.text}"
+        rows.append(
+            {"y": top + cell_h * y, "id": thread.id, "text": text, "short": thread_label(thread, 64), "cells": cells}
+        )
     return {
         "width": label_w + cell_w * len(tl.rounds) + 4,
         "height": top + cell_h * len(tl.threads) + 4,

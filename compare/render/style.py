@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..result import Item
-from ..timeline import Step
+from ..timeline import Step, Thread
 
 # One compact mark per transition, shown in every timeline cell; "^" prefixes a return after a gap.
 MARKS = {"new": "+", "persisted": "=", "changed": "~", "reversed": "!", "dropped": "x"}
@@ -34,10 +34,21 @@ def date_label(position, default: str = "?") -> str:
 
 
 def status_label(item: Item) -> str:
-    """``changed``, or ``changed (split)`` for a split or merge."""
-    return item.status + (f" ({item.relation})" if item.relation else "")
+    """``changed``, ``changed (split)`` for a split or merge, ``changed (reviewed)`` when an analyst decided it."""
+    notes = [n for n in (item.relation, "reviewed" if item.decided_by else None) if n]
+    return item.status + (f" ({', '.join(notes)})" if notes else "")
 
 
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def thread_label(thread: Thread, limit: int) -> str:
+    """A thread named by its first demand, the latest beside it when it reads differently."""
+    first, latest = thread.first.text, thread.latest.text
+    if first == latest:
+        return shorten(first, limit)
+    room = limit - 3  # for both texts, around " → "
+    head = min(len(first), max(room // 2, room - len(latest)))
+    return f"{shorten(first, head)} → {shorten(latest, room - head)}"

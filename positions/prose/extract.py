@@ -15,40 +15,33 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
+from .grammar import base_verb, has_verb_phrase, verbs
 from .segment import Sentence, sentences
-from .timecues import rounds_of
+from .timecues import document_date, rounds_of
 
 # Texts -> for each, the index of the first text it repeats (its own index when none): near-duplicates.
 Grouper = Callable[[Sequence[str]], Sequence[int]]
 
-# Bare verbs that start a demand clause ("... and adopt a permanent non-nuclear status").
-VERBS = frozenset(
-    "abandon abide abolish accept acknowledge address adopt agree allow apologise apologize apply "
-    "assess assure ban bar be become begin build cancel cap cease cede change close commit compensate "
-    "comply conduct consent create cut declare decrease deliver demilitarise demilitarize deploy dismantle "
-    "disband dissolve drop end enforce ensure establish exclude expand extend fix forbid forgo freeze "
-    "give grant guarantee halt hand hire hold honour honor impose include increase introduce join keep "
-    "leave lift limit lower negotiate notify offer open pay permit pledge prohibit protect provide publish "
-    "pull raise ratify recall recognise recognize reduce refrain reinstate release remove renounce reopen "
-    "repeal replace respect restore restrict resume return reverse revoke scrap sign stop submit suspend "
-    "take terminate transfer treat uphold vacate waive withdraw"
-    .split()
-)  # fmt: skip
+# Bare verbs that start a demand clause ("... and adopt a permanent non-nuclear status"): data/verbs.txt.
+VERBS = verbs()
 NOT_GERUNDS = frozenset(
     "during including according regarding concerning following nothing something anything everything "
     "morning evening thing king ring spring string wing ceiling meeting briefing wedding bring sing"
     .split()
 )  # fmt: skip
-MODALS = r"(?:must(?:\s+not)?|shall(?:\s+not)?|should(?:\s+not)?|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)"
+MODALS = (
+    r"(?:must(?:\s+not)?|shall(?:\s+not)?|should(?:\s+not)?|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to"
+    r"|will\s+have\s+to|cannot|can\s+not|may\s+not)"
+)
 
 # Cues whose subject is the one who demands; the demand follows the cue.
 _VERB_CUE = re.compile(
     r"\b(?:(?:has|have|had|will|would|also|further|again|firmly|still|now)\s+)*"
-    r"(?P<verb>demand(?:s|ed)?(?:\s+that)?|insist(?:s|ed)?\s+(?:on|that)|call(?:s|ed)?\s+for|"
+    r"(?P<verb>demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?\s+(?:on|that)|call(?:s|ed)?\s+for|"
     r"press(?:es|ed)?\s+for|push(?:es|ed)?\s+for|ask(?:s|ed)?\s+for|seek(?:s)?(?!\s+to)|sought(?!\s+to)|"
     r"want(?:s|ed)?(?!\s+to)|require(?:s|d)?\s+that|request(?:s|ed)?(?:\s+that)?|"
     r"reaffirm(?:s|ed)?\s+(?:that|its\s+demands?\s+(?:for|that))|reiterat(?:es|ed)\s+(?:that|its\s+demands?\s+(?:for|that))|"
-    r"(?:call(?:s|ed)?\s+(?:on|upon)|urge(?:s|d)?|press(?:es|ed)?|expect(?:s|ed)?)\s+(?P<addressee>[^,.;]{1,60}?)\s+to(?=\s)"
+    r"(?:call(?:s|ed)?\s+(?:on|upon)|urge(?:s|d)?|press(?:es|ed)?|expect(?:s|ed)?|ask(?:s|ed)?)\s+(?P<addressee>[^,.;]{1,60}?)\s+to(?=\s)"
     r"|will\s+not\s+accept|would\s+not\s+accept|will\s+never\s+accept|refuse(?:s|d)?\s+to\s+accept)\s+",
     re.I,
 )
@@ -63,7 +56,7 @@ _NOUN_CUE = re.compile(
     re.I,
 )
 _UNTIL = re.compile(r"\bwill\s+not\s+(?:call\s+off|end|stop|suspend|lift)\b[^.;]*?\buntil\s+", re.I)
-_MODAL = re.compile(rf"^(?P<subject>.{{1,80}}?)\s+(?P<modal>{MODALS})\s+(?=\w)", re.I)
+_MODAL = re.compile(rf"^(?P<subject>.{{1,120}}?)\s+(?P<modal>{MODALS})\s+(?=\w)", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|added|argued|argues|warned|warns|fear|fears|feared|suggest|suggests|"
     r"suggested|believe|believes|think|thinks|noted|notes|claimed|claims|wrote|stated|states|described)\b",
@@ -73,7 +66,7 @@ _HEDGE = re.compile(r"\b(?:whether|unclear|if any|might|could)\b", re.I)
 # Where a demand ends: the next clause is about something else.
 _CUT = re.compile(
     r"\s+(?:while|whereas|because|although|though|as\s+(?=[a-z]+\s+(?:of|have|has|were|was))|so that)\s+"
-    r"|,\s+(?:which|who|while|but|though|so that|said|says|sources say|according to|in an attempt)\b"
+    r"|,\s+(?:which|who|while|but|though|so that|said|says|sources say|according to|in an attempt|in what)\b"
     r"|\s*[;—–]\s*|\s+-\s+|,\s+sources\b",
     re.I,
 )
@@ -110,6 +103,7 @@ class Candidate:
 
     text: str
     source: Source
+    core: str = ""  # what is asked, without the party's "X demands" and with bans in one form: for merging
 
 
 @dataclass(frozen=True)
@@ -143,21 +137,65 @@ class Party:
         return False
 
 
-def extract_candidates(text: str, party: Party | str | None = None, date: dt.date | None = None) -> list[Candidate]:
-    """Every demand cue of ``party`` in ``text``, one candidate per demand, in text order."""
+def extract_candidates(
+    text: str, party: Party | str | None = None, date: dt.date | None = None, *, keep_fragments: bool = False
+) -> list[Candidate]:
+    """Every demand of ``party`` in ``text``, one candidate per demand, in text order.
+
+    The text's date is ``date``, else its own (front matter or title line). A demand with no
+    verb phrase and no pledge form is a fragment and left out unless ``keep_fragments``.
+    """
     who = party if isinstance(party, Party) else Party(party or "")
+    date = date or document_date(text)
     found = sentences(text)
     whens = rounds_of([s.text for s in found], date)
     quoted_by_other = _quoted_by_others(found, who)
+    by_structure = structured(found, who)
     result: list[Candidate] = []
     for i, (sentence, when) in enumerate(zip(found, whens)):
         if i in quoted_by_other:
             continue
         context = " ".join(s.text for s in found[max(0, i - 2) : i + 1])
-        for demand in _demands(sentence.text, who, context):
+        if i in by_structure:
+            demands = by_structure[i]
+        else:
+            banned = _BANNED.match(_clean(sentence.text))
+            demands = (_pledge(sentence.text, who, context) if banned else []) or (
+                _demands(sentence.text, who, context) or _pledge(sentence.text, who, context)
+            )
+        for demand in demands:
+            demand = _standalone(demand, who)
+            if not keep_fragments and not has_verb_phrase(demand):
+                continue
             source = Source(sentence.text, sentence.start, sentence.end, when.label, when.date)
-            result.append(Candidate(demand, source))
+            result.append(Candidate(demand, source, _core(demand, who)))
     return result
+
+
+def _core(demand: str, who: Party) -> str:
+    """What a demand asks, for finding near-duplicates: "No foreign troops" -> "not foreign troops"."""
+    text = demand.rstrip(".")
+    if who.name:
+        name = re.escape(_cap(_name(who)))
+        text = re.sub(rf"^{name}\s+(?:demands?|pledges?|will)\s*:?\s+", "", text, flags=re.I)
+    bans = sorted(_lists("leads.yaml")["prohibition"], key=len, reverse=True)
+    ban = re.match(
+        r"^(?:" + "|".join(re.escape(b) for b in bans) + r")\s+(?:the\s+)?(?:deployment\s+of\s+)?", text, re.I
+    )
+    if ban:
+        text = "not " + text[ban.end() :]
+    return text
+
+
+_STARTS_PHRASE = re.compile(r"^(?:by|based|from|of|in|on|at|with|for|to|as|an\s+extent|is|was|are|were)\b", re.I)
+
+
+def _standalone(demand: str, who: Party) -> str:
+    """A noun-phrase demand gets the party as its subject ("Russia demands the lifting of ...")."""
+    if has_verb_phrase(demand) or not who.name or _STARTS_PHRASE.match(demand):
+        return demand
+    name = _cap(_name(who))
+    return _sentence(f"{name} {_verb_for(name, 'demands')} {_low(demand)}")
 
 
 def _quoted_by_others(found: Sequence[Sentence], who: Party) -> set[int]:
@@ -182,10 +220,14 @@ def _speaker_is_party(text: str, who: Party) -> bool:
 
 def _demands(sentence: str, who: Party, context: str) -> list[str]:
     """The demands of the party in one sentence, each as a full demand."""
-    body = sentence.strip().strip(_QUOTES).strip()
+    body = _LEAD_ATTRIBUTION.sub("", _ATTRIBUTION.sub("", sentence.strip())).strip().strip(_QUOTES).strip()
     if body.endswith("?"):
         return []
-    cues = [c for c in _VERB_CUE.finditer(body) if _used_as_verb(body[: c.start()])]
+    cues = [
+        c
+        for c in _VERB_CUE.finditer(body)
+        if _used_as_verb(body[: c.start()]) and not re.match(r"by\b", body[c.end() :], re.I)
+    ]
     for cue in cues:
         subject = _subject(body, cue.start())
         if not _is_party(subject, body[: cue.start()], who, context):
@@ -197,6 +239,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if "accept" in verb:
             return [_sentence(f"no {_clip(rest)}")]
         if verb.endswith("that") or "that" in verb.split():
+            rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
             return _split_clause(_clip(rest))
         return _split_list(_clip(rest))
     until = _UNTIL.search(body)
@@ -222,6 +265,9 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         return _split_clause(_clip(_LEAD.sub("", body)))
     return []
+
+
+_SEMI_VERB = re.compile(r";\s+(?:and\s+)?(?=[a-z]+\b)")
 
 
 def _used_as_verb(before: str) -> bool:
@@ -308,7 +354,11 @@ def _is_nominal(text: str) -> bool:
 def _kind(piece: str) -> str:
     if _is_gerund(piece):
         return "gerund"
-    if _first_word(piece) in VERBS or re.match(r"^(?:to|that)\s", piece, re.I):
+    if _first_word(piece) in VERBS:
+        return "verb"
+    if re.match(r"^to\s+(?:be\s+)?([\w-]+)", piece, re.I) and base_verb(
+        piece.split()[1 if piece.split()[1:2] != ["be"] else 2 if len(piece.split()) > 2 else 1]
+    ):
         return "verb"
     if re.match(r"^(?:no|an?\s+end\s+to)\b", piece, re.I):
         return "no"
@@ -317,13 +367,28 @@ def _kind(piece: str) -> str:
     return "nominal" if _is_nominal(piece) else "other"
 
 
+_ACTION = re.compile(
+    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:end|ban|right|lifting|return|guarantee|halt)s?$"
+)
+
+
+def _action_headed(piece: str) -> bool:
+    """The noun phrase is headed by an action noun ("the withdrawal of ...", "an end to ...")."""
+    head = re.split(r"\s(?:of|on|for|to|from|in|by|against|with)\s", " " + piece.strip() + " ", maxsplit=1)[0]
+    words = head.split()
+    return bool(words) and bool(_ACTION.search(words[-1].lower()))
+
+
 def _pieces(text: str, splits_on: set[str]) -> list[str]:
     """Split a list at separators, keeping a piece apart only when it starts a demand of the same kind."""
     raw = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
     out = [raw[0]]
     for sep, piece in zip(seps, raw[1:]):
-        if piece and _kind(piece) in splits_on:
+        kind = _kind(piece) if piece else ""
+        if kind == "nominal" and not _action_headed(piece):
+            kind = "other"  # "a cessation of X and any attacks on Y": one demand, the verb's object is shared
+        if piece and kind in splits_on:
             out.append(piece)
         else:
             out[-1] = out[-1] + sep + piece
@@ -388,7 +453,7 @@ def as_statements(candidates: Sequence[Candidate], same: Grouper | None = None) 
     """
     groups = list(range(len(candidates)))
     if same is not None and len(candidates) > 1:
-        groups = [int(g) for g in same([c.text for c in candidates])]
+        groups = [int(g) for g in same([c.core or c.text for c in candidates])]
     statements = []
     for i, c in enumerate(candidates):
         if groups[i] != i:
@@ -406,9 +471,11 @@ def extract(
     aliases: Iterable[str] = (),
     same: Grouper | None = None,
     source: str = "",
+    keep_fragments: bool = False,
 ) -> Position:
     """One position with every demand ``party`` makes in ``text``; ``same`` groups near-duplicates."""
-    found = extract_candidates(text, Party(party or "", tuple(aliases)), date)
+    date = date or document_date(text)
+    found = extract_candidates(text, Party(party or "", tuple(aliases)), date, keep_fragments=keep_fragments)
     return Position(tuple(as_statements(found, same)), party=party or "", date=date, source=source)
 
 
@@ -420,9 +487,11 @@ def extract_rounds(
     aliases: Iterable[str] = (),
     same: Grouper | None = None,
     source: str = "",
+    keep_fragments: bool = False,
 ) -> PositionSet:
     """One position per round the text speaks of, oldest first; undated rounds last."""
-    found = extract_candidates(text, Party(party or "", tuple(aliases)), date)
+    date = date or document_date(text)
+    found = extract_candidates(text, Party(party or "", tuple(aliases)), date, keep_fragments=keep_fragments)
     by_round: dict[tuple, list[Candidate]] = {}
     for c in found:
         key = (c.source.date or dt.date.max, c.source.round if c.source.date is None else "")
@@ -448,3 +517,281 @@ def traceable(statement: Statement, text: str) -> bool:
     return bool(statement.sources) and all(
         " ".join(text[s.start : s.end].split()) == s.sentence for s in statement.sources
     )
+
+
+# --- Structure: lists under a lead-in, UN operative paragraphs, pledges (see the module docstring) ---
+
+_ATTRIBUTION = re.compile(
+    r",?\s*[\"”]?,?\s+(?:(?:it|the\s+(?:draft\s+)?(?:document|text|treaty|draft|statement|list))\s+(?:said|says|read|reads|stated|states|added)"
+    r"|according\s+to\s+(?:the\s+)?(?:draft\s+)?(?:document|text|draft|list|treaty|statement))\s*\.?$",
+    re.I,
+)
+_LEAD_ATTRIBUTION = re.compile(
+    r"^according\s+to\s+(?:the\s+)?(?:draft\s+)?(?:document|text|list|treaty|draft),\s+", re.I
+)
+_BANNED = re.compile(
+    r"^(?P<subject>.+?)\s+(?:would|will|shall|should)\s+be\s+(?:banned|prohibited|barred)\s+from\s+(?P<rest>.+)$", re.I
+)
+_TO_BE = re.compile(r"^(?P<subject>[^,]{3,120}?)\s+to\s+be\s+(?P<rest>\w+ed\b.*)$", re.I)
+_ELLIPTIC = re.compile(r"^(?P<subject>.{3,120}?)\s+(?P<verb>[a-z]+ed)\b(?P<rest>.*)$")
+
+
+def _operatives() -> tuple[re.Pattern, frozenset[str]]:
+    data = _lists("operative.yaml")
+    words = sorted([*data["asks"], *data["notes"]], key=len, reverse=True)
+    pattern = re.compile(
+        r"(?:^|(?<=[,;])\s+(?:and\s+)?(?:in\s+this\s+regard\s+)?|\s+and\s+(?:in\s+this\s+regard\s+)?)"
+        r"(?P<op>" + "|".join(re.escape(w) for w in words) + r")\b\s*",
+        re.I,
+    )
+    return pattern, frozenset(data["asks"])
+
+
+def _lists(name: str) -> dict:
+    from .grammar import lists
+
+    return lists(name)
+
+
+def _name(who: Party, lead_subject: str = "") -> str:
+    from .grammar import the_name
+
+    return the_name(lead_subject or who.name) or "The party"
+
+
+def _verb_for(name: str, verb: str) -> str:
+    """ "demands" or "demand", agreeing with the party name."""
+    from .grammar import plural
+
+    return verb if not plural(name) else verb[:-1] if verb.endswith("s") else verb
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _low(text: str) -> str:
+    """Lower the first word of a noun phrase or imperative unless it is an acronym or a name."""
+    word = text.split(" ", 1)[0]
+    if word.isupper() and len(word) > 1 or re.match(r"^[A-Z][a-z]+[A-Z]", word):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _clean(text: str) -> str:
+    """Quotation marks and attributions ("..., the document read.") removed."""
+    body = text.strip()
+    body = _ATTRIBUTION.sub("", body)
+    body = _LEAD_ATTRIBUTION.sub("", body)
+    body = body.strip().strip(_QUOTES).strip()
+    return body.rstrip(".,;:").strip()
+
+
+def _lead_kind(text: str) -> str:
+    """What a lead-in line or heading says the list under it is: "pledge", "demand" or ""."""
+    low = " " + " ".join(text.lower().split()) + " "
+    data = _lists("leads.yaml")
+    for kind in ("pledge", "demand"):
+        if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w in data[kind]):
+            return kind
+    return ""
+
+
+_LEAD_SUBJECT = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s*(?P<verb>\s(?:will|shall|demands?|insists?|calls? for|wants?))?\s*:$"
+)
+
+
+def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
+    """The demands of one list item under a lead-in of ``kind``; None when the item is a full clause."""
+    body = _clean(text)
+    body = re.sub(r"^(?:and|also)\s+", "", body, flags=re.I)
+    if not body:
+        return []
+    if _modal_clause(body):
+        return None
+    noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
+    name = _cap(noun) if subject else _cap(_name(who))
+    pieces = _pieces(body, {"verb"}) if base_verb(_first_word(body)) or " and " in body else [body]
+    out = []
+    for piece in pieces:
+        piece = piece.strip().rstrip(".,;")
+        if not piece:
+            continue
+        first = _first_word(piece)
+        if first.endswith("ly") and len(piece.split()) > 1 and base_verb(piece.split()[1]):
+            first = piece.split()[1].lower()  # "Significantly increase retiree pay"
+        to_be = _TO_BE.match(piece)
+        if base_verb(first) and piece[:1].isalpha():
+            if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
+                out.append(_sentence(f"{subject} {_low(piece)}"))
+            elif kind == "pledge":
+                out.append(_sentence(f"{name} will {_low(piece)}"))
+            else:
+                out.append(_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(piece)}"))
+        elif to_be:
+            out.append(_sentence(f"{to_be['subject']} must be {to_be['rest']}"))
+        elif kind == "pledge":
+            out.append(_sentence(f"{name} {_verb_for(name, 'pledges')} {_low(piece)}"))
+        else:
+            out.append(_sentence(f"{name} {_verb_for(name, 'demands')} {_low(piece)}"))
+    return out
+
+
+_MODAL_ANYWHERE = re.compile(rf"\s(?:{MODALS}|will|would|can|may)\s", re.I)
+
+
+def _modal_clause(body: str) -> bool:
+    """A full clause with a subject and a modal ("Belgium ... must be evacuated")."""
+    from .grammar import main_clause
+
+    m = _MODAL_ANYWHERE.search(main_clause(body) + " ")
+    return bool(m) and m.start() > 0 and not base_verb(_first_word(body))
+
+
+def _operative(paragraph: str, who: Party) -> list[str] | None:
+    """A UN-style operative paragraph: the verb that opens it governs it. None when it opens otherwise."""
+    pattern, asks = _operatives()
+    body = paragraph.strip().rstrip(".;,")
+    first = pattern.match(body)
+    if not first or not body[:1].isupper():
+        return None
+    name = _cap(_name(who))
+    cuts = [m for m in pattern.finditer(body) if m.start() == 0 or m.group(0)[:1] in " ,;"]
+    out: list[str] = []
+    for n, m in enumerate(cuts):
+        end = cuts[n + 1].start() if n + 1 < len(cuts) else len(body)
+        op = " ".join(m["op"].lower().split())
+        if op not in asks:
+            continue
+        rest = body[m.end() : end].strip().rstrip(",;")
+        before = body[: m.start()]
+        out += _governed(op, rest, name, before)
+    return out
+
+
+def _governed(op: str, rest: str, name: str, before: str) -> list[str]:
+    """What one operative verb asks: "demands that X V", "calls upon X to V", "urges the N"."""
+    if rest.lower().startswith("that "):
+        return [_tidy(s) for s in _split_clause(rest[5:])]
+    to = re.match(r"^(?P<who>[^,;]{1,120}?)\s+to\s+(?=\w)", rest)
+    if to and not re.match(r"^(?:the\s+)?\w+(?:tion|ment|ance|ence)\b", to["who"], re.I):
+        who = to["who"]
+        if who.lower() in ("it", "them", "they", "her", "him"):
+            named = re.findall(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)", before)
+            who = named[0] if named else who
+        return [_tidy(s) for s in _split_clause(f"{who} must {rest[to.end() :]}")]
+    verb = op.split()[-1] if op.split()[-1] not in ("upon", "on", "for") else op
+    return [_sentence(f"{name} {verb} {rest}")]
+
+
+def _tidy(sentence: str) -> str:
+    """ "The Russian Federation immediately must cease" -> "The Russian Federation must immediately cease"."""
+    return re.sub(r"\s((?:\w+ly,?\s+(?:and\s+)?)+)must\s", lambda m: f" must {m[1]}", sentence, count=1)
+
+
+def _pledge(body: str, who: Party, context: str) -> list[str]:
+    """ "The Union will preserve ...", "there will be no ...", "X would be banned from V-ing": pledges and bans."""
+    text = _clean(body)
+    banned = _BANNED.match(text)
+    if banned:
+        subject = banned["subject"]
+        out = []
+        rest, *more = re.split(r",\s+and\s+(?:they|it|we)\s+(?=must|should|shall|will)", banned["rest"], maxsplit=1)
+        for also in more:
+            out += _split_clause(f"{subject} {also}")
+        for piece in re.split(r",?\s+(?:and\s+)?from\s+", rest):
+            words = piece.split()
+            if not words:
+                continue
+            head = _base_of(words[0])
+            out.insert(len(out) - len(more), _sentence(f"{subject} must not {' '.join([head, *words[1:]])}"))
+        return out
+    m = re.match(
+        r"^(?P<lead>.*?)(?P<subject>\b[\w’'-]+(?:\s+[\w’'-]+){0,6})\s+will\s+(?P<rest>(?!be\s+(?:able|constructive|to)\b)\S.*)$",
+        text,
+    )
+    if not m:
+        return []
+    subject, rest = m["subject"], m["rest"]
+    if re.search(
+        r"\b(?:whether|if|that|which|who|when|is|are|was|were|has|have|had)\b", m["lead"] + " " + subject, re.I
+    ):
+        return []  # "will" inside a subordinate clause ("awaiting a response on whether he will agree")
+    if re.search(r"\bthere$", subject, re.I) and rest.lower().startswith("be no "):
+        return [_sentence(f"There will {rest}")]
+    if (
+        re.search(r"\b(?:be|have)\s+to\b|^be\s+\w+ed\b", rest)
+        or (who.name and who.mentioned(subject))
+        or _FIRST_PERSON.search(subject)
+    ):
+        if re.match(r"^(?:it|this|that)$", subject.strip(), re.I):
+            return []
+        if re.search(r"\b(?:objective|aim|wish|purpose|goal)\b", subject, re.I):
+            return []  # a statement of aim, not a pledge
+        pieces = _pieces(rest, {"verb"})
+        return [_sentence(f"{subject} will " + re.sub(r"^will\s+", "", p)) for p in pieces]
+    return []
+
+
+def _base_of(word: str) -> str:
+    from .grammar import _stems
+
+    for stem in _stems(word)[1:]:
+        if stem in verbs():
+            return stem
+    return word
+
+
+def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
+    """The demands of sentences read by the document's structure; sentences not in it are read as prose."""
+    result: dict[int, list[str]] = {}
+    kind, subject = "", ""
+    pattern, _ = _operatives()
+    preambular = tuple(_lists("operative.yaml")["preambular"])
+    for i, s in enumerate(found):
+        text = s.text
+        if "http://" in text or "https://" in text:
+            result[i] = []  # a title line with its address: not a demand
+            continue
+        if s.first and s.marker in ("", "heading"):
+            paragraph = " ".join(x.text for x in found if x.block == s.block)
+            ends_lead = paragraph.rstrip().endswith(":")
+            short = len(paragraph.split()) <= 12 and not paragraph.rstrip().endswith((".", "!", "?"))
+            if _operative(text, who) is not None:
+                pass
+            elif ends_lead or short:
+                last = [x.text for x in found if x.block == s.block][-1]
+                paragraph = last if _lead_kind(last) else paragraph
+                lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
+                if lead and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
+                    lead = None  # "Our demands:", "The following:": a heading, not a subject
+                kind = _lead_kind(paragraph) or ("demand" if lead else "")
+                subject = lead["subject"].strip() if lead and not _lead_kind(lead["subject"]) else ""
+                if subject and lead["verb"]:
+                    subject = f"{subject} {lead['verb'].strip()}"  # "A Labour Government will:" -> "... will"
+                if lead and lead["verb"]:
+                    kind = "pledge" if re.search(r"will|shall", lead["verb"]) else "demand"
+                if short and not ends_lead and s.marker != "heading" and not kind:
+                    kind, subject = "", ""
+                continue
+            elif not paragraph.rstrip().endswith(","):
+                kind, subject = "", ""
+        if s.first and text.lower().startswith(preambular) and text.rstrip().endswith((",", ";")):
+            result[i] = []  # a preambular paragraph: context
+            continue
+        if s.first:
+            operative = _operative(text, who)
+            if operative is not None:
+                result[i] = operative
+                continue
+        if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind:
+            items = _item(text, kind, subject, who)
+            if items is not None:
+                result[i] = items
+                continue
+        if s.marker in ("bullet", "number", "roman", "letter") and kind and base_verb(_first_word(text)):
+            items = _item(text, kind, subject, who)  # a second imperative in one bullet
+            if items is not None:
+                result[i] = items
+    return result

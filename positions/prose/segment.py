@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+)")
+_MARKER = re.compile(
+    r"^\s*(?:(?P<heading>#{1,6}\s+)|(?P<bullet>[-*+•·–]\s+)|(?P<number>\(?\d{1,3}(?:[.)]|\s?-(?=\s))\s+)"
+    r"|(?P<roman>\(?(?:[IVX]{1,5}|[ivx]{1,5})[.)]\s+)|(?P<letter>\(?[a-z][.)]\s+))"
+)
 _ENDS = tuple('.!?:;"”’)')
 _RUN_ON = re.compile(r"(?:,|-|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|that|from|as))$")
 
@@ -24,6 +27,8 @@ class Sentence:
     start: int
     end: int
     block: int
+    marker: str = ""  # the block's list marker: "bullet", "number", "roman", "letter", "heading" or ""
+    first: bool = True  # the first sentence of its block
 
 
 @lru_cache(maxsize=1)
@@ -35,13 +40,19 @@ def _segmenter():
 
 def blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each block: a line, list item or heading, or hard-wrapped lines joined."""
-    spans: list[tuple[int, int]] = []
+    return [(a, b) for a, b, _ in marked_blocks(text)]
+
+
+def marked_blocks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, marker) of each block; marker is the kind of list marker it opens with, or ""."""
+    spans: list[tuple[int, int, str]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = text[start:end]
         marker = _MARKER.match(body)
+        kind = next((k for k, v in marker.groupdict().items() if v), "") if marker else ""
         if marker:
             start += marker.end()
         body = text[start:end].strip()
@@ -50,9 +61,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
         start += text[start:end].index(body)
         end = start + len(body)
         if spans and not marker and _runs_on(text[spans[-1][0] : spans[-1][1]], body):
-            spans[-1] = (spans[-1][0], end)
+            spans[-1] = (spans[-1][0], end, spans[-1][2])
         else:
-            spans.append((start, end))
+            spans.append((start, end, kind))
     return spans
 
 
@@ -66,7 +77,7 @@ def _runs_on(previous: str, line: str) -> bool:
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its offsets; ``text[s.start:s.end]`` is the sentence."""
     found = []
-    for number, (start, end) in enumerate(blocks(text)):
+    for number, (start, end, kind) in enumerate(marked_blocks(text)):
         block = text[start:end].replace("\n", " ").replace("\r", " ")
         cursor = 0
         for piece in _segmenter().segment(block):
@@ -79,7 +90,7 @@ def sentences(text: str) -> list[Sentence]:
             cursor = at + len(piece)
             if re.fullmatch(r"\(?\d{1,3}[.)]|[-*+•]", piece):  # an inline list marker, not a sentence
                 continue
-            found.append(
-                Sentence(" ".join(text[start + at : start + cursor].split()), start + at, start + cursor, number)
-            )
+            first = not found or found[-1].block != number
+            words = " ".join(text[start + at : start + cursor].split())
+            found.append(Sentence(words, start + at, start + cursor, number, kind, first))
     return found

@@ -43,7 +43,7 @@ _NOW = re.compile(
 )
 _LAST = re.compile(r"\b(?:last|a|one|(\d+|two|three|four|five|six))\s+(week|month|year)s?\s*(ago)?\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_EARLIER = re.compile(r"\b(?:earlier|previous|previously|prior|former)\b", re.I)
+_EARLIER = re.compile(r"\b(?:earlier|previous|previously)\b", re.I)
 _EVENT = (
     r"(invasion|war|talks|summit|meeting|ceasefire|truce|agreement|treaty|election|strike|offensive"
     r"|referendum|annexation|negotiations|round)"
@@ -78,10 +78,29 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A date that names a cited document ("resolution 68/262 of 2014", "the Geneva Conventions of 1949",
+# "the statement of ... on 29 June 2016", "the 24 February 2022 declaration") or a point of reference
+# ("since 2014") dates that document, not the round of the demands around it.
+_CITED_NOUNS = (
+    r"(?:resolutions?|conventions?|protocols?|statements?|declarations?|decisions?|acts?|laws?|treat(?:y|ies)"
+    r"|accords?|charter|reports?|decrees?|communiqu[ée]s?|letters?|guidelines|conclusions|memorand(?:um|a)"
+    r"|constitution|directives?|regulations?|notes?|notification|principles)"
+)
+_CITED_BEFORE = re.compile(rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\bsince\s+(?:the\s+)?$|\bof\s+$", re.I)
+_CITED_AFTER = re.compile(rf"^\s*(?:\w+\s+)?{_CITED_NOUNS}\b", re.I)
+
+
+def _cited(sentence: str, start: int, end: int) -> bool:
+    """The date at ``sentence[start:end]`` dates a cited document or a reference point, not a round."""
+    return bool(_CITED_BEFORE.search(sentence[:start]) or _CITED_AFTER.match(sentence[end:]))
+
+
 def _absolute(sentence: str) -> tuple[When, bool] | None:
-    """The first absolute date cue in a sentence, and whether it names a day."""
+    """The first absolute date cue in a sentence that is not a citation, and whether it names a day."""
     found: list[tuple[int, When, bool]] = []
     for m in _ISO.finditer(sentence):
+        if _cited(sentence, m.start(), m.end()):
+            continue
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -89,6 +108,8 @@ def _absolute(sentence: str) -> tuple[When, bool] | None:
         found.append((m.start(), When(m[0], day, day), True))
     for pattern, order in ((_DAY_MONTH_YEAR, (1, 2, 3)), (_MONTH_DAY_YEAR, (2, 1, 3))):
         for m in pattern.finditer(sentence):
+            if _cited(sentence, m.start(), m.end()):
+                continue
             d, mon, y = (m[i] for i in order)
             try:
                 day = dt.date(int(y), _MONTHS[mon.lower().rstrip(".")], int(d))
@@ -101,19 +122,19 @@ def _absolute(sentence: str) -> tuple[When, bool] | None:
         return not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
 
     for m in _MONTH_YEAR.finditer(sentence):
-        if free(m) and m[1].lower().rstrip(".") in _MONTHS:
+        if free(m) and not _cited(sentence, m.start(), m.end()) and m[1].lower().rstrip(".") in _MONTHS:
             y, mon = int(m[2]), _MONTHS[m[1].lower().rstrip(".")]
             found.append((m.start(), When(m[0], dt.date(y, mon, 1), _month_end(y, mon)), False))
             taken.append((m.start(), m.end()))
     for m in _PART_YEAR.finditer(sentence):
-        if free(m):
+        if free(m) and not _cited(sentence, m.start(), m.end()):
             part = re.sub(r"^the\s+", "", m[1].lower()).strip()
             first, last = _PARTS[part]
             y = int(m[2])
             found.append((m.start(), When(m[0], dt.date(y, first, 1), _month_end(y, last)), False))
             taken.append((m.start(), m.end()))
     for m in _BARE_YEAR.finditer(sentence):
-        if free(m):
+        if free(m) and not _cited(sentence, m.start(), m.end()):
             y = int(m[1])
             found.append((m.start(), When(m[1], dt.date(y, 1, 1), dt.date(y, 12, 31)), False))
     if not found:
@@ -151,6 +172,33 @@ def _relative(sentence: str, today: dt.date | None, now: When) -> When | None:
     return None
 
 
+def _reports_a_round(sentence: str) -> bool:
+    """The sentence tells of something done at the time it names, not a demand in force now that cites it."""
+    if _PAST_NARRATION.search(sentence) or _EVENT_NOUN.search(sentence) or _POINTS_BACK.search(sentence):
+        return True
+    return not _DIRECTIVE.search(sentence)
+
+
+_DIRECTIVE = re.compile(
+    r"\b(?:must|should|shall|will|cannot|demands|calls\s+(?:up)?on|calls\s+for|requests|urges|insists)\b", re.I
+)
+
+
+_FRONT_DATE = re.compile(r"^---\s*$.*?^date:\s*['\"]?(\d{4}-\d\d-\d\d)", re.M | re.S)
+_TITLE_DATE = re.compile(r"\A[^\n]*\|\s*(\d{4}-\d\d-\d\d)\s*$", re.M)
+
+
+def document_date(text: str) -> dt.date | None:
+    """The document's own date: ``date:`` in front matter, or a first line ``title | address | YYYY-MM-DD``."""
+    m = _FRONT_DATE.match(text.lstrip()) or _TITLE_DATE.match(text.lstrip())
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m[1])
+    except ValueError:
+        return None
+
+
 def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[When]:
     """The round each sentence speaks of (see the module docstring for the rules)."""
     now = When(f"as of {today.isoformat()}" if today else "current", today, today)
@@ -165,6 +213,8 @@ def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[Wh
     result: list[When] = []
     for text, cue in zip(sentences, direct):
         when = cue[0] if cue else None
+        if when is not None and today is not None and not _reports_a_round(text):
+            when = None  # history told in passing ("the wrong done ... in 1871"): the text's own round
         if when is None:
             when = _relative(text, today, now)
         before = _BEFORE.search(text)

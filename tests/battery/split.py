@@ -24,15 +24,35 @@ HERE = Path(__file__).parent
 SEED = 20261201
 STATUSES = ("persisted", "changed", "reversed")
 PREFIX = {
-    "diplomacy": "dipl", "arms-control": "arms", "trade": "trad", "labour": "labr",
-    "climate": "clim", "corporate-deals": "corp", "housing": "hous", "health": "hlth",
-    "elections": "elec", "fisheries": "fish", "education": "educ", "tech-regulation": "tech",
-    "water": "watr", "migration": "migr",
+    "diplomacy": "dipl",
+    "arms-control": "arms",
+    "trade": "trad",
+    "labour": "labr",
+    "climate": "clim",
+    "corporate-deals": "corp",
+    "housing": "hous",
+    "health": "hlth",
+    "elections": "elec",
+    "fisheries": "fish",
+    "education": "educ",
+    "tech-regulation": "tech",
+    "water": "watr",
+    "migration": "migr",
 }
 CLASSES = (
-    "stance-synonym", "negative-both-sides", "negation-flip", "flip-without-not",
-    "quantity-equal", "quantity-unequal", "date-equal", "date-unequal", "alias-equal",
-    "party-change", "modality", "scope-condition", "plain-paraphrase",
+    "stance-synonym",
+    "negative-both-sides",
+    "negation-flip",
+    "flip-without-not",
+    "quantity-equal",
+    "quantity-unequal",
+    "date-equal",
+    "date-unequal",
+    "alias-equal",
+    "party-change",
+    "modality",
+    "scope-condition",
+    "plain-paraphrase",
 )
 FIELDS = ("id", "domain", "class", "old", "new", "status", "why")
 

@@ -1,0 +1,344 @@
+"""Hardening (issue 13): no output path can destroy a file, exit codes say what happened,
+library calls are checked at the call, and a named model reaches the network only when asked."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE
+from demanddiff import InputError, Position, Settings, Statement, api
+from demanddiff import compare as compare_call
+from demanddiff.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD = "party: A\ndate: 2024-01-01\ndemands:\n  - {id: o1, text: Tariffs on steel must be removed.}\n"
+NEW = "party: A\ndate: 2025-01-01\ndemands:\n  - {id: n1, text: Tariffs on steel must not be removed.}\n"
+ONE_LINE = re.compile(r"Error: [^\n]+\n")
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "old.yaml").write_text(OLD)
+    (tmp_path / "new.yaml").write_text(NEW)
+    return tmp_path / "old.yaml", tmp_path / "new.yaml"
+
+
+@pytest.fixture
+def no_work(monkeypatch):
+    """Fail the test if a command starts comparing: checks must come before any work."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the command started working before checking its outputs")
+
+    for name in ("compare", "timeline", "rounds", "report", "evaluate"):
+        monkeypatch.setattr(api, name, refuse)
+
+
+def without_root_powers(cmd: list[str]) -> list[str]:
+    """``cmd`` run so that file permissions apply: as root, without the capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return cmd
+    if not shutil.which("setpriv"):
+        pytest.skip("needs setpriv to drop root's power over file permissions")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *cmd]
+
+
+def device(tmp_path: Path, name: str) -> Path:
+    """A character device to write to: /dev/null or /dev/full, or (as root) a copy of it in ``tmp_path``,
+    so a bug can never replace the machine's own."""
+    if os.geteuid() != 0:
+        return Path("/dev") / name
+    path = tmp_path / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, {"null": 3, "full": 7}[name]))
+    return path
+
+
+# --- outputs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["same path", "symlink", "hardlink", "relative path"])
+def test_output_that_is_an_input_is_refused_and_the_input_kept(runner, files, tmp_path, no_work, how, monkeypatch):
+    old, new = files
+    target = {"same path": old, "symlink": tmp_path / "link.yaml", "hardlink": tmp_path / "hard.yaml"}.get(how)
+    if how == "symlink":
+        target.symlink_to(old)
+    elif how == "hardlink":
+        os.link(old, target)
+    elif how == "relative path":
+        monkeypatch.chdir(tmp_path)
+        target = Path("sub/../old.yaml")
+        (tmp_path / "sub").mkdir()
+    result = runner.invoke(cli, ["compare", str(old), str(new), "-o", str(target)])
+    assert result.exit_code == 2
+    assert ONE_LINE.fullmatch(result.stderr) and "is an input" in result.stderr, result.stderr
+    assert old.read_text() == OLD
+
+
+def test_output_that_is_the_dataset_is_refused_for_every_command(runner, tmp_path, no_work):
+    data = tmp_path / "russia.yaml"
+    data.write_bytes(FIXTURE.read_bytes())
+    for args in (
+        ["rounds", str(data)],
+        ["timeline", str(data)],
+        ["report", str(data), "--timeline"],
+        ["compare", str(data), "--from", "2021-12-17", "--to", "2025-03-14"],
+    ):
+        result = runner.invoke(cli, [*args, "-o", str(data)])
+        assert result.exit_code == 2 and "is an input" in result.stderr, (args, result.output)
+    timeline = runner.invoke(cli, ["timeline", str(data), "--plot", str(tmp_path / "russia.yaml")])
+    assert timeline.exit_code == 2
+    assert data.read_bytes() == FIXTURE.read_bytes()
+
+
+def test_output_to_a_fifo_writes_into_it_and_keeps_the_fifo(runner, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(fifo)])
+        got = os.read(reader, 1 << 16).decode()
+    finally:
+        os.close(reader)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert got.splitlines()[0].split()[:2] == ["party", "date"]
+
+
+def test_output_to_dev_null_keeps_the_device(runner, tmp_path):
+    null = device(tmp_path, "null")
+    result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(null)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(runner, tmp_path):
+    target = tmp_path / "real" / "table.csv"
+    target.parent.mkdir()
+    target.write_text("old contents\n")
+    link = tmp_path / "table.csv"
+    link.symlink_to(target)
+    result = runner.invoke(cli, ["rounds", str(FIXTURE), "--format", "csv", "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text().startswith("party,date,round,demands\n")
+    assert [p.name for p in target.parent.iterdir()] == ["table.csv"]  # no temporary left over
+
+
+def test_output_keeps_an_existing_files_mode_and_a_new_file_follows_the_umask(runner, tmp_path):
+    kept = tmp_path / "kept.txt"
+    kept.write_text("x")
+    kept.chmod(0o664)
+    old_umask = os.umask(0o027)
+    try:
+        assert runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(kept)]).exit_code == 0
+        assert runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(tmp_path / "fresh.txt")]).exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o664
+    assert stat.S_IMODE((tmp_path / "fresh.txt").stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing/out.csv", r"folder .*missing does not exist; create it"),
+        ("file.txt/out.csv", r"file\.txt is not a folder"),
+        ("folder", r"is a folder; give a file name"),
+    ],
+    ids=["missing folder", "file as folder", "folder as file"],
+)
+def test_output_folder_is_checked_before_any_work(runner, files, tmp_path, no_work, where, message):
+    (tmp_path / "file.txt").write_text("x")
+    (tmp_path / "folder").mkdir()
+    for opt in ("-o", "--plot"):
+        args = ["timeline", str(FIXTURE), opt, str(tmp_path / where)]
+        if opt == "--plot":
+            args[-1] += ".png" if where != "folder" else ""
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert ONE_LINE.fullmatch(result.stderr) and re.search(message, result.stderr), result.stderr
+    result = runner.invoke(cli, ["compare", *map(str, files), "-o", str(tmp_path / where)])
+    assert result.exit_code == 2 and re.search(message, result.stderr), result.stderr
+
+
+def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    env = {**os.environ, "DEMANDDIFF_CACHE_DIR": str(folder.parent / "cache")}
+    started = time.monotonic()
+    cmd = [sys.executable, "-m", "demanddiff.cli", "compare", str(FIXTURE), "--from", "2021-12-17"]
+    cmd += ["--to", "2025-03-14", "-o", str(folder / "out.txt")]
+    proc = subprocess.run(without_root_powers(cmd), capture_output=True, text=True, env=env, cwd=folder.parent)
+    assert proc.returncode == 2, proc.stderr
+    assert ONE_LINE.fullmatch(proc.stderr) and "cannot write in folder" in proc.stderr, proc.stderr
+    assert time.monotonic() - started < 20 and not (folder.parent / "cache").exists()  # no model, no cache
+
+
+def test_a_full_disk_is_one_line_for_a_file_and_for_stdout(runner, tmp_path):
+    full_device = device(tmp_path, "full")
+    result = runner.invoke(cli, ["rounds", str(FIXTURE), "-o", str(full_device)])
+    assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.output
+    assert "No space left on device" in result.stderr
+    assert stat.S_ISCHR(os.lstat(full_device).st_mode)
+    with open(full_device, "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "demanddiff.cli", "rounds", str(FIXTURE)], stdout=full, stderr=subprocess.PIPE
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.decode() == "Error: cannot write to standard output: No space left on device\n"
+
+
+def test_no_output_is_written_unless_all_outputs_succeed(runner, tmp_path, threads_dataset, monkeypatch):
+    def broken_plot(tl, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("demanddiff.compare.render.plot.plot_timeline", broken_plot)
+    table, picture = tmp_path / "table.txt", tmp_path / "picture.png"
+    result = runner.invoke(cli, ["timeline", str(threads_dataset), "-o", str(table), "--plot", str(picture)])
+    assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["threads.yaml"]  # neither, and no temporaries
+
+
+def test_plot_draws_dollar_signs_as_text(runner, tmp_path):
+    data = tmp_path / "money.yaml"
+    data.write_text(
+        "positions:\n"
+        "  - {date: 2024-01-01, demands: [{id: a, text: 'Pay $5\\x and $7 per tonne.'}]}\n"
+        "  - {date: 2025-01-01, demands: [{id: b, text: 'Pay $5\\x and $7 per tonne.'}]}\n"
+    )
+    table, picture = tmp_path / "table.txt", tmp_path / "picture.png"
+    result = runner.invoke(cli, ["timeline", str(data), "-o", str(table), "--plot", str(picture)])
+    assert result.exit_code == 0, result.output
+    assert picture.read_bytes()[:4] == b"\x89PNG" and "$5\\x and $7" in table.read_text()
+
+
+# --- exit codes ----------------------------------------------------------------------------
+
+
+def test_an_internal_error_exits_3_with_one_line_naming_the_log(runner, monkeypatch, tmp_path):
+    def crash(*args, **kwargs):
+        raise RuntimeError("the aligner lost a pair")
+
+    monkeypatch.setattr(api, "rounds", crash)
+    monkeypatch.setenv("DEMANDDIFF_CACHE_DIR", str(tmp_path))
+    result = runner.invoke(cli, ["rounds", str(FIXTURE)])
+    assert result.exit_code == 3
+    match = re.fullmatch(
+        r"Error: internal error \(RuntimeError: the aligner lost a pair\); "
+        r"the traceback is in (\S+); rerun with --debug to print it\n",
+        result.stderr,
+    )
+    assert match, result.stderr
+    assert "Traceback" in Path(match[1]).read_text() and "the aligner lost a pair" in Path(match[1]).read_text()
+    debug = runner.invoke(cli, ["--debug", "rounds", str(FIXTURE)])
+    assert debug.exit_code == 3 and "Traceback (most recent call last)" in debug.stderr
+
+
+def test_ctrl_c_exits_130_with_one_line(runner, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "rounds", interrupted)
+    result = runner.invoke(cli, ["rounds", str(FIXTURE)])
+    assert result.exit_code == 130 and result.stderr == "Interrupted.\n"
+
+
+def test_fail_on_is_the_only_exit_1(runner, files):
+    assert runner.invoke(cli, ["compare", *map(str, files), "--fail-on", "reversed"]).exit_code == 1
+    assert runner.invoke(cli, ["compare", *map(str, files), "--fail-on", "bogus"]).exit_code == 2
+
+
+def test_help_lists_the_exit_codes(runner):
+    text = runner.invoke(cli, ["--help"]).stdout
+    for code, meaning in [("0", "ok"), ("1", "--fail-on"), ("2", "bad input"), ("3", "internal error")]:
+        assert re.search(rf"^\s+{code}\s+.*{re.escape(meaning)}", text, re.M), (code, text)
+    assert re.search(r"^\s+130\s+interrupted", text, re.M)
+
+
+# --- library arguments ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error", "message"),
+    [
+        (None, None, TypeError, "compare() takes Positions or lists of demand texts, not NoneType"),
+        ([1], ["x"], TypeError, "demand 1 must be a text (str), not int"),
+        ({"a must happen": 1}, ["x"], TypeError, "compare() takes Positions or lists of demand texts, not dict"),
+        ([""], ["x"], InputError, "demand text is empty; write the demand or remove the item"),
+        (["\u200b\u202e"], ["x"], InputError, "demand text is empty; write the demand or remove the item"),
+        (["bad \ud800"], ["x"], InputError, "text holds a lone surrogate"),
+        (
+            Position((Statement("a", "x must go."), Statement("a", "y must go."))),
+            ["x"],
+            InputError,
+            "duplicate demand id 'a'; ids must be unique within a round",
+        ),
+    ],
+    ids=["none", "int item", "dict", "empty", "invisible", "surrogate", "duplicate ids"],
+)
+def test_compare_checks_its_arguments_at_the_call(old, new, error, message):
+    with pytest.raises(error) as info:
+        compare_call(old, new)
+    assert message in str(info.value)
+
+
+def test_statements_and_settings_check_their_fields():
+    with pytest.raises(TypeError, match="a demand's id must be a string, not int"):
+        Statement(1, "x must go.")
+    with pytest.raises(TypeError, match="a demand's text must be a string, not NoneType"):
+        Statement("a", None)
+    with pytest.raises(TypeError, match="setting match_threshold must be a number, not str 'high'"):
+        Settings(match_threshold="high")
+    with pytest.raises(InputError, match="setting match_threshold must be a finite number, not nan"):
+        Settings(match_threshold=math.nan)
+
+
+def test_settings_file_faults_give_the_same_messages(runner, files, tmp_path):
+    bad = tmp_path / "s.yaml"
+    for content, message in [
+        ("match_threshold: high\n", "setting match_threshold must be a number, not str 'high'"),
+        ("match_threshold: .nan\n", "setting match_threshold must be a finite number, not nan"),
+    ]:
+        bad.write_text(content)
+        result = runner.invoke(cli, ["compare", *map(str, files), "--settings", str(bad)])
+        assert result.exit_code == 2 and result.stderr == f"Error: {bad}: {message}\n", result.stderr
+
+
+# --- network -------------------------------------------------------------------------------
+
+
+def test_a_named_model_is_not_downloaded_unless_allowed(runner, files, monkeypatch):
+    monkeypatch.setattr("demanddiff.compare.engine._engines", {})
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")  # the user's environment allows the hub
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # and nothing answers there
+    monkeypatch.delenv("DEMANDDIFF_ALLOW_DOWNLOAD", raising=False)
+    result = runner.invoke(cli, ["compare", *map(str, files), "--model", "someone/not-cached-model"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: someone/not-cached-model: model is neither a local folder nor in the Hugging Face cache; "
+        "give a model folder, or download it with --allow-download (or DEMANDDIFF_ALLOW_DOWNLOAD=1)\n"
+    )
+
+
+def test_allow_download_says_so_in_one_line(runner, files, monkeypatch):
+    monkeypatch.setattr("demanddiff.compare.engine._engines", {})
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    result = runner.invoke(
+        cli, ["compare", *map(str, files), "--model", "someone/not-cached-model", "--allow-download"]
+    )
+    assert result.stderr.startswith(
+        "Downloading model someone/not-cached-model from the Hugging Face hub (--allow-download)\n"
+    ), result.stderr
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 2
