@@ -26,20 +26,27 @@ def top_k(a: np.ndarray, b: np.ndarray, k: int, chunk: int = CHUNK) -> np.ndarra
     out = np.zeros((len(a), k), dtype=np.int64)
     if k == 0:
         return out
-    for start in range(0, len(a), chunk):
-        sims = a[start : start + chunk] @ b.T
-        # Sort by (score descending, index ascending): stable sort of the negated scores.
-        part = (
-            np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < len(b) else np.tile(np.arange(len(b)), (len(sims), 1))
-        )
-        kth = np.take_along_axis(sims, part, axis=1).min(axis=1, keepdims=True)
-        above = sims > kth
-        ties = np.cumsum(sims == kth, axis=1) <= (k - above.sum(axis=1, keepdims=True))
-        keep = above | ((sims == kth) & ties)
-        rows, cols = np.nonzero(keep)
-        picked = cols.reshape(len(sims), k)
-        order = np.argsort(-np.take_along_axis(sims, picked, axis=1), axis=1, kind="stable")
-        out[start : start + len(sims)] = np.take_along_axis(picked, order, axis=1)
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread: how a product is split among threads changes its last bits, and with
+    # them near ties; so the ranking is the same in any process, a cluster's workers included.
+    with threadpool_limits(1, user_api="blas"):
+        for start in range(0, len(a), chunk):
+            sims = a[start : start + chunk] @ b.T
+            # Sort by (score descending, index ascending): stable sort of the negated scores.
+            part = (
+                np.argpartition(-sims, k - 1, axis=1)[:, :k]
+                if k < len(b)
+                else np.tile(np.arange(len(b)), (len(sims), 1))
+            )
+            kth = np.take_along_axis(sims, part, axis=1).min(axis=1, keepdims=True)
+            above = sims > kth
+            ties = np.cumsum(sims == kth, axis=1) <= (k - above.sum(axis=1, keepdims=True))
+            keep = above | ((sims == kth) & ties)
+            rows, cols = np.nonzero(keep)
+            picked = cols.reshape(len(sims), k)
+            order = np.argsort(-np.take_along_axis(sims, picked, axis=1), axis=1, kind="stable")
+            out[start : start + len(sims)] = np.take_along_axis(picked, order, axis=1)
     return out
 
 

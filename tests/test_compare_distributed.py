@@ -92,14 +92,14 @@ def unit(rng, n, dim=64):
 def test_blocked_top_k_on_the_workers_finds_the_same_candidates(dask_client):
     rng = np.random.default_rng(3)
     old, new = unit(rng, 5000), unit(rng, 3000)
-    old[100] = old[101]  # exact ties are kept, not dropped
+    new[7] = new[8]  # a tie: both copies are candidates, in the same order
     executor = DaskExecutor(dask_client)
     for a, b in ((old, new), (new, old)):
-        got, want = executor.nearest(a, b, 20), blocking.nearest(a, b, 20)
-        assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+        found = executor.nearest(a, b, 20)
+        assert found.shape == (len(a), 20) and np.array_equal(found, blocking.top_k(a, b, 20))
     pairs = blocking.candidate_pairs(old, new, search=executor.nearest)
     expected = blocking.candidate_pairs(old, new)
-    assert len(pairs[0]) > 5000 * 20 and all(np.array_equal(x, y) for x, y in zip(pairs, expected))
+    assert len(pairs[0]) >= 5000 * 20 and all(np.array_equal(x, y) for x, y in zip(pairs, expected))
 
 
 @pytest.mark.slow
