@@ -8,7 +8,7 @@ Every command of the CLI is one call here:
 1
 """
 
-from .api import check_extraction, evaluate, extract, plot, render, report, review, rounds, timeline, tune
+from .api import check_extraction, corpus, evaluate, extract, plot, render, report, review, rounds, timeline, tune
 from .compare import STATUSES, Change, Comparison, Engine, Item, Settings  # `compare` is the callable package
 from .compare.render.tables import FORMATS
 from .compare.timeline import Timeline
@@ -35,6 +35,7 @@ __all__ = [
     "Timeline",
     "check_extraction",
     "compare",
+    "corpus",
     "evaluate",
     "extract",
     "load",

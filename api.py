@@ -8,7 +8,7 @@ shared default one, so the model loads once per process.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .compare.engine import Engine, compare, shared
@@ -25,6 +25,7 @@ from .positions.readers import load
 __all__ = [
     "check_extraction",
     "compare",
+    "corpus",
     "evaluate",
     "evaluate_battery",
     "calibration",
@@ -79,6 +80,27 @@ def timeline(
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
     return build(loaded, party, start, end, engine or shared(), decisions=decisions)
+
+
+def corpus(
+    dataset: str | Path | PositionSet, party: str | None = None, *, engine: Engine | None = None
+) -> Iterator[Comparison]:
+    """Every party's consecutive rounds compared, in order, one Comparison at a time: ``demanddiff corpus``.
+
+    Every text of the dataset is embedded into the cache first (on a cluster: all at once),
+    then the comparisons stream out, so a large corpus never sits in memory as results.
+    """
+    from .compare.corpus import consecutive
+
+    loaded, path = _dataset(dataset)
+    if isinstance(loaded, Position):
+        raise InputError("holds a single position; a corpus needs a dataset of rounds (positions: [...])", path)
+    pairs = consecutive(loaded, party)
+    if not pairs:
+        raise InputError("no party has two rounds to compare; add rounds with dates", path)
+    engine = engine or shared()
+    engine.embedder.prepare(s.text for old, new in pairs for p in (old, new) for s in p.statements)
+    return engine.compare_all(pairs)
 
 
 def extract(

@@ -10,7 +10,8 @@ import sys
 import tempfile
 import traceback
 import warnings
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
 
@@ -243,6 +244,51 @@ def decisions_option(fn):
     return wrapper
 
 
+_EXECUTOR: ContextVar = ContextVar("executor", default=None)  # set by cluster_options for _engine
+
+
+def cluster_options(fn):
+    """--engine, --address and --workers: run the heavy work here, or on a Dask cluster."""
+
+    @click.option(
+        "--engine",
+        "engine_kind",
+        type=click.Choice(("local", "dask")),
+        default="local",
+        show_default=True,
+        help="Embed and compare in this process, or on a Dask cluster (needs the [dask] extra).",
+    )
+    @click.option("--address", metavar="URL", help="With --engine dask: the scheduler, e.g. tcp://host:8786.")
+    @click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="With --engine dask: start a local cluster of N worker processes (default: one per core).",
+    )
+    @wraps(fn)
+    def wrapper(*args, engine_kind, address, workers, **kwargs):
+        if engine_kind == "local":
+            if address or workers:
+                raise click.UsageError("--address and --workers need --engine dask")
+            return fn(*args, **kwargs)
+        if address and workers:
+            raise click.UsageError("give --address (a running scheduler) or --workers (a local cluster), not both")
+        from .compare.distributed import DaskExecutor, cluster
+
+        with ExitStack() as stack:
+            try:
+                client = stack.enter_context(cluster(address, workers))
+            except InputError as exc:
+                raise BadInput(str(exc)) from None
+            token = _EXECUTOR.set(DaskExecutor(client))
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _EXECUTOR.reset(token)
+
+    return wrapper
+
+
 def _decisions(paths) -> list:
     from .positions.decisions import load_decisions
 
@@ -367,7 +413,8 @@ def cli(debug):
 
 
 def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Engine:
-    return Engine(model, cache=not no_cache, settings=Settings.load(settings_path) if settings_path else None)
+    settings = Settings.load(settings_path) if settings_path else None
+    return Engine(model, cache=not no_cache, settings=settings, executor=_EXECUTOR.get())
 
 
 def _pick(path: str, date: dt.date | None, party: str | None, flag: str, input_format: str | None) -> Position:
@@ -457,6 +504,7 @@ def _name(path: str) -> str:
 )
 @decisions_option
 @engine_options
+@cluster_options
 @output_options
 @input_errors
 def compare(
@@ -487,10 +535,10 @@ def compare(
         demanddiff extract speech.txt --party Eastmark | demanddiff compare old.yaml -
     """
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
-    settings = Settings.load(settings_path) if settings_path else None
+    engine = _engine(model, no_cache, settings_path)
     decided = _decided(decision_paths)
     with warnings_as_lines([(old, old_p), (new or old, new_p)]):
-        result = api.compare(old_p, new_p, model=model, cache=not no_cache, settings=settings, decisions=decided)
+        result = engine.compare(old_p, new_p, decisions=decided)
     shown = result.only(only) if only else result
     emit(api.render(shown, fmt), output)
     if fail_on and result.only(fail_on).items:
@@ -528,6 +576,7 @@ def rounds(dataset, party, input_format, fmt, output):
     help="Fit the settings on GOLD, write them to FILE (for --settings), and report leave-one-case-out figures.",
 )
 @engine_options
+@cluster_options
 @output_options
 @input_errors
 def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, output):
@@ -674,6 +723,7 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
 @input_format_option
 @decisions_option
 @engine_options
+@cluster_options
 @output_options
 @input_errors
 def timeline(
@@ -717,6 +767,7 @@ def timeline(
 )
 @decisions_option
 @engine_options
+@cluster_options
 @input_errors
 def report(
     old,
@@ -801,6 +852,61 @@ def review(old, new, date_from, date_to, party, input_format, strict, path, limi
     api.review(old_p, new_p, path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
 
 
+@cli.command()
+@click.argument("dataset", type=click.Path())
+@click.option("--party", help="Only this party's rounds (default: every party's).")
+@click.option("--only", type=StatusList(), help="Write only items with these statuses.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (atomically) instead of standard output.",
+)
+@engine_options
+@cluster_options
+@input_errors
+def corpus(dataset, party, only, output, model, no_cache, settings_path):
+    """Compare every party's consecutive rounds of a dataset: one JSON line per item, streaming.
+
+    Each line is an item of `compare --format json` with the party and the two rounds
+    (party, from, to, from_round, to_round). Every text is embedded first (through the
+    cache), then comparisons are written as they finish, in order; on a cluster, many at once:
+
+    \b
+        demanddiff corpus manifesto.csv -o changes.jsonl
+        demanddiff corpus manifesto.csv --only dropped,reversed --engine dask --workers 8 -o out.jsonl
+    """
+    from .compare.corpus import json_lines
+
+    if output and Path(output).resolve() == Path(dataset).resolve():
+        raise click.UsageError(f"-o {output} is the dataset itself; write the results to another file")
+    loaded = read_position(dataset)
+    with warnings_as_lines([]):
+        comparisons = api.corpus(loaded, party, engine=_engine(model, no_cache, settings_path))
+        counts = _stream(json_lines(comparisons, only), output)
+    click.echo(f"{counts} item(s) written{f' to {output}' if output else ''}", err=True)
+
+
+def _stream(lines, output: str | None) -> int:
+    """Write lines as they come to standard output, or to ``output`` atomically; how many."""
+    count = 0
+    if output is None:
+        for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
+            click.echo(line, nl=False)
+        return count
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            for count, line in enumerate(lines, 1):  # noqa: B007
+                fh.write(line)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
 @contextmanager
 def warnings_as_lines(sources: list[tuple[str, Position]]):
     """Show library warnings as one ``Warning: ...`` line each on stderr, naming the file and demand."""
@@ -809,7 +915,7 @@ def warnings_as_lines(sources: list[tuple[str, Position]]):
         yield
     for warning in caught:
         message = warning.message
-        if isinstance(message, TruncationWarning):
+        if isinstance(message, TruncationWarning) and sources:
             for path, position in sources:
                 for s in position.statements:
                     if s.text in message.texts:

@@ -26,20 +26,27 @@ def top_k(a: np.ndarray, b: np.ndarray, k: int, chunk: int = CHUNK) -> np.ndarra
     out = np.zeros((len(a), k), dtype=np.int64)
     if k == 0:
         return out
-    for start in range(0, len(a), chunk):
-        sims = a[start : start + chunk] @ b.T
-        # Sort by (score descending, index ascending): stable sort of the negated scores.
-        part = (
-            np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < len(b) else np.tile(np.arange(len(b)), (len(sims), 1))
-        )
-        kth = np.take_along_axis(sims, part, axis=1).min(axis=1, keepdims=True)
-        above = sims > kth
-        ties = np.cumsum(sims == kth, axis=1) <= (k - above.sum(axis=1, keepdims=True))
-        keep = above | ((sims == kth) & ties)
-        rows, cols = np.nonzero(keep)
-        picked = cols.reshape(len(sims), k)
-        order = np.argsort(-np.take_along_axis(sims, picked, axis=1), axis=1, kind="stable")
-        out[start : start + len(sims)] = np.take_along_axis(picked, order, axis=1)
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread: how a product is split among threads changes its last bits, and with
+    # them near ties; so the ranking is the same in any process, a cluster's workers included.
+    with threadpool_limits(1, user_api="blas"):
+        for start in range(0, len(a), chunk):
+            sims = a[start : start + chunk] @ b.T
+            # Sort by (score descending, index ascending): stable sort of the negated scores.
+            part = (
+                np.argpartition(-sims, k - 1, axis=1)[:, :k]
+                if k < len(b)
+                else np.tile(np.arange(len(b)), (len(sims), 1))
+            )
+            kth = np.take_along_axis(sims, part, axis=1).min(axis=1, keepdims=True)
+            above = sims > kth
+            ties = np.cumsum(sims == kth, axis=1) <= (k - above.sum(axis=1, keepdims=True))
+            keep = above | ((sims == kth) & ties)
+            rows, cols = np.nonzero(keep)
+            picked = cols.reshape(len(sims), k)
+            order = np.argsort(-np.take_along_axis(sims, picked, axis=1), axis=1, kind="stable")
+            out[start : start + len(sims)] = np.take_along_axis(picked, order, axis=1)
     return out
 
 
@@ -63,7 +70,7 @@ def _groups(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     return unique, group, rank, members, starts
 
 
-def _expand(a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _expand(a: np.ndarray, b: np.ndarray, k: int, search=None) -> tuple[np.ndarray, np.ndarray]:
     """Each row of ``a``'s k candidates in ``b``, identical texts scored as one.
 
     The k nearest distinct rows of ``b`` are found for each distinct row of ``a``; copy r of
@@ -73,7 +80,7 @@ def _expand(a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarra
     ua, ga, ra, _, _ = _groups(a)
     ub, gb, _, members_b, starts_b = _groups(b)
     sizes_b = np.bincount(gb, minlength=len(ub))
-    near = top_k(ua, ub, k)  # distinct a x its distinct candidates, best first
+    near = (search or top_k)(ua, ub, k)  # distinct a x its distinct candidates, best first
     if len(near) == 0 or near.shape[1] == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     cum = np.concatenate([np.zeros((len(near), 1), dtype=np.int64), np.cumsum(sizes_b[near], axis=1)], axis=1)
@@ -90,14 +97,15 @@ def _expand(a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarra
     return rows[valid].astype(np.int64), member[valid].astype(np.int64)
 
 
-def candidate_pairs(old: np.ndarray, new: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(old: np.ndarray, new: np.ndarray, k: int = K, search=None) -> tuple[np.ndarray, np.ndarray]:
     """Unique (old, new) index pairs: each old demand's k nearest new ones and vice versa, sorted.
 
-    At most ``2 k`` pairs per demand, however many demands share a text.
+    At most ``2 k`` pairs per demand, however many demands share a text. ``search`` is
+    ``top_k`` or an executor's equivalent (the same result, computed elsewhere).
     """
     if len(old) == 0 or len(new) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    rows, cols = _expand(old, new, k)
-    back_cols, back_rows = _expand(new, old, k)
+    rows, cols = _expand(old, new, k, search)
+    back_cols, back_rows = _expand(new, old, k, search)
     keys = np.unique(np.concatenate([rows, back_rows]) * len(new) + np.concatenate([cols, back_cols]))
     return keys // len(new), keys % len(new)

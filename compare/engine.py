@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..positions.decisions import Decisions
 from ..positions.model import Position, Statement
 from .align import rematch, sparse_assign, splits_and_merges
-from .blocking import SPARSE_ABOVE, candidate_pairs
+from .blocking import SPARSE_ABOVE, candidate_pairs, top_k
 from .classify import classify
 from .confidence import verdict_confidence
 from .embed import Embedder
+from .executor import Executor, LocalExecutor
 from .explain import redline
 from .result import Comparison, Item
 from .score import PairScores, lexical_scorer, lexical_scores, pair_probability, semantic_scorer, semantic_scores
@@ -30,10 +31,22 @@ def as_position(value: PositionLike) -> Position:
 
 
 class Engine:
-    """Keeps the model (and cache) loaded for programs that compare many times."""
+    """Keeps the model (and cache) loaded for programs that compare many times.
 
-    def __init__(self, model: str | None = None, cache: bool = True, settings: Settings | None = None):
-        self.embedder = Embedder(model, cache=cache)
+    ``executor`` says where embedding, nearest-neighbour search and whole comparisons run:
+    in this process (``LocalExecutor``, the default) or on a Dask cluster
+    (``compare.distributed.DaskEngine``); the results are the same to the bit.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        cache: bool = True,
+        settings: Settings | None = None,
+        executor: Executor | None = None,
+    ):
+        self.executor = executor or LocalExecutor()
+        self.embedder = Embedder(model, cache=cache, executor=self.executor)
         self.settings = settings or Settings()
 
     def compare(
@@ -59,17 +72,54 @@ class Engine:
         nearest neighbours only, so no old x new matrix is ever built.
         """
         a, b = canonical(old), canonical(new)
-        vectors = self.embedder.encode([s.text for s in a + b])
-        va, vb = vectors[: len(a)], vectors[len(a) :]
-        if len(a) * len(b) > SPARSE_ABOVE:
-            rows, cols = candidate_pairs(va, vb)
-            sem = semantic_scorer(va, vb)(rows, cols)
-            lex = lexical_scorer([s.text for s in a], [s.text for s in b])(rows, cols)
-        else:
-            rows, cols = (x.ravel() for x in np.indices((len(a), len(b))))
-            sem = semantic_scores(va, vb).ravel()
-            lex = lexical_scores([s.text for s in a], [s.text for s in b]).ravel()
-        return PairScores(a, b, rows, cols, sem, lex)
+        return score_pairs(a, b, self.embedder.encode([s.text for s in a + b]), self.executor.nearest)
+
+    def compare_all(self, pairs: Iterable[tuple[PositionLike, PositionLike]]) -> Iterator[Comparison]:
+        """``compare(old, new)`` of every pair, in order, streaming; on a cluster, many at once.
+
+        The executor's ``map`` runs whole comparisons (``run_job``) on its workers, each
+        with the vectors this process read from the cache. Anything ``compare`` does after
+        ``link`` must be done to these comparisons too.
+        """
+        if isinstance(self.executor, LocalExecutor):
+            return (self.compare(old, new) for old, new in pairs)
+        return self.executor.map(run_job, self._jobs(pairs))
+
+    def _jobs(self, pairs: Iterable[tuple[PositionLike, PositionLike]]) -> Iterator[Job]:
+        for old, new in pairs:
+            old_p, new_p = as_position(old), as_position(new)
+            texts = [s.text for s in canonical(old_p) + canonical(new_p)]
+            yield Job(old_p, new_p, self.embedder.encode(texts), self.settings)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One comparison as a worker gets it: the positions, their vectors (canonical order) and settings."""
+
+    old: Position
+    new: Position
+    vectors: np.ndarray
+    settings: Settings
+
+
+def run_job(job: Job) -> Comparison:
+    """``Engine.compare`` of one job, with no model and no cache: what a cluster worker runs."""
+    a, b = canonical(job.old), canonical(job.new)
+    return link(job.old, job.new, score_pairs(a, b, job.vectors, top_k), job.settings)
+
+
+def score_pairs(a: tuple[Statement, ...], b: tuple[Statement, ...], vectors: np.ndarray, search) -> PairScores:
+    """Pair scores of canonical statements ``a`` and ``b`` from their vectors (``a`` rows first)."""
+    va, vb = vectors[: len(a)], vectors[len(a) :]
+    if len(a) * len(b) > SPARSE_ABOVE:
+        rows, cols = candidate_pairs(va, vb, search=search)
+        sem = semantic_scorer(va, vb)(rows, cols)
+        lex = lexical_scorer([s.text for s in a], [s.text for s in b])(rows, cols)
+    else:
+        rows, cols = (x.ravel() for x in np.indices((len(a), len(b))))
+        sem = semantic_scores(va, vb).ravel()
+        lex = lexical_scores([s.text for s in a], [s.text for s in b]).ravel()
+    return PairScores(a, b, rows, cols, sem, lex)
 
 
 def canonical(position: Position) -> tuple[Statement, ...]:

@@ -189,12 +189,13 @@ class _Chain:
         self.holders = {s.id: [self._start(0, s)] for s in first}
         if self.decisions:
             _warn_unmatched(self.decisions, self.rounds)
-        for k in range(1, len(self.rounds)):
-            decided = merge(for_rounds(self.decisions, self.rounds[k - 1], self.rounds[k]))
-            pair = (self.rounds[k - 1], self.rounds[k])
-            comparison = (
-                self.engine.compare(*pair) if decided is None else self.engine.compare(*pair, decisions=decided)
-            )
+        pairs = list(zip(self.rounds, self.rounds[1:]))
+        compare_all = getattr(self.engine, "compare_all", None)  # any object with compare() will do
+        if self.decisions or compare_all is None:
+            consecutive = (self._compare(*pair) for pair in pairs)
+        else:  # consecutive rounds are compared independently: on a cluster, in parallel
+            consecutive = compare_all(pairs)
+        for k, comparison in enumerate(consecutive, 1):
             self.comparisons.append(comparison)
             self._advance(k, comparison)
         # Numbered by first appearance, then by the id of the first demand: never by where a
@@ -213,6 +214,11 @@ class _Chain:
             for t in order
         )
         return Timeline(tuple(self.rounds), threads, tuple(self.comparisons))
+
+    def _compare(self, old: Position, new: Position) -> Comparison:
+        """One consecutive comparison, with the analyst's decisions for that pair of rounds."""
+        decided = merge(for_rounds(self.decisions, old, new))
+        return self.engine.compare(old, new) if decided is None else self.engine.compare(old, new, decisions=decided)
 
     def _start(self, k: int, statement: Statement, first: Step | None = None, parent: int | None = None) -> int:
         self.steps.append([first or Step(k, "new", statement)])

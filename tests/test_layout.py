@@ -68,6 +68,7 @@ CALLS = {
     "report": demanddiff.report,
     "extract": demanddiff.extract,
     "eval": demanddiff.evaluate,
+    "corpus": demanddiff.corpus,
     "review": demanddiff.review,
 }
 
