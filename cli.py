@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import sys
 import tempfile
 import traceback
@@ -303,7 +304,16 @@ def _decided(paths):
 
 
 class BadInput(click.ClickException):
+    """Bad input or usage: exit 2 with one line; control characters quoted from the input are shown escaped."""
+
     exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(_UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message))
+
+
+# Characters that would break the one-line message or act on the terminal (line breaks, escapes, bidi).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def emit(text: str, output: str | None) -> None:
