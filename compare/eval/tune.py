@@ -36,7 +36,7 @@ STARTS = tuple(Settings(**dict.fromkeys(GRID, level)) for level in (0.3, 0.5, 0.
 
 def tune(cases: Sequence[GoldCase], engine: Engine) -> Settings:
     """Settings fitted to ``cases``."""
-    return _fit([(case, engine.pair_scores(case.old, case.new)) for case in cases])
+    return fit_settings([(case, engine.pair_scores(case.old, case.new)) for case in cases])
 
 
 def leave_one_out(cases: Sequence[GoldCase], engine: Engine) -> Report:
@@ -46,12 +46,13 @@ def leave_one_out(cases: Sequence[GoldCase], engine: Engine) -> Report:
     scored = [(case, engine.pair_scores(case.old, case.new)) for case in cases]
     rows = []
     for k, (case, scores) in enumerate(scored):
-        settings = _fit(scored[:k] + scored[k + 1 :])
+        settings = fit_settings(scored[:k] + scored[k + 1 :])
         rows.append((case.name, score_case(case, links_of(link(case.old, case.new, scores, settings)))))
     return Report("engine", tuple(rows))
 
 
-def _fit(scored: list[tuple[GoldCase, PairScores]]) -> Settings:
+def fit_settings(scored: list[tuple[GoldCase, PairScores]]) -> Settings:
+    """Settings fitted to cases whose pair scores are already computed."""
     bias, weights = fit_match_model(scored)
     found = [search_thresholds(scored, start.with_match_model(bias, weights)) for start in STARTS]
     return max(found, key=lambda settings: _objective(scored, settings))
