@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ...positions.quantities import Amount, When, bound_spans, read_quantities
 from .lexicon import lexicon
@@ -114,6 +114,23 @@ def _match(seq: list[str], at: int, phrase: tuple[str, ...]) -> int:
     return len(phrase)
 
 
+@cache
+def _starting(kind: str) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The phrases of one lexicon class by their first word ("x", any word, under "x"), each with
+    its place in the data, so a token is tried against the few phrases that can start there."""
+    table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for place, phrase in enumerate(getattr(lexicon(), kind)):
+        table.setdefault(phrase[0], []).append((place, phrase))
+    return {word: tuple(found) for word, found in table.items()}
+
+
+def _at(kind: str, *forms: str) -> list[tuple[str, ...]]:
+    """The phrases of ``kind`` that may start at a token written ``forms`` (its word, its lemma), in data order."""
+    table = _starting(kind)
+    found = {*table.get("x", ()), *(entry for form in forms for entry in table.get(form, ()))}
+    return [phrase for _, phrase in sorted(found)]
+
+
 @lru_cache(maxsize=16384)
 def read(text: str) -> Reading:
     """The reading of one statement (cached: a text is read once per process)."""
@@ -142,7 +159,7 @@ def read(text: str) -> Reading:
             if a <= start < b:
                 masked[k] = True
     for k in range(n):
-        for phrase in lex.not_negation:
+        for phrase in _at("not_negation", lemmas[k], words[k]):
             length = _match(lemmas, k, phrase) or _match(words, k, phrase)
             for j in range(k, k + length):
                 masked[j] = True
@@ -152,7 +169,7 @@ def read(text: str) -> Reading:
     conditions: list[str] = []
     k = 0
     while k < n:
-        length = next((len(p) for p in lex.openers if _match(words, k, p)), 0)
+        length = next((len(p) for p in _at("openers", words[k]) if _match(words, k, p)), 0)
         if length:
             phrase = tuple(words[k : k + length])
             if phrase in lex.conditions:
@@ -169,7 +186,7 @@ def read(text: str) -> Reading:
     marks = [
         j
         for j in range(n)
-        if words[j] in lex.negators or any(_match(lemmas, j, p) for p in lex.stance if p[0] == lemmas[j])
+        if words[j] in lex.negators or any(_match(lemmas, j, p) for _, p in _starting("stance").get(lemmas[j], ()))
     ]
 
     def governed(k: int, length: int) -> frozenset[str]:
@@ -198,7 +215,7 @@ def read(text: str) -> Reading:
         if masked[k] or in_qualifier[k]:
             k += 1
             continue
-        restrict = next((len(p) for p in lex.restrictive if _match(lemmas, k, p)), 0)
+        restrict = next((len(p) for p in _at("restrictive", lemmas[k]) if _match(lemmas, k, p)), 0)
         if restrict:
             site(k, restrict, "only", -1, "restriction")
             k += restrict
@@ -210,7 +227,8 @@ def read(text: str) -> Reading:
             k += length
             continue
         best = None
-        for phrase, (sign, poles) in lex.stance.items():
+        for phrase in _at("stance", lemmas[k]):
+            sign, poles = lex.stance[phrase]
             length = _match(lemmas, k, phrase)
             if length and (best is None or length > best[0]):
                 best = (length, phrase, sign, poles)
