@@ -57,7 +57,7 @@ def gold_samples(cases: Sequence[GoldCase], engine, out_of_fold: bool = False) -
                 continue
             right = gold.get((item.old.id, item.new.id)) == item.status
             feats = features(item.status, item.changes, item.score or 0.0, item.semantic or 0.0)
-            out.append(Sample(float(item.confidence), right, tuple(feats)))
+            out.append(Sample(float(item.confidence or 0.0), right, tuple(feats)))
     return out
 
 
