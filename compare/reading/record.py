@@ -8,7 +8,9 @@ compares two such records (``compare.reading.compare``); nothing re-reads the st
 
 from __future__ import annotations
 
+import importlib.abc
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -79,14 +81,34 @@ _DETERMINERS = {
 }
 
 
+class _HideSpacy(importlib.abc.MetaPathFinder):
+    """Makes ``import spacy`` fail while lemminflect loads: lemminflect hooks into spaCy when it
+    can, and spaCy imports torch, which a warm compare must not pay for."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy":
+            raise ImportError("spaCy is not for lemminflect")
+        return None
+
+
+@cache
+def all_lemmas():
+    """lemminflect's ``getAllLemmas``, loaded without spaCy (unless spaCy is already loaded)."""
+    finder = _HideSpacy()
+    sys.meta_path.insert(0, finder)
+    try:
+        from lemminflect import getAllLemmas
+    finally:
+        sys.meta_path.remove(finder)
+    return getAllLemmas
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lemma of a lower-cased word: a verb reading first ("closed" -> close), then noun, adjective."""
     if not word.isalpha():
         return word
-    from lemminflect import getAllLemmas
-
-    found = getAllLemmas(word)
+    found = all_lemmas()(word)
     for pos in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
         if pos in found:
             return found[pos][0].lower()
@@ -349,6 +371,4 @@ def _english(text: str, words: list[str]) -> bool:
     alpha = [w for w in words if w.isalpha()]
     if len(alpha) < 4 or any(w in lexicon().english for w in alpha):
         return True
-    from lemminflect import getAllLemmas
-
-    return sum(bool(getAllLemmas(w)) for w in alpha) / len(alpha) >= 0.5
+    return sum(bool(all_lemmas()(w)) for w in alpha) / len(alpha) >= 0.5
