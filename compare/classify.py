@@ -8,21 +8,21 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .explain import Change, names_diff, stance_flip, substance_changes_of, wording_change
+from .explain import Change, stance_flip, substance_changes_of, wording_change
 from .reading.names import Aliases
 from .reading.record import read
-
-# Differences read reliably off the words: any of them changes a demand's substance.
-DECISIVE = ("number", "date", "modality", "condition")
+from .substance import features, moved_probability
 
 
 class Thresholds(Protocol):
     @property
-    def persist_threshold(self) -> float: ...
-    @property
-    def detail_threshold(self) -> float: ...
-    @property
     def reverse_threshold(self) -> float: ...
+    @property
+    def substance_threshold(self) -> float: ...
+    @property
+    def substance_bias(self) -> float: ...
+    @property
+    def substance_weights(self) -> tuple[float, ...]: ...
 
 
 def classify(
@@ -31,29 +31,18 @@ def classify(
     """Status of an aligned pair and the changes that justify it.
 
     A reversal is the same proposition with the opposite stance (``explain.stance_flip``) on a
-    sure match; on a doubtful match a flip only makes the pair ``changed``. Numbers, dates,
-    modality and conditions that differ change the substance, and so does a party replaced by
-    another (after aliases: "Russian Federation" is "Russia"). A name or scope word that differs
-    otherwise changes it only when the meaning moved too. With none of these, a low semantic
-    score still means the content moved.
+    sure match; on a doubtful match a flip only makes the pair ``changed``. Otherwise the
+    substance model (``compare.substance``) weighs what differs (numbers, dates, modality,
+    conditions, scope, names after aliases, content words one side lacks) against how alike
+    the two are: ``changed`` when the probability that the substance moved reaches
+    ``substance_threshold``.
     """
     a, b = read(old), read(new)
     flip = stance_flip(a, b)
     substance = list(substance_changes_of(a, b, aliases))
-    if flip is not None and match >= settings.reverse_threshold:
-        return "reversed", [flip, *substance]
-    if flip is not None or any(c.kind in DECISIVE for c in substance) or _party_changed(a, b, aliases):
-        return "changed", [c for c in [flip, *substance] if c is not None] or [wording_change(old, new)]
-    if substance and semantic < settings.detail_threshold:
-        return "changed", substance
-    if semantic < settings.persist_threshold:
-        return "changed", [wording_change(old, new)]
+    if flip is not None:
+        return ("reversed" if match >= settings.reverse_threshold else "changed"), [flip, *substance]
+    values = features(a, b, semantic, aliases, substance)
+    if moved_probability(values, settings.substance_bias, settings.substance_weights) >= settings.substance_threshold:
+        return "changed", substance or [wording_change(old, new)]
     return "persisted", []
-
-
-def _party_changed(a, b, aliases: Aliases) -> bool:
-    """A name replaced by another ("Germany" by "Turkey"), or a list of names that gained or lost
-    one ("Donetsk and Luhansk" / "Donetsk, Luhansk and Kherson"); a name only added to a demand
-    that names nothing else may be a paraphrase and counts only with the semantics."""
-    gone, added, shared = names_diff(a, b, aliases)
-    return bool(gone and added) or (bool(shared) and bool(gone or added))

@@ -10,6 +10,10 @@ from pathlib import Path
 
 from ..positions.errors import InputError
 from .score import FEATURES
+from .substance import FEATURES as SUBSTANCE_FEATURES
+
+# Settings of earlier versions that a file may still name; they are read and ignored.
+RETIRED = frozenset({"persist_threshold", "detail_threshold"})
 
 
 @dataclass(frozen=True)
@@ -26,11 +30,27 @@ class Settings:
     match_lexical_row_margin: float = 1.4367
     match_lexical_column_margin: float = 1.3737
     match_threshold: float = 0.2  # match probability a one-to-one pair needs
-    rematch_threshold: float = 0.35  # match probability a leftover pair needs among the leftovers
-    split_threshold: float = 0.3  # match probability a second partner (split / merge) needs
-    persist_threshold: float = 0.3  # semantic score below which a pair with no other difference is 'changed'
-    detail_threshold: float = 0.3  # below this, a differing name or scope word makes the pair 'changed'
+    rematch_threshold: float = 0.3  # match probability a leftover pair needs among the leftovers
+    split_threshold: float = 0.25  # match probability a second partner (split / merge) needs
     reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
+    # Logistic model of "this aligned pair's substance moved" over substance.FEATURES.
+    substance_threshold: float = 0.5  # probability of a moved substance above which a pair is 'changed'
+    substance_bias: float = -1.807
+    substance_semantic: float = 0.0
+    substance_lexical: float = 0.0
+    substance_unmatched_old: float = 0.0
+    substance_unmatched_new: float = 0.0
+    substance_numbers: float = 3.4935
+    substance_dates: float = 2.6351
+    substance_modality: float = 3.1398
+    substance_conditions: float = 1.6324
+    substance_scope: float = 0.0
+    substance_names_gone: float = 1.3975
+    substance_names_added: float = 1.0954
+    substance_party: float = 0.9417
+    substance_longer: float = 0.0
+    substance_parts_gone: float = 0.0
+    substance_parts_added: float = 0.0
 
     def __post_init__(self):
         for f in fields(self):
@@ -45,6 +65,16 @@ class Settings:
         """Weights of score.FEATURES, in order."""
         return tuple(getattr(self, "match_" + name) for name in FEATURES)
 
+    @property
+    def substance_weights(self) -> tuple[float, ...]:
+        """Weights of substance.FEATURES, in order."""
+        return tuple(getattr(self, "substance_" + name) for name in SUBSTANCE_FEATURES)
+
+    def with_substance_model(self, bias: float, weights: Sequence[float]) -> Settings:
+        """These settings with another substance model (bias and substance.FEATURES weights)."""
+        named = {"substance_" + n: w for n, w in zip(SUBSTANCE_FEATURES, weights, strict=True)}
+        return replace(self, substance_bias=bias, **named)
+
     def with_match_model(self, bias: float, weights: Sequence[float]) -> Settings:
         """These settings with another match model (bias and score.FEATURES weights)."""
         return replace(self, match_bias=bias, **{"match_" + n: w for n, w in zip(FEATURES, weights, strict=True)})
@@ -55,6 +85,8 @@ class Settings:
         from ..positions.readers import parse_yaml, read_source
 
         data = parse_yaml(read_source(path), str(path)) or {}
+        if isinstance(data, dict):  # thresholds the substance model replaced, in older tuned files
+            data = {k: v for k, v in data.items() if k not in RETIRED}
         known = {f.name for f in fields(cls)}
         if not isinstance(data, dict) or set(data) - known:
             extra = sorted(set(data) - known) if isinstance(data, dict) else []

@@ -30,7 +30,7 @@ def test_match_model_learns_that_similar_and_standing_out_means_same_demand(scor
 
 
 def test_threshold_search_never_does_worse_than_where_it_starts(scored):
-    start = replace(Settings(), match_threshold=0.7, persist_threshold=0.8, reverse_threshold=0.99)
+    start = replace(Settings(), match_threshold=0.7, reverse_threshold=0.99)
     found = search_thresholds(scored, start)
     assert _objective(scored, found) >= _objective(scored, start)
     assert _objective(scored, found) > _objective(scored, start)  # a poor start leaves room
@@ -86,3 +86,16 @@ def test_shipped_defaults_score_as_well_as_settings_tuned_afresh_on_the_shipped_
 
     fresh = tune(cases, engine).to_dict()
     assert figures(Settings().to_dict()) >= figures(fresh)
+
+
+def test_substance_model_learns_from_gold_links_and_the_battery_tune_half(scored, engine):
+    from demanddiff.compare.eval.tune import battery_examples, fit_substance_model, gold_examples
+    from demanddiff.compare.substance import FEATURES
+
+    extra = battery_examples(engine)
+    assert len(extra) > 50 and all(len(x) == len(FEATURES) for x, _ in extra)
+    assert sum(len(gold_examples(case, s)) for case, s in scored) > 40
+    bias, weights = fit_substance_model(scored, extra)
+    named = dict(zip(FEATURES, weights))
+    assert bias < 0  # with nothing read as different, a pair persists
+    assert named["numbers"] > -bias and named["modality"] > -bias  # one such difference is enough

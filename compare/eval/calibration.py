@@ -42,13 +42,14 @@ def gold_samples(cases: Sequence[GoldCase], engine, out_of_fold: bool = False) -
     """
     from ..confidence import features
     from ..engine import link
-    from .tune import fit_settings
+    from .tune import battery_examples, fit_settings
 
     scored = [(case, engine.pair_scores(case.old, case.new)) for case in cases]
+    extra = battery_examples(engine) if out_of_fold else []
     out = []
     for k, (case, scores) in enumerate(scored):
         if out_of_fold:
-            comparison = link(case.old, case.new, scores, fit_settings(scored[:k] + scored[k + 1 :]))
+            comparison = link(case.old, case.new, scores, fit_settings(scored[:k] + scored[k + 1 :], extra))
         else:
             comparison = engine.compare(case.old, case.new)
         gold = {(link.old, link.new): link.status for link in case.links}

@@ -1,7 +1,9 @@
 """Fit the engine's settings to gold cases, and measure them honestly (leave one case out).
 
 The match model's weights are a logistic regression of "gold links this pair" on the pair
-features; the thresholds are then chosen by coordinate search for statement accuracy (with
+features, and the substance model's (``compare.substance``) one of "the substance of a gold
+link moved" on its reading features, over the gold links and the verdict battery's tune half;
+the thresholds are then chosen by coordinate search for statement accuracy (with
 small shares of reversal F1 and pair F1). Pair scores are computed once per case, so a
 search only re-runs the cheap decisions.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -24,19 +27,24 @@ GRID = {
     "match_threshold": np.arange(0.2, 0.75, 0.05),
     "rematch_threshold": np.append(np.arange(0.2, 0.95, 0.05), 1.01),  # 1.01: no second pass
     "split_threshold": np.append(np.arange(0.1, 0.65, 0.05), 1.01),  # 1.01: no splits or merges
-    "persist_threshold": np.arange(0.3, 0.85, 0.05),
-    "detail_threshold": np.arange(0.3, 0.95, 0.05),
     "reverse_threshold": np.arange(0.1, 0.95, 0.05),
 }
 RIDGE = 1.0  # L2 penalty on the match weights: few cases, keep the model smooth
+SUBSTANCE_RIDGE = 0.3  # L2 penalty on the substance weights (features on 0..1 and small counts)
+# Single pairs labelled persisted / changed / reversed: with the gold cases' links, what the
+# substance model learns from. The battery's test half is never fitted on.
+BATTERY = Path(__file__).resolve().parents[2] / "tests" / "battery" / "tune.yaml"
+
+# One example of the substance model: its features and whether the substance moved (1.0).
+Example = tuple[tuple[float, ...], float]
 # Where searches start: low, middle and high thresholds. The best of the three is kept, so
 # a result depends neither on the shipped defaults nor on one lucky starting point.
 STARTS = tuple(Settings(**dict.fromkeys(GRID, level)) for level in (0.3, 0.5, 0.7))
 
 
 def tune(cases: Sequence[GoldCase], engine: Engine) -> Settings:
-    """Settings fitted to ``cases``."""
-    return fit_settings([(case, engine.pair_scores(case.old, case.new)) for case in cases])
+    """Settings fitted to ``cases`` (and the verdict battery's tune half)."""
+    return fit_settings([(case, engine.pair_scores(case.old, case.new)) for case in cases], battery_examples(engine))
 
 
 def leave_one_out(cases: Sequence[GoldCase], engine: Engine) -> Report:
@@ -44,18 +52,81 @@ def leave_one_out(cases: Sequence[GoldCase], engine: Engine) -> Report:
     if len(cases) < 2:
         raise ValueError("leave-one-case-out needs at least two cases")
     scored = [(case, engine.pair_scores(case.old, case.new)) for case in cases]
+    extra = battery_examples(engine)
     rows = []
     for k, (case, scores) in enumerate(scored):
-        settings = fit_settings(scored[:k] + scored[k + 1 :])
+        settings = fit_settings(scored[:k] + scored[k + 1 :], extra)
         rows.append((case.name, score_case(case, links_of(link(case.old, case.new, scores, settings)))))
     return Report("engine", tuple(rows))
 
 
-def fit_settings(scored: list[tuple[GoldCase, PairScores]]) -> Settings:
-    """Settings fitted to cases whose pair scores are already computed."""
+def fit_settings(scored: list[tuple[GoldCase, PairScores]], extra: Sequence[Example] = ()) -> Settings:
+    """Settings fitted to cases whose pair scores are already computed, the substance model
+    also to ``extra`` examples (``battery_examples``)."""
     bias, weights = fit_match_model(scored)
-    found = [search_thresholds(scored, start.with_match_model(bias, weights)) for start in STARTS]
+    s_bias, s_weights = fit_substance_model(scored, extra)
+    found = [
+        search_thresholds(scored, start.with_match_model(bias, weights).with_substance_model(s_bias, s_weights))
+        for start in STARTS
+    ]
     return max(found, key=lambda settings: _objective(scored, settings))
+
+
+def fit_substance_model(
+    scored: list[tuple[GoldCase, PairScores]], extra: Sequence[Example] = ()
+) -> tuple[float, list[float]]:
+    """Logistic regression of "the substance moved" on ``substance.FEATURES``, over the gold
+    links of ``scored`` and the ``extra`` examples."""
+    from ..substance import fit
+
+    examples = [*extra, *(e for case, scores in scored for e in gold_examples(case, scores))]
+    if not examples or len({y for _, y in examples}) < 2:
+        return Settings().substance_bias, list(Settings().substance_weights)
+    return fit([x for x, _ in examples], [y for _, y in examples], SUBSTANCE_RIDGE)
+
+
+def _example(old: str, new: str, semantic: float, status: str, aliases=None) -> Example | None:
+    """A pair's substance example, or None where a stance flip decides it (the model never sees those)."""
+    from ..explain import stance_flip
+    from ..reading.record import read
+    from ..substance import features
+
+    a, b = read(old), read(new)
+    if stance_flip(a, b) is not None:
+        return None
+    return features(a, b, semantic, aliases), float(status != "persisted")
+
+
+def gold_examples(case: GoldCase, scores: PairScores) -> list[Example]:
+    """The substance examples of a case's gold links that are candidate pairs."""
+    at = {(scores.old[i].id, scores.new[j].id): k for k, (i, j) in enumerate(zip(scores.rows, scores.cols))}
+    old = {s.id: s.text for s in case.old.statements}
+    new = {s.id: s.text for s in case.new.statements}
+    aliases = dict(case.old.aliases) | dict(case.new.aliases) or None
+    out = []
+    for gold in case.links:
+        k = at.get((gold.old, gold.new))
+        if k is not None:
+            e = _example(old[gold.old], new[gold.new], float(scores.semantic[k]), gold.status, aliases)
+            out += [e] if e is not None else []
+    return out
+
+
+def battery_examples(engine: Engine, path: Path = BATTERY) -> list[Example]:
+    """The substance examples of the verdict battery's tune half (none when it is not installed)."""
+    if not path.is_file():
+        return []
+    from ...positions.model import Position
+    from .battery import load_battery
+
+    pairs = load_battery(path).pairs
+    engine.embedder.encode([t for p in pairs for t in (p.old, p.new)])
+    out = []
+    for p in pairs:
+        scores = engine.pair_scores(Position.from_texts([p.old]), Position.from_texts([p.new]))
+        e = _example(p.old, p.new, float(scores.semantic[0]), p.status)
+        out += [e] if e is not None else []
+    return out
 
 
 def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, list[float]]:

@@ -1,0 +1,156 @@
+"""Did the substance of an aligned pair move? A small calibrated model instead of hand thresholds.
+
+A logistic regression over what two readings (``compare.reading.record``) and their scores
+say about a pair: the cosine, a lexical similarity of their lemmas, the share of each side's
+content words the other lacks (after lemmas and names as entities), the differences read off
+the words (numbers, dates, modality, conditions, scope, names) and how much longer one side
+is. Its weights are settings (``substance_*``), fitted with the match model by ``eval --tune``
+on gold cases' linked pairs and the verdict battery's tune half (``compare.eval.tune``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the readers load only when a pair is judged: settings import this module
+    from .explain import Change
+    from .reading.names import Aliases
+    from .reading.record import Reading
+
+FEATURES = (
+    "semantic",
+    "lexical",
+    "unmatched_old",
+    "unmatched_new",
+    "numbers",
+    "dates",
+    "modality",
+    "conditions",
+    "scope",
+    "names_gone",
+    "names_added",
+    "party",
+    "longer",  # how much longer one side is (log ratio of content words)
+    "parts_gone",
+    "parts_added",
+)
+# The sign each weight may take: more alike means less moved (-1), more differences means more
+# moved (+1). The fit keeps to these, so a quirk of the examples (minimal pairs that change one
+# word against paraphrases that change many) cannot teach that rewording makes a pair persist.
+SIGNS = {"semantic": -1, "lexical": -1}
+STEM = 5  # content words sharing their first letters are one word ("store" / "storage")
+
+
+def party_changed(a: Reading, b: Reading, aliases: Aliases = None) -> bool:
+    """A name replaced by another ("Germany" by "Turkey"), or a list of names that gained or lost
+    one ("Donetsk and Luhansk" / "Donetsk, Luhansk and Kherson"); a name only added to a demand
+    that names nothing else may be a paraphrase."""
+    from .reading.names import names_diff
+
+    gone, added, shared = names_diff(a, b, aliases)
+    return bool(gone and added) or (bool(shared) and bool(gone or added))
+
+
+def _words(r: Reading, aliases: Aliases) -> set[str]:
+    """Content lemmas outside names, and the entities it names."""
+    from .reading.names import entity
+
+    in_names = {w.lower() for n in r.names for w in n.replace("'s", "").split()}
+    words = {w for w in r.content if w not in in_names}
+    return words | {"@" + entity(n, aliases) for n in r.names}
+
+
+def _unmatched(mine: set[str], theirs: set[str]) -> float:
+    """Share of ``mine`` with no word of ``theirs`` equal to it or sharing its first letters."""
+    if not mine:
+        return 0.0
+    stems = {w[:STEM] for w in theirs if len(w) >= STEM}
+    missing = [w for w in mine if w not in theirs and not (len(w) >= STEM and w[:STEM] in stems)]
+    return len(missing) / len(mine)
+
+
+def _named_in_words(name: str, other: Reading) -> bool:
+    """Whether the other text says every word of a name in lower case ("the Special Tribunal" /
+    "a special international tribunal"): the same thing, not another party."""
+    from .reading.record import lemma
+
+    words = [lemma(w.lower()) for w in name.replace("'s", "").split() if w.lower() not in ("of", "the", "and")]
+    return bool(words) and all(w in other.lemmas for w in words)
+
+
+def _parts_unsaid(me: Reading, theirs: set[str], mine: set[str]) -> int:
+    """Conjuncts of ``me`` (two content words or more) most of whose words the other side lacks:
+    a demand added or dropped inside the pair ("withdraw its fighters and hand over its weapons")."""
+    count = 0
+    for segment in sorted(set(me.segment_of)):
+        words = {w for w in me.content_of(segment) if w in mine}
+        if len(words) >= 2 and _unmatched(words, theirs) > 0.5:
+            count += 1
+    return count
+
+
+def features(
+    a: Reading, b: Reading, semantic: float, aliases: Aliases = None, changes: Sequence[Change] | None = None
+) -> tuple[float, ...]:
+    """The values of ``FEATURES`` for one pair."""
+    from rapidfuzz import fuzz
+
+    from .explain import substance_changes_of
+    from .reading.lexicon import lexicon
+    from .reading.names import names_diff
+
+    if changes is None:
+        changes = substance_changes_of(a, b, aliases)
+    kinds = [c.kind for c in changes]
+    wa, wb = _words(a, aliases), _words(b, aliases)
+    stop = lexicon().stopwords
+    la = " ".join(w for w in a.lemmas if w.isalnum() and w not in stop)
+    lb = " ".join(w for w in b.lemmas if w.isalnum() and w not in stop)
+    gone, added, shared = names_diff(a, b, aliases)
+    gone = [n for n in gone if not _named_in_words(n, b)]
+    added = [n for n in added if not _named_in_words(n, a)]
+    return (
+        float(semantic),
+        fuzz.token_set_ratio(la, lb) / 100.0,
+        _unmatched(wa, wb),
+        _unmatched(wb, wa),
+        float(kinds.count("number")),
+        float(kinds.count("date")),
+        float("modality" in kinds),
+        float(abs(a.conditions - b.conditions) or "condition" in kinds),
+        float(kinds.count("scope")),
+        float(len(gone)),
+        float(len(added)),
+        float(bool(gone and added) or (bool(shared) and bool(gone or added))),
+        abs(math.log((len(wb) + 1) / (len(wa) + 1))),
+        float(_parts_unsaid(a, wb, wa)),
+        float(_parts_unsaid(b, wa, wb)),
+    )
+
+
+def moved_probability(values: Sequence[float], bias: float, weights: Sequence[float]) -> float:
+    """The probability that the pair's substance moved (it is 'changed', not 'persisted')."""
+    z = bias + sum(w * x for w, x in zip(weights, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def fit(x: Sequence[Sequence[float]], y: Sequence[float], ridge: float = 1.0) -> tuple[float, list[float]]:
+    """Ridge-penalised logistic regression of ``y`` (1: moved) on ``x``: (bias, weights)."""
+    import numpy as np
+    from scipy.optimize import minimize  # slow to import: only when tuning
+
+    xs = np.hstack([np.ones((len(x), 1)), np.asarray(x, dtype=float)])
+    ys = np.asarray(y, dtype=float)
+
+    def loss(w):
+        z = xs @ w
+        p = 1 / (1 + np.exp(-z))
+        pen = np.concatenate([[0.0], 2 * ridge * w[1:]])
+        return float(np.sum(np.logaddexp(0, z) - ys * z)) + ridge * float(w[1:] @ w[1:]), xs.T @ (p - ys) + pen
+
+    signs = [SIGNS.get(name, 1) for name in FEATURES] if xs.shape[1] == len(FEATURES) + 1 else []
+    bounds = [(None, None)] + [(0.0, None) if s > 0 else (None, 0.0) for s in signs] if signs else None
+    w = minimize(loss, np.zeros(xs.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds).x
+    return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
