@@ -35,22 +35,13 @@ FEATURES = (
     "longer",  # how much longer one side is (log ratio of content words)
     "parts_gone",
     "parts_added",
+    "one_sided",  # words added (or dropped) on one side only: a demand widened or narrowed
 )
 # The sign each weight may take: more alike means less moved (-1), more differences means more
 # moved (+1). The fit keeps to these, so a quirk of the examples (minimal pairs that change one
 # word against paraphrases that change many) cannot teach that rewording makes a pair persist.
 SIGNS = {"semantic": -1, "lexical": -1}
 STEM = 5  # content words sharing their first letters are one word ("store" / "storage")
-
-
-def party_changed(a: Reading, b: Reading, aliases: Aliases = None) -> bool:
-    """A name replaced by another ("Germany" by "Turkey"), or a list of names that gained or lost
-    one ("Donetsk and Luhansk" / "Donetsk, Luhansk and Kherson"); a name only added to a demand
-    that names nothing else may be a paraphrase."""
-    from .reading.names import names_diff
-
-    gone, added, shared = names_diff(a, b, aliases)
-    return bool(gone and added) or (bool(shared) and bool(gone or added))
 
 
 def _words(r: Reading, aliases: Aliases) -> set[str]:
@@ -108,14 +99,15 @@ def features(
     stop = lexicon().stopwords
     la = " ".join(w for w in a.lemmas if w.isalnum() and w not in stop)
     lb = " ".join(w for w in b.lemmas if w.isalnum() and w not in stop)
+    uo, un = _unmatched(wa, wb), _unmatched(wb, wa)
     gone, added, shared = names_diff(a, b, aliases)
     gone = [n for n in gone if not _named_in_words(n, b)]
     added = [n for n in added if not _named_in_words(n, a)]
     return (
         float(semantic),
         fuzz.token_set_ratio(la, lb) / 100.0,
-        _unmatched(wa, wb),
-        _unmatched(wb, wa),
+        uo,
+        un,
         float(kinds.count("number")),
         float(kinds.count("date")),
         float("modality" in kinds),
@@ -127,6 +119,7 @@ def features(
         abs(math.log((len(wb) + 1) / (len(wa) + 1))),
         float(_parts_unsaid(a, wb, wa)),
         float(_parts_unsaid(b, wa, wb)),
+        max(0.0, max(uo, un) - 2 * min(uo, un)),  # a paraphrase rewords both sides
     )
 
 
