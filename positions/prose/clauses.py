@@ -135,6 +135,9 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
     if root is None or root.pos_ not in _VERBS:
         return [text]
     chain = _conjuncts(root)
+    for v in chain[1:]:
+        if _subject(v) is None and not _modal(v) and v.tag_ != root.tag_:
+            return [text]  # "ensure respect for ... personnel engaged in ...": not a verb of the same kind
     own_subjects = len(chain) > 1 and _subject(chain[1]) is not None
     if len(chain) < 2 or not all(_substantial(v, n == 0) or (n == 0 and own_subjects) for n, v in enumerate(chain)):
         return [text]
