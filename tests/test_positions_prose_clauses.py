@@ -72,7 +72,10 @@ def test_a_that_clause_of_a_demand_verb_keeps_its_modality():
 def test_an_addressee_and_infinitive_become_the_addressees_demands():
     text = "Russia urged the United States to halt NATO expansion and withdraw its missiles from Europe."
     clauses, _ = reported(text, _party(["russia"]))
-    assert clauses == ["The United States must halt NATO expansion.", "The United States must withdraw its missiles from Europe."]
+    assert clauses == [
+        "The United States must halt NATO expansion.",
+        "The United States must withdraw its missiles from Europe.",
+    ]
 
 
 def test_the_object_of_call_for_and_a_list_under_which_included_are_noun_phrase_demands():
@@ -138,3 +141,19 @@ def test_the_parse_is_not_loaded_by_importing_the_extractor():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_a_demanded_that_clause_keeps_its_must_and_each_listed_verb_is_a_demand():
+    text = (
+        "The council demanded that the rebels immediately stop the shelling, unconditionally release all "
+        "prisoners and fully respect the truce."
+    )
+    assert [c.text for c in extract_candidates(text, "council")] == [
+        "The rebels must immediately stop the shelling.",
+        "The rebels must unconditionally release all prisoners.",
+        "The rebels must fully respect the truce.",
+    ]
+    got = [
+        c.text for c in extract_candidates("The union demanded that the night shifts are paid at double rate.", "union")
+    ]
+    assert got == ["The night shifts must be paid at double rate."]

@@ -94,7 +94,16 @@ def _conjuncts(verb) -> list:
     while todo:
         v = todo.pop()
         for c in v.children:
-            if c.dep_ == "conj" and c.pos_ in _VERBS and c.tag_.startswith("VB"):
+            if c.pos_ not in _VERBS or not c.tag_.startswith("VB"):
+                continue
+            listed = (
+                # the small parser hangs a list's second verb so: ", unconditionally withdraws"
+                c.dep_ in ("dep", "advcl")
+                and c.tag_ == v.tag_
+                and "," in (c.left_edge.text, c.doc[max(c.left_edge.i - 1, 0)].text)
+                and not any(x.dep_ in (*_SUBJECTS, "mark", "aux") for x in c.children)
+            )
+            if c.dep_ == "conj" or listed:
                 out.append(c)
                 todo.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -129,8 +138,8 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
     With ``modal_at`` (the offset of the clause's modal), the parse's main verb must be the one
     that modal governs; a negated verb is not split ("shall not A nor B" is one demand).
     """
-    body = text.strip().rstrip(".")
-    d = doc(body)
+    body = text.strip()
+    d = doc(body if body.endswith((".", "!", "?")) else body + ".")  # the parse of a sentence, full stop included
     root = _root(d)
     if root is None or root.pos_ not in _VERBS:
         return [text]
@@ -206,8 +215,10 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
 
 
-def _with_must(clause) -> str:
-    """A that-clause as a demand: "the rights are protected" -> "the rights must be protected"."""
+def _with_must(clause, sentence: bool = False) -> str:
+    """A that-clause as a demand: "the rights are protected" -> "the rights must be protected",
+    "Russia ceases X and withdraws Y" -> "Russia must cease X and withdraw Y". ``sentence``: the
+    clause is the whole text (keep what lies outside its subtree)."""
     auxes = _modal(clause)
     swap: dict[int, str] = {t.i: "" for t in clause.children if t.dep_ == "mark"}
     if not any(a.tag_ == "MD" for a in auxes):
@@ -219,8 +230,33 @@ def _with_must(clause) -> str:
         if passive is not None:
             swap[passive.i] = f"{must} be"
         else:
-            swap[clause.i] = f"{must} {'be' if clause.lemma_ == 'be' else clause.lemma_}"
-    return _text(clause.subtree, swap)
+            adverbs = [c for c in clause.children if c.dep_ == "advmod" and c.i < clause.i]
+            verb = "be" if clause.lemma_ == "be" else clause.lemma_
+            # "Russia immediately ceases" -> "Russia must immediately cease"
+            if adverbs and adverbs[0].i == clause.i - len(adverbs):
+                swap[adverbs[0].i] = f"{must} {adverbs[0].text}"
+                swap[clause.i] = verb
+            else:
+                swap[clause.i] = f"{must} {verb}"
+            for v in _conjuncts(clause)[1:]:
+                if _subject(v) is None and not _modal(v) and v.tag_ in ("VBZ", "VBP", "VB"):
+                    swap[v.i] = v.lemma_
+    tokens = clause.doc[:] if sentence else clause.subtree
+    return _text(tokens, swap)
+
+
+def with_modality(text: str) -> str:
+    """A demand stated as a fact ("The rights of X are protected.", from "demanded that ...")
+    gets its "must" back; a clause with a modal, an imperative or no subject is left as it is."""
+    body = text.strip()
+    root = _root(doc(body if body.endswith((".", "!", "?")) else body + "."))
+    if root is None or root.pos_ not in _VERBS or _subject(root) is None:
+        return text
+    if any(a.tag_ == "MD" for a in _modal(root)) or root.tag_ in ("VBG", "VBN") and not _modal(root):
+        return text
+    if any(t.tag_ == "MD" and t.i < root.i for t in root.doc):
+        return text
+    return _sentence(_with_must(root, sentence=True))
 
 
 def _phrase(verb) -> str:
@@ -268,7 +304,11 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
                 continue  # "said that X is ...": a statement, not a demand
             return split_coordination(_sentence(_with_must(comps[0]))), []
         infinitive = next(
-            (c for c in v.children if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children)),
+            (
+                c
+                for c in v.children
+                if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children)
+            ),
             None,
         )
         addressee = next((c for c in v.children if c.dep_ == "dobj"), None)

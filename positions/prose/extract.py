@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
-from .clauses import deverbal, gapped, has_predicate, imperative, reported, split_coordination
+from .clauses import deverbal, gapped, has_predicate, imperative, reported, split_coordination, with_modality
 from .grammar import base_verb, has_verb_phrase, verbs
 from .segment import Sentence, sentences
 from .timecues import document_date, rounds_of
@@ -190,6 +190,7 @@ def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
     body = _LEAD_ATTRIBUTION.sub("", _ATTRIBUTION.sub("", sentence.strip())).strip().strip(_QUOTES).strip()
     if body.endswith("?") or not body:
         return []
+
     def named(owner: str, before: str) -> bool:  # the subject names the party ("it" is not enough here)
         if who.name and not (who.mentioned(owner) or _FIRST_PERSON.search(owner)):
             return False
@@ -272,7 +273,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return [_sentence(f"no {_clip(rest)}")]
         if verb.endswith("that") or "that" in verb.split():
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
-            return _split_clause(_clip(rest))
+            return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))]
         return _split_list(_clip(rest))
     until = _UNTIL.search(body)
     if until and _is_party(_subject(body, until.start()), body[: until.start()], who, context):
@@ -853,7 +854,8 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 if items is not None:
                     result[i] = items
                     continue
-        if s.marker in ("bullet", "number", "roman", "letter") and kind and (base_verb(_first_word(text)) or imperative(text)):
+        opens_with_verb = base_verb(_first_word(text)) or imperative(text)
+        if s.marker in ("bullet", "number", "roman", "letter") and kind and opens_with_verb:
             items = _item(text, kind, subject, who)  # a second imperative in one bullet
             if items is not None:
                 result[i] = items
