@@ -157,3 +157,22 @@ def test_a_demanded_that_clause_keeps_its_must_and_each_listed_verb_is_a_demand(
         c.text for c in extract_candidates("The union demanded that the night shifts are paid at double rate.", "union")
     ]
     assert got == ["The night shifts must be paid at double rate."]
+
+
+def test_relative_clauses_with_their_own_modal_are_demands_about_the_antecedent():
+    from demanddiff.positions.prose.clauses import relative_demands
+
+    assert relative_demands("The fund, which should be audited every year, must pay the pensions.") == [
+        "The fund must pay the pensions.",
+        "The fund should be audited every year.",
+    ]
+    # a restrictive relative ("the agency which should be independent") is part of the demand
+    text = "Member states must fund the agency which should be independent."
+    assert relative_demands(text) == [text]
+
+
+def test_an_adjective_the_verb_list_knows_is_not_a_verb_to_split_at():
+    got = [
+        c.text for c in extract_candidates("Moscow demanded that Serbia be assured a free and secure port.", "Russia")
+    ]
+    assert got == ["Serbia must be assured a free and secure port."]

@@ -25,6 +25,7 @@ from functools import lru_cache
 from .grammar import lists, modals
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_WH = ("WDT", "WP", "WP$")
 _VERBS = ("VERB", "AUX")
 
 
@@ -64,7 +65,8 @@ def _text(tokens: Iterable, replace: dict[int, str] | None = None) -> str:
             words += word + t.whitespace_ if word else ""
         elif words and not words.endswith(" "):
             words += t.whitespace_
-    return " ".join(words.split()).strip(" ,;:")
+    words = re.sub(r"\s+([,.;:])", r"\1", " ".join(words.split()))
+    return re.sub(r"(?:,\s*)+,", ",", words).strip(" ,;:")
 
 
 def imperative(text: str) -> bool:
@@ -178,6 +180,78 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
         else:
             out.append(words)  # an imperative: the caller gives it the party
     return [_sentence(o) for o in out if o]
+
+
+def relative_demands(text: str) -> list[str]:
+    """A modal clause whose relative clauses carry modals of their own ("A Polish state should be
+    erected, which should be assured access to the sea, and whose independence should be
+    guaranteed"): the main clause without them, then each with its antecedent as subject
+    ("A Polish state should be assured ...", "A Polish state's independence should be ...").
+    ``[text]`` when it has none."""
+    body = text.strip()
+    d = doc(body if body.endswith((".", "!", "?")) else body + ".")
+    root = _root(d)
+    if root is None or not any(a.tag_ == "MD" for a in _modal(root)):
+        return [text]
+
+    def relative(v) -> bool:
+        """A relative clause set off by a comma (or coordinated with one) whose pronoun is its subject."""
+        pronoun = next((t for t in v.subtree if t.tag_ in _WH and t.i < v.i), None)
+        if pronoun is None or not any(a.tag_ == "MD" for a in _modal(v)):
+            return False
+        if pronoun.dep_ not in (*_SUBJECTS, "poss"):
+            return False  # "from which such weapons can attack": not about the antecedent
+        if v.dep_ == "relcl":
+            return v.head.pos_ in ("NOUN", "PROPN") and "," in (v.left_edge.text, d[max(v.left_edge.i - 1, 0)].text)
+        return v.dep_ == "conj" and any(a.dep_ == "relcl" for a in v.ancestors)
+
+    relatives = [v for v in d if relative(v)]
+    if not relatives:
+        return [text]
+    found = []
+    for v in relatives:
+        pronoun = next(t for t in v.subtree if t.tag_ in _WH and t.i < v.i)
+        # "a state ... which should include X, which should be assured Y, and whose Z should be ...":
+        # relatives in a row share the first one's antecedent
+        outer = [a for a in v.ancestors if a.dep_ == "relcl"]
+        noun = outer[-1].head if outer else v.head
+        antecedent = _text(d[noun.left_edge.i : noun.i + 1])
+        name = f"{antecedent}'s" if pronoun.tag_ == "WP$" else antecedent
+        nested = {t.i for o in relatives if o.i != v.i and v.is_ancestor(o) for t in o.subtree}
+        tokens = [t for t in v.subtree if t.i not in nested and t.i != pronoun.i]
+        clause = _text(t for t in tokens if not (t.dep_ == "cc" and t.head.i == v.i))
+        start = min(t.i for t in tokens)
+        head = name if pronoun.i <= start else ""
+        found.append((v, _sentence(f"{head} {clause}" if head else clause.replace(pronoun.text, name, 1))))
+    drop = {t.i for v in relatives for t in v.subtree}
+    main = re.sub(
+        r",\s+(?=(?:must|should|shall|will|would|can|cannot|may)\b)", " ", _text(t for t in d if t.i not in drop)
+    )
+    return [_sentence(_unhang(main)), *(_sentence(_unhang(c)) for _, c in found)]
+
+
+def _unhang(text: str) -> str:
+    """Without a conjunction left hanging at the end by a clause taken out ("..., and")."""
+    return re.sub(r"[\s,]+(?:and|or|but)\W*$", "", text.strip().rstrip("."))
+
+
+def verbs_in_parse(text: str, pieces: list[str]) -> list[str]:
+    """Pieces of ``text`` split where a word-list verb starts one, joined back where the parse says
+    that word is no verb ("a free and secure access": "secure" is an adjective there)."""
+    if len(pieces) < 2:
+        return pieces
+    d = doc(text.strip())
+    starts = {t.idx: t for t in d}
+    out, cursor = [pieces[0]], text.find(pieces[0]) + len(pieces[0])
+    for piece in pieces[1:]:
+        at = text.find(piece, cursor)
+        cursor = at + len(piece) if at >= 0 else cursor
+        token = starts.get(at)
+        if token is not None and token.pos_ == "ADJ" and token.dep_ in ("amod", "conj"):
+            out[-1] = text[text.find(out[-1]) : at + len(piece)] if at >= 0 else f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def gapped(text: str) -> list[str] | None:

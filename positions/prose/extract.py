@@ -15,7 +15,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
-from .clauses import deverbal, gapped, has_predicate, imperative, reported, split_coordination, with_modality
+from .clauses import (
+    deverbal,
+    gapped,
+    has_predicate,
+    imperative,
+    relative_demands,
+    reported,
+    split_coordination,
+    verbs_in_parse,
+    with_modality,
+)
 from .grammar import base_verb, has_verb_phrase, verbs
 from .segment import Sentence, sentences
 from .timecues import document_date, rounds_of
@@ -308,6 +318,14 @@ def _modal_clauses(body: str) -> list[str]:
     """A modal clause as its demands: clauses joined by ";" with the modal gapped ("X should be
     evacuated; Y restored"), coordinated clauses with verbs of their own (the parse), else the
     word-list split."""
+    demands = [r for d in _modal_split(body) for r in relative_demands(d)]
+    return [_tidy(d) for d in demands]
+
+
+def _modal_split(body: str) -> list[str]:
+    pieces = relative_demands(body)
+    if len(pieces) > 1:  # relative clauses with their own modal: each its own demand
+        return [d for p in pieces for d in _modal_split(p)] if len(pieces) < 6 else pieces
     body = " ".join(_NON_RESTRICTIVE.sub(" ", body).split())
     parts = gapped(body) if ";" in body else None
     if parts:
@@ -463,7 +481,7 @@ def _split_clause(text: str) -> list[str]:
     if not text:
         return []
     text = re.sub(r"^(?:that|to)\s+", "", text, flags=re.I)
-    pieces = _pieces(text, {"verb"})
+    pieces = verbs_in_parse(text, _pieces(text, {"verb"}))
     head = pieces[0]
     modal = re.search(rf"^(.*?)\s+({MODALS})\s+", head, re.I)
     if modal:
