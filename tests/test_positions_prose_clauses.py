@@ -176,3 +176,12 @@ def test_an_adjective_the_verb_list_knows_is_not_a_verb_to_split_at():
         c.text for c in extract_candidates("Moscow demanded that Serbia be assured a free and secure port.", "Russia")
     ]
     assert got == ["Serbia must be assured a free and secure port."]
+
+
+def test_a_pronoun_that_opens_a_demand_is_the_name_it_stands_for():
+    text = "The EU condemned the involvement of Belarus. The EU urged it to withdraw its troops."
+    assert [c.text for c in extract_candidates(text, "EU")] == ["Belarus must withdraw its troops."]
+    # no name before the pronoun: left as it is
+    assert [c.text for c in extract_candidates("The EU wants peace. It must be a just peace.", "EU")][-1] == (
+        "It must be a just peace."
+    )

@@ -425,3 +425,21 @@ def deverbal(text: str) -> bool:
     return any(c.dep_ in ("prep", "acl") and c.lower_ in ("to", "for") for c in root.children) or bool(
         re.search(r"^\W*(?:an?\s+end\s+to|no)\b", text, re.I)
     )
+
+
+_PRONOUN = re.compile(r"^(?P<pronoun>It|They)\s+(?=(?:must|should|shall|will|needs?|has|have)\b)")
+
+
+def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool]) -> str:
+    """ "It must abide by ..." after "the involvement of Belarus ... calls on it to": the pronoun
+    that opens a demand is the first name (a country, an organisation, a people, a person) in
+    the words before it that is not the party's. Left as it is when there is none."""
+    m = _PRONOUN.match(demand)
+    if not m or not before.strip():
+        return demand
+    names = [
+        e for e in doc(before.strip()).ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and not is_party(e.text)
+    ]
+    if not names:
+        return demand
+    return names[0].text + demand[m.end("pronoun") :]

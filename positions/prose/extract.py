@@ -22,6 +22,7 @@ from .clauses import (
     imperative,
     relative_demands,
     reported,
+    resolve_pronoun,
     split_coordination,
     verbs_in_parse,
     with_modality,
@@ -178,6 +179,10 @@ def extract_candidates(
             )
         for piece in (piece for d in demands for piece in _coordinated(d)):
             demand = _standalone(piece, who)
+            if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
+                said = sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
+                before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
+                demand = resolve_pronoun(demand, before, who.mentioned)
             # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
             if not keep_fragments and not (has_verb_phrase(demand) and (demand != piece or has_predicate(demand))):
                 continue
