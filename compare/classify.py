@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .explain import Change, names_diff, stance_flip, substance_changes_of, wording_change
+from .explain import Change, names_diff, stance_reading, substance_changes_of, wording_change
 from .reading.names import Aliases
 from .reading.record import read
 
@@ -38,8 +38,10 @@ def classify(
     score still means the content moved.
     """
     a, b = read(old), read(new)
-    flip = stance_flip(a, b)
+    flip, part = stance_reading(a, b)
     substance = list(substance_changes_of(a, b, aliases))
+    if part is not None and not any(c.kind == "condition" for c in substance):
+        substance.append(part)  # a negation inside a part only one side has narrows the demand
     if flip is not None and match >= settings.reverse_threshold:
         return "reversed", [flip, *substance]
     if flip is not None or any(c.kind in DECISIVE for c in substance) or _party_changed(a, b, aliases):
