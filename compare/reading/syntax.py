@@ -249,20 +249,46 @@ def _part_root(p: Parse, k: int) -> int | None:
     return None
 
 
-def _governed(p: Parse, k: int) -> int:
-    """The verb or noun a negator at ``k`` bears on: its head, past adverbs ("no longer welcome")."""
-    j = p.heads[k]
-    while p.pos[j] == "ADV" and p.heads[j] != j:
-        j = p.heads[j]
-    return j
+def _governed(p: Parse, k: int) -> int | None:
+    """The verb or noun a negator at ``k`` bears on: the head of ``not`` / ``no`` / ``never``,
+    past adverbs ("no longer welcome"); the verb a negative verb governs ("stop supplying",
+    "refuses to recognise", "refrain from signing"); None when the parse shows none."""
+    g = grammar()
+    if p.deps[k] in g.negator_deps or p.words[k] in g.negator_determiners or p.pos[k] in ("ADV", "DET", "PART"):
+        j = p.heads[k]
+        while p.pos[j] == "ADV" and p.heads[j] != j:
+            j = p.heads[j]
+        return j
+    for c in p.children(k):
+        if p.deps[c] in ("xcomp", "ccomp") and p.pos[c] in ("VERB", "AUX"):
+            return c
+        if p.deps[c] == "prep":
+            verbs = [d for d in p.children(c) if p.deps[d] == "pcomp"]
+            if verbs:
+                return verbs[0]
+    return None
 
 
-def _core(p: Parse, head: int) -> set[str]:
-    """The predicate and what it governs, parts left out: "transfer mines to any recipient"."""
+def _predicate(p: Parse, head: int) -> set[str]:
+    """The words that name what a negator bears on: a verb itself; a copula's complement ("are no
+    longer welcome"); a noun with its modifiers and the verb it is the object or subject of ("join
+    no military bloc", "no foreign troops may be stationed")."""
+    if p.pos[head] == "AUX" or p.lemmas[head] == "be":
+        return _content(p, [head, *(c for c in p.children(head) if p.deps[c] in ("acomp", "attr", "oprd"))])
+    if p.pos[head] in ("NOUN", "PROPN"):
+        return _core(p, head) | _content(p, [p.heads[head]])
+    return _content(p, [head])
+
+
+def _core(p: Parse, head: int, names: bool = True) -> set[str]:
+    """The predicate and what it governs, parts and the active subject left out: "transfer mines
+    to any recipient" (without ``names``, proper nouns left out too)."""
     out = []
     subject = {j for c in p.children(head) if p.deps[c] in ("nsubj", "expl") for j in p.subtree(c)}
     for j in p.subtree(head):
         if j in subject or (_part_root(p, j) is not None and _part_root(p, j) != _part_root(p, head)):
+            continue
+        if not names and p.pos[j] == "PROPN":
             continue
         out.append(j)
     return _content(p, out)
@@ -275,6 +301,7 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
     at = _align(me, mine)
     back = {j: k for k, j in at.items()}
     other_content = set(other.content) | _content(theirs, range(len(theirs.words)))
+    other_main = _content(theirs, [j for j in range(len(theirs.words)) if _part_root(theirs, j) is None])
     sites: list[Site] = []
     clauses: list[int] = []
     parts: list[str] = []
@@ -295,11 +322,12 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
                 if site.axis == "negation":
                     parts.append(" ".join(mine.words[j] for j in mine.subtree(part)))
                 continue  # it bears on a part the other demand lacks
-        if site.axis == "negation" and (mine.deps[k] in g.negator_deps or mine.words[k] in g.negator_determiners):
+        if site.axis == "negation":
             head = _governed(mine, k)
-            governed = _core(mine, head) - {mine.lemmas[k]}
-            if governed and not governed & other_content:
-                continue  # it negates a predicate the other demand does not name
+            if head is not None and not (
+                _predicate(mine, head) & other_content or _core(mine, head, names=False) & other_main
+            ):
+                continue  # it negates a predicate the other demand does not name, on an object it lacks
         sites.append(site)
         clauses.append(clause)
     # Phrasal verbs the word lists cannot see: a verb and its particle, wherever it stands.
