@@ -20,7 +20,7 @@ def verdict(old: str, new: str) -> str:
     ("old", "new", "status"),
     [
         # a verb read with its particle wherever the particle stands
-        ("Washington must pull its troops out of the border zone.", "Washington must keep its troops in the border zone.", "reversed"),
+        ("Russia must pull its troops out of the zone.", "Russia must keep its troops in the zone.", "reversed"),
         ("The union must call the strike off.", "The union must continue the strike.", "reversed"),
         ("The union must call the strike off.", "The union must drop the strike.", "persisted"),
         # the opposite particle of a listed phrase takes the other pole
@@ -28,7 +28,7 @@ def verdict(old: str, new: str) -> str:
         ("The levy on aviation fuel must be phased in.", "The levy on aviation fuel must be phased out.", "reversed"),
         # an unlisted verb takes the pole of its nearest listed words
         ("The ministry must ditch the import licences.", "The ministry must retain the import licences.", "reversed"),
-        ("The agency must ditch the detention of children.", "The agency must end the detention of children.", "persisted"),
+        ("The agency must ditch child detention.", "The agency must end child detention.", "persisted"),
     ],
     ids=["pull-out-apart", "call-off-apart", "call-off-drop", "scale-up", "phase-in", "ditch-retain", "ditch-end"],
 )  # fmt: skip
@@ -40,8 +40,8 @@ def test_stance_verbs_the_lists_do_not_hold(old, new, status):
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("Hospitals must publish waiting times for all operations.", "Hospitals must publish waiting times for operations that are not urgent."),
-        ("The catch quota must be raised for every vessel.", "The catch quota must be raised for every vessel that has not broken the rules."),
+        ("Hospitals must publish waiting times.", "Hospitals must publish waiting times for care that is not urgent."),
+        ("Quotas must rise for every vessel.", "Quotas must rise for every vessel that has not broken rules."),
     ],
     ids=["relative-clause", "relative-that"],
 )  # fmt: skip
@@ -53,7 +53,8 @@ def test_a_negation_in_a_part_one_side_lacks_changes_scope_not_stance(old, new):
 
 
 def test_a_negated_exception_changes_the_demand():
-    old, new = "Platforms must remove illegal content.", "Platforms must remove illegal content, except where a court has not ruled."
+    old = "Platforms must remove illegal content."
+    new = "Platforms must remove illegal content, except where a court has not ruled."
     assert stance_reading(read(old), read(new))[0] is None
     assert verdict(old, new) == "changed"
 
@@ -65,7 +66,8 @@ def test_the_same_negated_part_on_both_sides_is_no_change():
 
 
 def test_a_negator_counts_on_the_shared_predicate():
-    flip, _ = stance_reading(read("Vendors must subcontract the service."), read("Vendors must not subcontract the service."))
+    old, new = "Vendors must subcontract the service.", "Vendors must not subcontract the service."
+    flip, _ = stance_reading(read(old), read(new))
     assert flip is not None and flip.kind == "negation"
 
 

@@ -297,7 +297,6 @@ def _core(p: Parse, head: int, names: bool = True) -> set[str]:
 def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
     """``me``'s stance sites, placed by the parse against the other demand (see the module doc)."""
     lex = lexicon()
-    g = grammar()
     at = _align(me, mine)
     back = {j: k for k, j in at.items()}
     other_content = set(other.content) | _content(theirs, range(len(theirs.words)))
