@@ -38,7 +38,7 @@ def classify(
     score still means the content moved.
     """
     a, b = read(old), read(new)
-    flip, part = stance_reading(a, b)
+    flip, part = stance_reading(a, b, parse=match >= settings.reverse_threshold)  # the parse only on sure matches
     substance = list(substance_changes_of(a, b, aliases))
     if part is not None and not any(c.kind == "condition" for c in substance):
         substance.append(part)  # a negation inside a part only one side has narrows the demand

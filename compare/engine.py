@@ -142,7 +142,9 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
     linked = [*pairs, *((i, j) for i, j, _ in extra)]
     at = dict(zip(zip(scores.rows.tolist(), scores.cols.tolist()), range(len(scores.rows))))
     aliases = dict(old.aliases) | dict(new.aliases) or None
-    prefetch_parses((a[i].text, b[j].text) for i, j in linked)  # one batch, only pairs whose stance sites differ
+    # One batch of parses, for the sure matches whose stance sites differ (``classify`` reads no other).
+    sure = [(i, j) for i, j in linked if prob[at[(i, j)]] >= settings.reverse_threshold]
+    prefetch_parses((a[i].text, b[j].text) for i, j in sure)
     items = []
     for i, j in linked:
         k = at[(i, j)]

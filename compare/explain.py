@@ -96,7 +96,7 @@ def stance_flip(a: Reading, b: Reading) -> Change | None:
     return stance_reading(a, b)[0]
 
 
-def stance_reading(a: Reading, b: Reading) -> tuple[Change | None, Change | None]:
+def stance_reading(a: Reading, b: Reading, parse: bool = True) -> tuple[Change | None, Change | None]:
     """(the stance flip, a negated part only one side has) of two readings.
 
     Where their stance sites differ, the dependency parse places them first
@@ -105,11 +105,12 @@ def stance_reading(a: Reading, b: Reading) -> tuple[Change | None, Change | None
     that part (no flip; a negated one is returned as a change of condition); a verb is read with
     its particle ("pull the troops out"); and an unlisted main verb facing a stance word on the
     same object takes the pole of its nearest listed words in the sentence encoder's space.
+    Without ``parse`` (a doubtful match, which no flip makes ``reversed``) the word lists decide.
     """
     from .reading import syntax
 
     part = None
-    if syntax.needs_parse(a, b):
+    if parse and syntax.needs_parse(a, b):
         parsed = syntax.parses([a.text, b.text])
         pa, pb = parsed[a.text], parsed[b.text]
         ra, rb = syntax.refine(a, pa, b, pb), syntax.refine(b, pb, a, pa)

@@ -71,12 +71,14 @@ def test_a_negator_counts_on_the_shared_predicate():
     assert flip is not None and flip.kind == "negation"
 
 
-def test_pairs_whose_stance_sites_agree_are_not_parsed():
+def test_only_pairs_the_parse_can_change_are_parsed():
     same = ("The board must approve the merger within 30 days.", "The board must approve the merger within 60 days.")
-    differ = ("The board must approve the bank merger.", "The board must not approve the bank merger.")
-    syntax.prefetch([same, differ])
-    assert differ[0] in syntax._parsed and differ[1] in syntax._parsed
-    assert same[0] not in syntax._parsed and same[1] not in syntax._parsed
+    negated = ("The board must approve the bank merger.", "The board must not approve the bank merger.")
+    differ = ("The board must approve the bank merger.", "The board must never sign off the bank merger.")
+    syntax.prefetch([same, negated, differ])
+    assert differ[1] in syntax._parsed  # sites differ, and not only by a negator: parsed
+    assert not {*same, negated[1]} & set(syntax._parsed)  # sites agree, or a bare negator: read off the words
+    assert stance_reading(read(negated[0]), read(negated[1]))[0] is not None
 
 
 def test_parses_are_kept_on_disk_and_read_back_without_spacy(tmp_path):

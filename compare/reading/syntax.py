@@ -72,7 +72,7 @@ class Parse:
         return sorted(out)
 
     def ancestors(self, k: int) -> list[int]:
-        out = []
+        out: list[int] = []
         while self.heads[k] != k and len(out) < len(self.heads):
             k = self.heads[k]
             out.append(k)
@@ -161,8 +161,13 @@ def parses(texts: Iterable[str]) -> dict[str, Parse]:
 
 
 def needs_parse(a: Reading, b: Reading) -> bool:
-    """Whether the parse can change the verdict: the texts differ and so do their stance sites."""
-    return a.text != b.text and Counter(s.lemma for s in a.sites) != Counter(s.lemma for s in b.sites)
+    """Whether the parse can change the verdict: the texts differ and so do their stance sites,
+    and not merely by a negator in otherwise the same words ("must X" / "must not X": the
+    negator bears on what both share, whatever the parse says)."""
+    if a.text == b.text or Counter(s.lemma for s in a.sites) == Counter(s.lemma for s in b.sites):
+        return False
+    negators = lexicon().negators
+    return [w for w in a.lemmas if w not in negators] != [w for w in b.lemmas if w not in negators]
 
 
 def prefetch(pairs: Iterable[tuple[str, str]]) -> None:
@@ -400,18 +405,31 @@ def _entries() -> tuple[tuple[str, int, frozenset[str]], ...]:
     return tuple((" ".join(p).replace('"', ""), s, axes) for p, (s, axes) in lexicon().stance.items())
 
 
+@cache
+def _embedder():
+    from ..embed import Embedder
+
+    return Embedder()
+
+
+@cache
+def _axis_vectors(axis: str) -> tuple[np.ndarray, np.ndarray]:
+    """(vectors, signs) of the listed words of one axis (the bundled encoder, through the
+    embedding cache), once per process."""
+    entries = [e for e in _entries() if axis in e[2]]
+    vectors = _embedder().encode([e[0] for e in entries]) if entries else np.zeros((0, 0), dtype=np.float32)
+    return vectors, np.array([e[1] for e in entries])
+
+
 @lru_cache(maxsize=4096)
 def neighbour_pole(phrase: str, axis: str) -> int | None:
     """The pole (+1 / -1) of ``axis`` an unlisted verb phrase stands on, by the sentence encoder's
     nearest listed words; None when it is near neither or both."""
-    entries = [e for e in _entries() if axis in e[2]]
-    if not entries:
+    vectors, signs = _axis_vectors(axis)
+    if not len(signs):
         return None
-    from ..embed import Embedder
-
-    vectors = Embedder().encode([phrase, *(e[0] for e in entries)])
-    sims = vectors[1:] @ vectors[0]
-    best = {s: float(np.max(sims[[e[1] == s for e in entries]], initial=-1.0)) for s in (1, -1)}
+    sims = vectors @ _embedder().encode([phrase])[0]
+    best = {s: float(np.max(sims[signs == s], initial=-1.0)) for s in (1, -1)}
     pole = max(best, key=lambda s: best[s])
     if best[pole] >= NEIGHBOUR_MIN and best[pole] - best[-pole] >= NEIGHBOUR_MARGIN:
         return pole
