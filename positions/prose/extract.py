@@ -15,6 +15,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
+from .clauses import (
+    deverbal,
+    gapped,
+    has_predicate,
+    imperative,
+    relative_demands,
+    reported,
+    resolve_pronoun,
+    split_coordination,
+    verbs_in_parse,
+    with_modality,
+)
 from .grammar import base_verb, has_verb_phrase, verbs
 from .segment import Sentence, sentences
 from .timecues import document_date, rounds_of
@@ -161,15 +173,49 @@ def extract_candidates(
         else:
             banned = _BANNED.match(_clean(sentence.text))
             demands = (_pledge(sentence.text, who, context) if banned else []) or (
-                _demands(sentence.text, who, context) or _pledge(sentence.text, who, context)
+                _demands(sentence.text, who, context)
+                or _pledge(sentence.text, who, context)
+                or _by_parse(sentence.text, who, context)
             )
-        for demand in demands:
-            demand = _standalone(demand, who)
-            if not keep_fragments and not has_verb_phrase(demand):
+        for piece in (piece for d in demands for piece in _coordinated(d)):
+            demand = _standalone(piece, who)
+            if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
+                said = sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
+                before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
+                demand = resolve_pronoun(demand, before, who.mentioned)
+            # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
+            if not keep_fragments and not (has_verb_phrase(demand) and (demand != piece or has_predicate(demand))):
                 continue
             source = Source(sentence.text, sentence.start, sentence.end, when.label, when.date)
             result.append(Candidate(demand, source, _core(demand, who)))
     return result
+
+
+def _coordinated(demand: str) -> list[str]:
+    """A modal clause whose coordinated verbs carry their own objects, one clause per verb (the parse)."""
+    modal = _MODAL.match(demand)
+    if not modal:
+        return [demand]
+    return split_coordination(demand, modal.start("modal"))
+
+
+def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
+    """A reported demand the cue patterns missed, read from the parse: the complement of a demand
+    verb whose subject is the party ("insisted that ...", "urged X to ...", "which included ...")."""
+    body = _LEAD_ATTRIBUTION.sub("", _ATTRIBUTION.sub("", sentence.strip())).strip().strip(_QUOTES).strip()
+    if body.endswith("?") or not body:
+        return []
+
+    def named(owner: str, before: str) -> bool:  # the subject names the party ("it" is not enough here)
+        if who.name and not (who.mentioned(owner) or _FIRST_PERSON.search(owner)):
+            return False
+        return _is_party(owner, before, who, context)
+
+    clauses, phrases = reported(body, named)
+    out = [c for c in clauses]
+    for phrase in phrases:
+        out += _split_list(_clip(phrase))
+    return out
 
 
 def _core(demand: str, who: Party) -> str:
@@ -192,7 +238,9 @@ _STARTS_PHRASE = re.compile(r"^(?:by|based|from|of|in|on|at|with|for|to|as|an\s+
 
 def _standalone(demand: str, who: Party) -> str:
     """A noun-phrase demand gets the party as its subject ("Russia demands the lifting of ...")."""
-    if has_verb_phrase(demand) or not who.name or _STARTS_PHRASE.match(demand):
+    if _MODAL.match(demand) or (has_verb_phrase(demand) and has_predicate(demand)):
+        return demand
+    if not who.name or _STARTS_PHRASE.match(demand):
         return demand
     name = _cap(_name(who))
     return _sentence(f"{name} {_verb_for(name, 'demands')} {_low(demand)}")
@@ -240,7 +288,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return [_sentence(f"no {_clip(rest)}")]
         if verb.endswith("that") or "that" in verb.split():
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
-            return _split_clause(_clip(rest))
+            return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))]
         return _split_list(_clip(rest))
     until = _UNTIL.search(body)
     if until and _is_party(_subject(body, until.start()), body[: until.start()], who, context):
@@ -263,8 +311,35 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         if cues or _MODAL.match(modal["subject"]):
             return []
-        return _split_clause(_clip(_LEAD.sub("", body)))
+        return _modal_clauses(_LEAD.sub("", body))
     return []
+
+
+# ", which has unsettled the peace ...,": a relative clause between commas that adds, not restricts.
+_NON_RESTRICTIVE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]*,", re.I)
+
+
+def _modal_clauses(body: str) -> list[str]:
+    """A modal clause as its demands: clauses joined by ";" with the modal gapped ("X should be
+    evacuated; Y restored"), coordinated clauses with verbs of their own (the parse), else the
+    word-list split."""
+    demands = [r for d in _modal_split(body) for r in relative_demands(d)]
+    return [_tidy(d) for d in demands]
+
+
+def _modal_split(body: str) -> list[str]:
+    pieces = relative_demands(body)
+    if len(pieces) > 1:  # relative clauses with their own modal: each its own demand
+        return [d for p in pieces for d in _modal_split(p)] if len(pieces) < 6 else pieces
+    body = " ".join(_NON_RESTRICTIVE.sub(" ", body).split())
+    parts = gapped(body) if ";" in body else None
+    if parts:
+        return [d for part in parts for d in _coordinated(_sentence(_clip(part)))]
+    modal = _MODAL.match(body)
+    pieces = split_coordination(body, modal.start("modal")) if modal else [body]
+    if len(pieces) > 1:
+        return [_sentence(_clip(p)) for p in pieces]
+    return _split_clause(_clip(body))
 
 
 _SEMI_VERB = re.compile(r";\s+(?:and\s+)?(?=[a-z]+\b)")
@@ -411,7 +486,7 @@ def _split_clause(text: str) -> list[str]:
     if not text:
         return []
     text = re.sub(r"^(?:that|to)\s+", "", text, flags=re.I)
-    pieces = _pieces(text, {"verb"})
+    pieces = verbs_in_parse(text, _pieces(text, {"verb"}))
     head = pieces[0]
     modal = re.search(rf"^(.*?)\s+({MODALS})\s+", head, re.I)
     if modal:
@@ -622,7 +697,7 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         if first.endswith("ly") and len(piece.split()) > 1 and base_verb(piece.split()[1]):
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
-        if base_verb(first) and piece[:1].isalpha():
+        if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
                 out.append(_sentence(f"{subject} {_low(piece)}"))
             elif kind == "pledge":
@@ -747,15 +822,20 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     """The demands of sentences read by the document's structure; sentences not in it are read as prose."""
     result: dict[int, list[str]] = {}
     kind, subject = "", ""
+    # What the lists of the document are when no lead-in line says so: the last paragraph before
+    # the list that names demands or pledges ("a list of demands issued by ..."), else the title.
+    title_kind, prose_kind = "", ""
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
     for i, s in enumerate(found):
         text = s.text
         if "http://" in text or "https://" in text:
             result[i] = []  # a title line with its address: not a demand
+            title_kind = title_kind or _lead_kind(text.split("|")[0])
             continue
         if s.first and s.marker in ("", "heading"):
             paragraph = " ".join(x.text for x in found if x.block == s.block)
+            prose_kind = _lead_kind(paragraph) or prose_kind
             ends_lead = paragraph.rstrip().endswith(":")
             short = len(paragraph.split()) <= 12 and not paragraph.rstrip().endswith((".", "!", "?"))
             if _operative(text, who) is not None:
@@ -790,7 +870,15 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             if items is not None:
                 result[i] = items
                 continue
-        if s.marker in ("bullet", "number", "roman", "letter") and kind and base_verb(_first_word(text)):
+        if s.first and s.marker in ("bullet", "number", "roman", "letter") and not kind and (prose_kind or title_kind):
+            body = _clean(text)
+            if body and (imperative(body) or deverbal(body) or _TO_BE.match(body)):
+                items = _item(text, prose_kind or title_kind, "", who)  # a list of demands the prose named
+                if items is not None:
+                    result[i] = items
+                    continue
+        opens_with_verb = base_verb(_first_word(text)) or imperative(text)
+        if s.marker in ("bullet", "number", "roman", "letter") and kind and opens_with_verb:
             items = _item(text, kind, subject, who)  # a second imperative in one bullet
             if items is not None:
                 result[i] = items

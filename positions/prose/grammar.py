@@ -100,6 +100,17 @@ def has_verb_phrase(text: str) -> bool:
     body = text.strip().strip("\"“”'").strip()
     if _PLEDGE_FORM.match(body):
         return True
+    every = _TOKEN.findall(body)
+    marker = _SUBORDINATE.search(body)
+    relative = marker is not None and marker.group(0).lower() in ("which", "who", "whom", "whose")
+    if (
+        relative
+        and len(every) > 2
+        and every[0].lower() not in ("by", "based", "from", "of", "in", "on", "at", "to", "with", "for", "is", "are")
+        and every[0].lower() not in modals()
+        and any(w.lower() in modals() for w in every[1:])
+    ):
+        return True  # "The nationalities which are now under Turkish rule should be assured ...": a modal clause
     main = main_clause(body)
     words = _TOKEN.findall(main)
     if not words:

@@ -1,0 +1,445 @@
+"""Demand clauses read from a dependency parse, not from cue-word lists.
+
+The parse is spaCy's small English pipeline (``positions/syntax.py``), loaded the first time a
+clause is read, so only a running extraction pays for it. What the grammar says:
+
+- an **imperative** is a base-form verb (``VB``) that opens its clause and has no subject
+  ("Bring railways back into public ownership", "Significantly increase retiree pay");
+- a **coordination** is split only where each conjunct is a verb with its own object or subject;
+  a conjunct without a subject takes the first one's subject and modal ("Y must A and B" ->
+  "Y must A", "Y must B"), one with a subject but no auxiliary takes the modal ("X should be
+  freed and Z restored" -> "Z should be restored");
+- a **reported demand** is the complement of a demand verb (``data/demand_verbs.yaml``) whose
+  subject is the party: its that-clause ("insisted that Y V" -> "Y must V"), its addressee and
+  infinitive ("urged Y to V" -> "Y must V"), or its object ("called for Z", "conditions, which
+  included Z");
+- a **fragment** has no verb and no auxiliary at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from .grammar import lists, modals
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_WH = ("WDT", "WP", "WP$")
+_VERBS = ("VERB", "AUX")
+
+
+@lru_cache(maxsize=8192)
+def doc(text: str):
+    """The parse of one text (cached: the same clause is read by several rules)."""
+    from ..syntax import parse
+
+    return parse([text])[0]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(lists("demand_verbs.yaml")[name])
+
+
+def _root(d):
+    sentence = next(iter(d.sents), None)
+    return sentence.root if sentence is not None else None
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _modal(verb) -> list:
+    """The verb's modal and passive auxiliaries ("should", "be", "not"), in text order."""
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+
+
+def _text(tokens: Iterable, replace: dict[int, str] | None = None) -> str:
+    """The tokens as text, in order, with their own spacing; ``replace`` maps a token index to new words."""
+    swap = replace or {}
+    words = ""
+    for t in sorted(tokens, key=lambda t: t.i):
+        word = swap.get(t.i, t.text)
+        if word:
+            words += word + t.whitespace_ if word else ""
+        elif words and not words.endswith(" "):
+            words += t.whitespace_
+    words = re.sub(r"\s+([,.;:])", r"\1", " ".join(words.split()))
+    return re.sub(r"(?:,\s*)+,", ",", words).strip(" ,;:")
+
+
+def imperative(text: str) -> bool:
+    """The text opens with a base-form verb that has no subject ("Scrap Universal Credit")."""
+    root = _root(doc(text.strip()))
+    if root is None or root.tag_ != "VB" or _subject(root) is not None or _modal(root):
+        return False
+    before = [t for t in root.doc[: root.i] if not t.is_punct]
+    return all(t.dep_ in ("advmod", "cc") for t in before)
+
+
+def has_predicate(text: str) -> bool:
+    """The text has a verb, an auxiliary or a gerund somewhere, or opens with a pledge form ("No X",
+    "An end to X"): it is not a bare fragment."""
+    body = text.strip().strip("\"“”'")
+    if _PLEDGE.match(body) or re.match(r"^\w+ing\b", body):
+        return True
+    return any(t.pos_ in _VERBS or t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc(body))
+
+
+_PLEDGE = re.compile(r"^(?:no|not|an?\s+end\s+to)\b", re.I)
+
+
+def _conjuncts(verb) -> list:
+    """The verb and every verb coordinated with it (conj chains), in text order."""
+    out, todo = [verb], [verb]
+    while todo:
+        v = todo.pop()
+        for c in v.children:
+            if c.pos_ not in _VERBS or not c.tag_.startswith("VB"):
+                continue
+            listed = (
+                # the small parser hangs a list's second verb so: ", unconditionally withdraws"
+                c.dep_ in ("dep", "advcl")
+                and c.tag_ == v.tag_
+                and "," in (c.left_edge.text, c.doc[max(c.left_edge.i - 1, 0)].text)
+                and not any(x.dep_ in (*_SUBJECTS, "mark", "aux") for x in c.children)
+            )
+            if c.dep_ == "conj" or listed:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _own(member, others: list) -> list:
+    """The tokens of one conjunct: its subtree without the other conjuncts' subtrees, cc and punctuation."""
+    drop: set[int] = set()
+    for o in others:
+        if o.i != member.i and member.is_ancestor(o):
+            drop.update(t.i for t in o.subtree)
+    tokens = [t for t in member.subtree if t.i not in drop]
+    while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+        tokens.pop()
+    while tokens and (tokens[0].dep_ == "cc" or tokens[0].is_punct):
+        tokens.pop(0)
+    return tokens
+
+
+_COMPLEMENTS = ("dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "oprd", "agent", "dative", "prt", "npadvmod")
+
+
+def _substantial(verb, first: bool) -> bool:
+    """The conjunct has an object or complement of its own (or, after the first, a subject of its
+    own): "involve and permit no X" shares its object and is one demand."""
+    return any(c.dep_ in _COMPLEMENTS or (not first and c.dep_ in _SUBJECTS) for c in verb.children)
+
+
+def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
+    """A clause with coordinated verbs as one full clause per verb; ``[text]`` when it has none.
+
+    With ``modal_at`` (the offset of the clause's modal), the parse's main verb must be the one
+    that modal governs; a negated verb is not split ("shall not A nor B" is one demand).
+    """
+    body = text.strip()
+    d = doc(body if body.endswith((".", "!", "?")) else body + ".")  # the parse of a sentence, full stop included
+    root = _root(d)
+    if root is None or root.pos_ not in _VERBS:
+        return [text]
+    chain = _conjuncts(root)
+    for v in chain[1:]:
+        if _subject(v) is None and not _modal(v) and v.tag_ != root.tag_:
+            return [text]  # "ensure respect for ... personnel engaged in ...": not a verb of the same kind
+    own_subjects = len(chain) > 1 and _subject(chain[1]) is not None
+    if len(chain) < 2 or not all(_substantial(v, n == 0) or (n == 0 and own_subjects) for n, v in enumerate(chain)):
+        return [text]
+    subject = _subject(root)
+    subject_text = _text(subject.subtree) if subject is not None else ""
+    auxes = _modal(root)
+    if any(a.dep_ == "neg" for a in auxes):
+        return [text]
+    if modal_at is not None and not any(a.tag_ == "MD" and a.idx == modal_at for a in auxes):
+        return [text]
+    modal = next((a.text for a in auxes if a.tag_ == "MD"), "")
+    passive = next((a.text for a in auxes if a.dep_ == "auxpass"), "")
+    out = []
+    for n, v in enumerate(chain):
+        tokens = _own(v, chain)
+        if n == 0:
+            out.append(_text(tokens))
+            continue
+        own_subject = _subject(v)
+        own_aux = _modal(v)
+        words = _text(t for t in tokens if own_subject is None or t.i not in {x.i for x in own_subject.subtree})
+        fill = ""
+        if not own_aux and modal:
+            fill = modal + (f" {passive}" if passive and v.tag_ in ("VBN", "VBD") else "")
+        if own_subject is not None:
+            out.append(" ".join(p for p in (_text(own_subject.subtree), fill, words) if p))
+        elif subject_text:
+            out.append(" ".join(p for p in (subject_text, fill, words) if p))
+        else:
+            out.append(words)  # an imperative: the caller gives it the party
+    return [_sentence(o) for o in out if o]
+
+
+def relative_demands(text: str) -> list[str]:
+    """A modal clause whose relative clauses carry modals of their own ("A Polish state should be
+    erected, which should be assured access to the sea, and whose independence should be
+    guaranteed"): the main clause without them, then each with its antecedent as subject
+    ("A Polish state should be assured ...", "A Polish state's independence should be ...").
+    ``[text]`` when it has none."""
+    body = text.strip()
+    d = doc(body if body.endswith((".", "!", "?")) else body + ".")
+    root = _root(d)
+    if root is None or not any(a.tag_ == "MD" for a in _modal(root)):
+        return [text]
+
+    def relative(v) -> bool:
+        """A relative clause set off by a comma (or coordinated with one) whose pronoun is its subject."""
+        pronoun = next((t for t in v.subtree if t.tag_ in _WH and t.i < v.i), None)
+        if pronoun is None or not any(a.tag_ == "MD" for a in _modal(v)):
+            return False
+        if pronoun.dep_ not in (*_SUBJECTS, "poss"):
+            return False  # "from which such weapons can attack": not about the antecedent
+        if v.dep_ == "relcl":
+            return v.head.pos_ in ("NOUN", "PROPN") and "," in (v.left_edge.text, d[max(v.left_edge.i - 1, 0)].text)
+        return v.dep_ == "conj" and any(a.dep_ == "relcl" for a in v.ancestors)
+
+    relatives = [v for v in d if relative(v)]
+    if not relatives:
+        return [text]
+    found = []
+    for v in relatives:
+        pronoun = next(t for t in v.subtree if t.tag_ in _WH and t.i < v.i)
+        # "a state ... which should include X, which should be assured Y, and whose Z should be ...":
+        # relatives in a row share the first one's antecedent
+        outer = [a for a in v.ancestors if a.dep_ == "relcl"]
+        noun = outer[-1].head if outer else v.head
+        antecedent = _text(d[noun.left_edge.i : noun.i + 1])
+        name = f"{antecedent}'s" if pronoun.tag_ == "WP$" else antecedent
+        nested = {t.i for o in relatives if o.i != v.i and v.is_ancestor(o) for t in o.subtree}
+        tokens = [t for t in v.subtree if t.i not in nested and t.i != pronoun.i]
+        clause = _text(t for t in tokens if not (t.dep_ == "cc" and t.head.i == v.i))
+        start = min(t.i for t in tokens)
+        head = name if pronoun.i <= start else ""
+        found.append((v, _sentence(f"{head} {clause}" if head else clause.replace(pronoun.text, name, 1))))
+    drop = {t.i for v in relatives for t in v.subtree}
+    main = re.sub(
+        r",\s+(?=(?:must|should|shall|will|would|can|cannot|may)\b)", " ", _text(t for t in d if t.i not in drop)
+    )
+    return [_sentence(_unhang(main)), *(_sentence(_unhang(c)) for _, c in found)]
+
+
+def _unhang(text: str) -> str:
+    """Without a conjunction left hanging at the end by a clause taken out ("..., and")."""
+    return re.sub(r"[\s,]+(?:and|or|but)\W*$", "", text.strip().rstrip("."))
+
+
+def verbs_in_parse(text: str, pieces: list[str]) -> list[str]:
+    """Pieces of ``text`` split where a word-list verb starts one, joined back where the parse says
+    that word is no verb ("a free and secure access": "secure" is an adjective there)."""
+    if len(pieces) < 2:
+        return pieces
+    d = doc(text.strip())
+    starts = {t.idx: t for t in d}
+    out, cursor = [pieces[0]], text.find(pieces[0]) + len(pieces[0])
+    for piece in pieces[1:]:
+        at = text.find(piece, cursor)
+        cursor = at + len(piece) if at >= 0 else cursor
+        token = starts.get(at)
+        if token is not None and token.pos_ == "ADJ" and token.dep_ in ("amod", "conj"):
+            out[-1] = text[text.find(out[-1]) : at + len(piece)] if at >= 0 else f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def gapped(text: str) -> list[str] | None:
+    """Clauses joined by ";" where the later ones leave out the first one's modal ("Rumania should
+    be evacuated; occupied territories restored; Serbia accorded access"): each as a full clause.
+    None when the text is not built so."""
+    parts = [p for p in re.split(r";\s+(?:and\s+)?", text.strip().rstrip(".")) if p.strip()]
+    if len(parts) < 2:
+        return None
+    root = _root(doc(parts[0]))
+    auxes = _modal(root) if root is not None else []
+    modal = next((a.text for a in auxes if a.tag_ == "MD"), "")
+    if not modal:
+        return None
+    passive = next((a.text for a in auxes if a.dep_ == "auxpass"), "")
+    out = [parts[0]]
+    for part in parts[1:]:
+        r = _root(doc(part))
+        if r is None:
+            return None
+        if any(a.tag_ == "MD" for a in _modal(r)):
+            out.append(part)
+            continue
+        subject = _subject(r)
+        if subject is None or r.tag_ not in ("VBN", "VBD") or _modal(r):
+            return None
+        end = max(t.i for t in subject.subtree)
+        fill = f"{modal} {passive}".strip() if passive else modal
+        out.append(_text(r.doc[:], {end: f"{r.doc[end].text} {fill}"}))
+    return out
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
+
+
+def _with_must(clause, sentence: bool = False) -> str:
+    """A that-clause as a demand: "the rights are protected" -> "the rights must be protected",
+    "Russia ceases X and withdraws Y" -> "Russia must cease X and withdraw Y". ``sentence``: the
+    clause is the whole text (keep what lies outside its subtree)."""
+    auxes = _modal(clause)
+    swap: dict[int, str] = {t.i: "" for t in clause.children if t.dep_ == "mark"}
+    if not any(a.tag_ == "MD" for a in auxes):
+        passive = next((a for a in auxes if a.dep_ == "auxpass"), None)
+        must = "must not" if any(a.dep_ == "neg" for a in auxes) else "must"
+        for a in auxes:
+            if a.dep_ == "neg" or a.lemma_ in ("do", "be", "have"):
+                swap[a.i] = ""
+        if passive is not None:
+            swap[passive.i] = f"{must} be"
+        else:
+            adverbs = [c for c in clause.children if c.dep_ == "advmod" and c.i < clause.i]
+            verb = "be" if clause.lemma_ == "be" else clause.lemma_
+            # "Russia immediately ceases" -> "Russia must immediately cease"
+            if adverbs and adverbs[0].i == clause.i - len(adverbs):
+                swap[adverbs[0].i] = f"{must} {adverbs[0].text}"
+                swap[clause.i] = verb
+            else:
+                swap[clause.i] = f"{must} {verb}"
+            for v in _conjuncts(clause)[1:]:
+                if _subject(v) is None and not _modal(v) and v.tag_ in ("VBZ", "VBP", "VB"):
+                    swap[v.i] = v.lemma_
+    tokens = clause.doc[:] if sentence else clause.subtree
+    return _text(tokens, swap)
+
+
+def with_modality(text: str) -> str:
+    """A demand stated as a fact ("The rights of X are protected.", from "demanded that ...")
+    gets its "must" back; a clause with a modal, an imperative or no subject is left as it is."""
+    body = text.strip()
+    root = _root(doc(body if body.endswith((".", "!", "?")) else body + "."))
+    if root is None or root.pos_ not in _VERBS or _subject(root) is None:
+        return text
+    if any(a.tag_ == "MD" for a in _modal(root)) or root.tag_ in ("VBG", "VBN") and not _modal(root):
+        return text
+    if any(t.tag_ == "MD" and t.i < root.i for t in root.doc):
+        return text
+    return _sentence(_with_must(root, sentence=True))
+
+
+def _phrase(verb) -> str:
+    """ "call for", "push for": the verb with its particle or preposition."""
+    prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.i == verb.i + 1), None)
+    return f"{verb.lemma_} {prep.lower_}" if prep is not None else verb.lemma_
+
+
+def _list_head(verb, heads: frozenset[str]):
+    """The noun a relative clause lists ("the conditions for talks, which included ..."), if any."""
+    for a in verb.ancestors:
+        if a.pos_ == "NOUN" and a.lemma_ in heads:
+            return a
+        if a.pos_ in _VERBS:
+            return None
+    return None
+
+
+def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str], list[str]]:
+    """What a demand verb whose subject is the party asks in ``text``: (clauses, noun phrases).
+
+    Clauses are full demands ("Y must V ..."); noun phrases are the objects of "call for",
+    "demand", "conditions ..., which included", for the caller to give the party as subject.
+    """
+    d = doc(text.strip())
+    clause_verbs, addressee_verbs, object_verbs = _words("clause"), _words("addressee"), _words("object")
+    heads = _words("list_heads")
+    for v in d:
+        if v.pos_ not in _VERBS:
+            continue
+        subject = _subject(v)
+        owner = _text(subject.subtree) if subject is not None else ""
+        listed = _list_head(v, heads) if v.dep_ == "relcl" else None
+        if listed is not None:
+            s = _subject(listed.head)
+            owner = _text(s.subtree) if s is not None else ""
+        if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",):
+            continue
+        lemma = v.lemma_.lower()
+        comps = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBS]
+        if lemma in clause_verbs and comps and _subject(comps[0]) is not None:
+            if lemma in ("say", "stress", "reaffirm", "reiterate") and not any(
+                a.tag_ == "MD" and a.lower_ in modals() for a in _modal(comps[0])
+            ):
+                continue  # "said that X is ...": a statement, not a demand
+            return split_coordination(_sentence(_with_must(comps[0]))), []
+        infinitive = next(
+            (
+                c
+                for c in v.children
+                if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        addressee = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if addressee is None:
+            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if lemma in addressee_verbs and infinitive is not None and addressee is not None:
+            action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
+            return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
+        if lemma in object_verbs:
+            obj = addressee
+            phrase = _phrase(v)
+            if phrase in ("call for", "push for", "press for", "ask for"):
+                prep = next(c for c in v.children if c.i == v.i + 1)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_ not in heads and obj.pos_ in ("NOUN", "PROPN"):
+                return [], [_text(t for t in obj.subtree if t.i >= obj.left_edge.i)]
+            if obj is not None and obj.lemma_ in heads:
+                listed = next((c for c in obj.children if c.dep_ == "relcl" and c.lemma_ == "include"), None)
+                if listed is not None:
+                    items = next((c for c in listed.children if c.dep_ == "dobj"), None)
+                    if items is not None:
+                        return [], [_text(t for t in d if t.i >= items.left_edge.i and not t.is_punct or t.i > items.i)]
+        if listed is not None and lemma == "include":
+            items = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if items is not None:
+                return [], [text[items.left_edge.idx :].strip().rstrip(".")]
+    return [], []
+
+
+def deverbal(text: str) -> bool:
+    """A noun phrase headed by a noun made from a verb ("A guarantee of the right to strike",
+    "Reduction in the age for retirement") or with a complement ("Voting age to 16")."""
+    root = _root(doc(text.strip()))
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = root.lower_
+    if any(head.endswith(s) for s in _words("deverbal_suffixes")) and len(head) > 4:
+        return True
+    return any(c.dep_ in ("prep", "acl") and c.lower_ in ("to", "for") for c in root.children) or bool(
+        re.search(r"^\W*(?:an?\s+end\s+to|no)\b", text, re.I)
+    )
+
+
+_PRONOUN = re.compile(r"^(?P<pronoun>It|They)\s+(?=(?:must|should|shall|will|needs?|has|have)\b)")
+
+
+def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool]) -> str:
+    """ "It must abide by ..." after "the involvement of Belarus ... calls on it to": the pronoun
+    that opens a demand is the first name (a country, an organisation, a people, a person) in
+    the words before it that is not the party's. Left as it is when there is none."""
+    m = _PRONOUN.match(demand)
+    if not m or not before.strip():
+        return demand
+    names = [
+        e for e in doc(before.strip()).ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and not is_party(e.text)
+    ]
+    if not names:
+        return demand
+    return names[0].text + demand[m.end("pronoun") :]
