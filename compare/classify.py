@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .explain import Change, stance_flip, substance_changes_of, wording_change
+from .explain import Change, stance_reading, substance_changes_of, wording_change
 from .reading.names import Aliases
 from .reading.record import read
 from .substance import features, moved_probability
@@ -38,8 +38,10 @@ def classify(
     ``substance_threshold``.
     """
     a, b = read(old), read(new)
-    flip = stance_flip(a, b)
+    flip, part = stance_reading(a, b, parse=match >= settings.reverse_threshold)  # the parse only on sure matches
     substance = list(substance_changes_of(a, b, aliases))
+    if part is not None and not any(c.kind == "condition" for c in substance):
+        substance.append(part)  # a negation inside a part only one side has narrows the demand
     if flip is not None:
         return ("reversed" if match >= settings.reverse_threshold else "changed"), [flip, *substance]
     values = features(a, b, semantic, aliases, substance)

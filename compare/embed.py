@@ -165,8 +165,10 @@ class Embedder:
     @property
     def dimension(self) -> int | None:
         """The length of this model's vectors, read from its files without loading it (None if unknown)."""
-        if self.location in _MODELS:
-            return _MODELS[self.location].get_sentence_embedding_dimension()  # type: ignore[attr-defined]
+        if self.location in _MODELS:  # newer sentence-transformers renamed it (and warn on the old name)
+            loaded = _MODELS[self.location]
+            getter = getattr(loaded, "get_embedding_dimension", None) or loaded.get_sentence_embedding_dimension  # type: ignore[attr-defined]
+            return getter()
         return _dimension(Path(self.location))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -16,6 +16,7 @@ from .confidence import verdict_confidence
 from .embed import Embedder
 from .executor import Executor, LocalExecutor
 from .explain import redline
+from .reading.syntax import prefetch as prefetch_parses
 from .result import Comparison, Item
 from .score import PairScores, lexical_scorer, lexical_scores, pair_probability, semantic_scorer, semantic_scores
 from .settings import Settings
@@ -141,6 +142,9 @@ def link(old: Position, new: Position, scores: PairScores, settings: Settings) -
     linked = [*pairs, *((i, j) for i, j, _ in extra)]
     at = dict(zip(zip(scores.rows.tolist(), scores.cols.tolist()), range(len(scores.rows))))
     aliases = dict(old.aliases) | dict(new.aliases) or None
+    # One batch of parses, for the sure matches whose stance sites differ (``classify`` reads no other).
+    sure = [(i, j) for i, j in linked if prob[at[(i, j)]] >= settings.reverse_threshold]
+    prefetch_parses((a[i].text, b[j].text) for i, j in sure)
     items = []
     for i, j in linked:
         k = at[(i, j)]

@@ -91,6 +91,37 @@ def _side_sign(sites: list[Site]) -> int | None:
 
 
 def stance_flip(a: Reading, b: Reading) -> Change | None:
+    """A stance change when the two readings take opposite stances on what they share (see
+    ``stance_reading``)."""
+    return stance_reading(a, b)[0]
+
+
+def stance_reading(a: Reading, b: Reading, parse: bool = True) -> tuple[Change | None, Change | None]:
+    """(the stance flip, a negated part only one side has) of two readings.
+
+    Where their stance sites differ, the dependency parse places them first
+    (``reading.syntax.refine``): a negator counts only on a predicate or object both demands
+    share; a site inside a relative clause, condition or exception the other side lacks bears on
+    that part (no flip; a negated one is returned as a change of condition); a verb is read with
+    its particle ("pull the troops out"); and an unlisted main verb facing a stance word on the
+    same object takes the pole of its nearest listed words in the sentence encoder's space.
+    Without ``parse`` (a doubtful match, which no flip makes ``reversed``) the word lists decide.
+    """
+    from .reading import syntax
+
+    part = None
+    if parse and syntax.needs_parse(a, b):
+        parsed = syntax.parses([a.text, b.text])
+        pa, pb = parsed[a.text], parsed[b.text]
+        ra, rb = syntax.refine(a, pa, b, pb), syntax.refine(b, pb, a, pa)
+        ra, rb = syntax.classed(ra, pa, rb), syntax.classed(rb, pb, ra)
+        if ra.parts or rb.parts:
+            part = Change("condition", "; ".join(ra.parts) or None, "; ".join(rb.parts) or None)
+        a, b = ra.reading, rb.reading
+    return _lexical_flip(a, b), part
+
+
+def _lexical_flip(a: Reading, b: Reading) -> Change | None:
     """A stance change when the two readings take opposite stances on what they share.
 
     Stance words both sides use cancel out; what is left on each side (a negator, a stance

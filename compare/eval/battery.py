@@ -152,6 +152,9 @@ def verdicts(pairs: Sequence[Pair], engine, settings=None) -> list[tuple[Pair, s
 
     settings = settings or engine.settings
     engine.embedder.encode([t for p in pairs for t in (p.old, p.new)])  # one batch; pairs then read the cache
+    from ..reading.syntax import prefetch
+
+    prefetch((p.old, p.new) for p in pairs)  # the parses the verdicts need, in one batch
     out = []
     for p in pairs:
         scores = engine.pair_scores(Position.from_texts([p.old]), Position.from_texts([p.new]))
