@@ -18,7 +18,7 @@ from ..engine import Engine
 from ..result import Item
 from ..review import queue
 from .metrics import Tally, links_of, score_case
-from .tune import fit_settings
+from .tune import battery_examples, fit_settings
 
 STEPS = (0, 5, 10, 20)
 
@@ -63,10 +63,11 @@ def _rest(case: GoldCase, decisions: Decisions) -> GoldCase:
 def learning_curve(cases: Sequence[GoldCase], engine: Engine, steps: Sequence[int] = STEPS) -> list[Review]:
     """One simulated review per held-out case, scored after each number of answers in ``steps``."""
     scored = [(case, engine.pair_scores(case.old, case.new)) for case in cases]
+    extra = battery_examples(engine)  # what the substance model learns from besides gold, as in --loo
     reviews = []
     for k, (case, scores) in enumerate(scored):
         others = scored[:k] + scored[k + 1 :]
-        start = fit_settings(others)
+        start = fit_settings(others, extra)
         decisions = Decisions(case.old, case.new, name=case.name)
         snapshots: dict[int, Decisions] = {}
         answers, until, doubtful, items = 0, None, None, 0
@@ -92,7 +93,7 @@ def learning_curve(cases: Sequence[GoldCase], engine: Engine, steps: Sequence[in
             if rest.decided is None or not (rest.decided[0] or rest.decided[1]):
                 continue
             plain = score_case(rest, links_of(link_decided(case.old, case.new, scores, start, d)))
-            settings = start if n == 0 else fit_settings([*others, (d.as_case(), scores)])
+            settings = start if n == 0 else fit_settings([*others, (d.as_case(), scores)], extra)
             refit = score_case(rest, links_of(link_decided(case.old, case.new, scores, settings, d)))
             points.append(Point(case.name, n, plain, refit))
         reviews.append(Review(case.name, items, doubtful or 0, until or 0, tuple(points)))
