@@ -125,9 +125,23 @@ class EmbeddingCache:
 
         A row that is not (a torn write, another model's, damage) is left out, so it is embedded again.
         """
+        found: dict[str, np.ndarray] = {}
+        for text, blob in self.rows(model, texts).items():
+            if not isinstance(blob, bytes) or len(blob) % 4 or not blob:
+                continue
+            vector = np.frombuffer(blob, dtype=np.float32)
+            if (dim is None or len(vector) == dim) and np.isfinite(vector).all():
+                found[text] = vector
+        return found
+
+    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        self.store(model, {t: np.asarray(v, dtype=np.float32).tobytes() for t, v in vectors.items()})
+
+    def rows(self, model: str, texts: list[str]) -> dict[str, object]:
+        """The stored value of each of ``texts`` that has a row under ``model`` (unchecked)."""
         db = self._connect()
         keys = {text_key(t): t for t in texts}
-        found: dict[str, np.ndarray] = {}
+        found: dict[str, object] = {}
         if db is None:
             return found
         items = list(keys)
@@ -139,21 +153,18 @@ class EmbeddingCache:
                     f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", [model, *chunk]
                 )
                 for key, blob in rows:
-                    if not isinstance(blob, bytes) or len(blob) % 4 or not blob:
-                        continue
-                    vector = np.frombuffer(blob, dtype=np.float32)
-                    if (dim is None or len(vector) == dim) and np.isfinite(vector).all():
-                        found[keys[key]] = vector
+                    found[keys[key]] = blob
         except sqlite3.Error as exc:
             self._recover(exc)
             return {}
         return found
 
-    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+    def store(self, model: str, values: dict[str, object]) -> None:
+        """Write one value per text under ``model`` (nothing when the cache is read-only or unusable)."""
         db = self._connect()
         if db is None or self.read_only:
             return
-        rows = [(model, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
+        rows = [(model, text_key(t), value) for t, value in values.items()]
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)", rows)

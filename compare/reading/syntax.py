@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 import numpy as np
 
-from ..cache import EmbeddingCache, default_cache_dir, text_key
+from ..cache import EmbeddingCache, default_cache_dir
 from .lexicon import _load, lexicon
 from .record import Reading, Site
 
@@ -86,38 +86,16 @@ class ParseCache(EmbeddingCache):
         super().__init__(path or default_cache_dir() / "parses.sqlite3")
 
     def get_parses(self, model: str, texts: list[str]) -> dict[str, Parse]:
-        db = self._connect()
-        keys = {text_key(t): t for t in texts}
         found: dict[str, Parse] = {}
-        if db is None:
-            return found
-        items = list(keys)
-        try:
-            for start in range(0, len(items), 500):
-                chunk = items[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, blob in db.execute(
-                    f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", [model, *chunk]
-                ):
-                    try:
-                        found[keys[key]] = Parse.from_json(blob)
-                    except (TypeError, ValueError):
-                        continue  # a damaged row is parsed again
-        except Exception as exc:  # sqlite3.Error
-            self._recover(exc)  # type: ignore[arg-type]
-            return {}
+        for text, blob in self.rows(model, texts).items():
+            try:
+                found[text] = Parse.from_json(blob if isinstance(blob, bytes) else b"")
+            except (TypeError, ValueError):
+                continue  # a damaged row is parsed again
         return found
 
     def put_parses(self, model: str, parses: dict[str, Parse]) -> None:
-        db = self._connect()
-        if db is None or self.read_only:
-            return
-        rows = [(model, text_key(t), p.to_json()) for t, p in parses.items()]
-        try:
-            with db:
-                db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)", rows)
-        except Exception as exc:  # sqlite3.Error
-            self._recover(exc)  # type: ignore[arg-type]
+        self.store(model, {t: p.to_json() for t, p in parses.items()})
 
 
 @cache
