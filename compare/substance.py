@@ -130,20 +130,10 @@ def moved_probability(values: Sequence[float], bias: float, weights: Sequence[fl
 
 
 def fit(x: Sequence[Sequence[float]], y: Sequence[float], ridge: float = 1.0) -> tuple[float, list[float]]:
-    """Ridge-penalised logistic regression of ``y`` (1: moved) on ``x``: (bias, weights)."""
-    import numpy as np
-    from scipy.optimize import minimize  # slow to import: only when tuning
+    """Ridge-penalised logistic regression of ``y`` (1: moved) on ``x``: (bias, weights), each
+    weight kept to its sign in ``SIGNS`` (others non-negative) when ``x`` has every feature."""
+    from .logistic import fit as logistic
 
-    xs = np.hstack([np.ones((len(x), 1)), np.asarray(x, dtype=float)])
-    ys = np.asarray(y, dtype=float)
-
-    def loss(w):
-        z = xs @ w
-        p = 1 / (1 + np.exp(-z))
-        pen = np.concatenate([[0.0], 2 * ridge * w[1:]])
-        return float(np.sum(np.logaddexp(0, z) - ys * z)) + ridge * float(w[1:] @ w[1:]), xs.T @ (p - ys) + pen
-
-    signs = [SIGNS.get(name, 1) for name in FEATURES] if xs.shape[1] == len(FEATURES) + 1 else []
-    bounds = [(None, None)] + [(0.0, None) if s > 0 else (None, 0.0) for s in signs] if signs else None
-    w = minimize(loss, np.zeros(xs.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds).x
-    return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
+    full = len(x) > 0 and len(x[0]) == len(FEATURES)
+    bounds = [(0.0, None) if SIGNS.get(name, 1) > 0 else (None, 0.0) for name in FEATURES] if full else None
+    return logistic(x, y, ridge, bounds)

@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from ...positions.gold import GoldCase
 
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
@@ -120,21 +118,9 @@ def reliability_text(samples: Sequence[Sample], title: str) -> str:
 
 def fit(samples: Sequence[Sample], ridge: float = 1.0) -> tuple[float, list[float]]:
     """Logistic regression (ridge-penalised) of "the verdict is right" on the confidence features."""
-    from scipy.optimize import minimize
+    from ..logistic import fit as logistic
 
-    x = np.array([s.features for s in samples], dtype=float)
-    y = np.array([s.right for s in samples], dtype=float)
-    x = np.hstack([np.ones((len(x), 1)), x])
-
-    def loss(w):
-        z = x @ w
-        p = 1 / (1 + np.exp(-z))
-        pen = ridge * float(w[1:] @ w[1:])
-        grad = x.T @ (p - y) + np.concatenate([[0.0], 2 * ridge * w[1:]])
-        return float(np.sum(np.logaddexp(0, z) - y * z)) + pen, grad
-
-    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
-    return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
+    return logistic([s.features for s in samples], [float(s.right) for s in samples], ridge)
 
 
 def main(argv: list[str]) -> None:  # pragma: no cover - a maintenance script

@@ -131,22 +131,12 @@ def battery_examples(engine: Engine, path: Path = BATTERY) -> list[Example]:
 
 def fit_match_model(scored: list[tuple[GoldCase, PairScores]]) -> tuple[float, list[float]]:
     """Logistic regression (ridge-penalised) of gold links on the pair features."""
-    from scipy.optimize import minimize  # slow to import: only when tuning
+    from ..logistic import fit
 
     known = np.concatenate([_labelled(case, s) for case, s in scored])
     x = np.concatenate([s.features for _, s in scored]).astype(float)[known]
     y = np.concatenate([_gold_labels(case, s) for case, s in scored])[known]
-    x = np.hstack([np.ones((len(x), 1)), x])
-
-    def loss(w):
-        z = x @ w
-        penalty = RIDGE * float(w[1:] @ w[1:])
-        grad_pen = np.concatenate([[0.0], 2 * RIDGE * w[1:]])
-        p = 1 / (1 + np.exp(-z))
-        return float(np.sum(np.logaddexp(0, z) - y * z)) + penalty, x.T @ (p - y) + grad_pen
-
-    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
-    return round(float(w[0]), 4), [round(float(v), 4) for v in w[1:]]
+    return fit(x, y, RIDGE)
 
 
 def _labelled(case: GoldCase, scores: PairScores) -> np.ndarray:
