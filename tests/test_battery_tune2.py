@@ -1,0 +1,56 @@
+"""The second tune set (tests/battery/tune2.yaml): pairs paraphrasing published texts, part of
+the tune half. These tests check its format; its accuracy floor is in test_compare_eval_battery."""
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from demanddiff.compare.eval.battery import load_battery
+
+BATTERY = Path(__file__).resolve().parent / "battery"
+PREFIX = {
+    "diplomacy": "dipl",
+    "arms-control": "arms",
+    "trade": "trad",
+    "labour": "labr",
+    "climate": "clim",
+    "corporate-deals": "corp",
+    "housing": "hous",
+    "health": "hlth",
+    "elections": "elec",
+    "fisheries": "fish",
+    "education": "educ",
+    "tech-regulation": "tech",
+    "water": "watr",
+    "migration": "migr",
+}
+
+
+def _raw():
+    return yaml.safe_load((BATTERY / "tune2.yaml").read_text(encoding="utf-8"))["pairs"]
+
+
+def test_tune2_is_wide_enough_and_every_pair_names_its_published_source():
+    pairs = _raw()
+    assert len(pairs) >= 80
+    assert len({p["domain"] for p in pairs}) >= 10
+    for p in pairs:
+        assert p["source"].startswith(("http://", "https://")), p["id"]
+        assert p["why"].strip(), p["id"]
+        assert p["id"].split("-")[0] == PREFIX[p["domain"]] and int(p["id"].split("-")[1]) > 700, p["id"]
+        for side in ("old", "new"):
+            assert 6 <= len(p[side].split()) <= 40, (p["id"], side)
+
+
+def test_tune2_holds_the_weak_classes_and_their_counterparts():
+    seen = Counter((p["class"], p["status"]) for p in _raw())
+    assert seen["flip-without-not", "reversed"] >= 30
+    assert seen["stance-synonym", "persisted"] >= 15
+    assert seen["quantity-equal", "persisted"] >= 10
+    assert seen["quantity-unequal", "changed"] >= 5
+
+
+def test_tune2_ids_collide_with_no_other_battery():
+    ids = [p.id for name in ("tune", "tune2", "test", "fresh") for p in load_battery(BATTERY / f"{name}.yaml").pairs]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
