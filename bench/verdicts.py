@@ -4,6 +4,9 @@ and the fresh gold cases.
 
     python bench/verdicts.py
 
+The tune half is tests/battery/tune.yaml with tune2.yaml (paraphrases of published texts): the
+"tune" row is both, "tune1" and "tune2" each.
+
 The battery's test half and the fresh sets (tests/battery/fresh.yaml, tests/gold-fresh, written
 after the rules by someone who did not read them) are held out: run this to report their
 figures, never to choose a rule.
@@ -22,12 +25,17 @@ TESTS = ROOT / "tests"
 
 def main() -> None:
     from demanddiff import api
-    from demanddiff.compare.eval.battery import HEADERS, class_rows, summary_rows
+    from dataclasses import replace
+
+    from demanddiff.compare.eval.battery import HEADERS, BatteryReport, class_rows, summary_rows
     from demanddiff.compare.eval.metrics import SUMMARY_HEADERS, summary_row
     from demanddiff.compare.render.tables import render_rows
 
-    batteries = [TESTS / "battery" / name for name in ("tune.yaml", "test.yaml", "fresh.yaml")]
-    reports = api.evaluate_battery(batteries)
+    batteries = [TESTS / "battery" / name for name in ("tune.yaml", "tune2.yaml", "test.yaml", "fresh.yaml")]
+    first, second, *held_out = api.evaluate_battery(batteries)
+    # The tune half is both tune files: "tune" is the two together, "tune1" and "tune2" each.
+    tune = BatteryReport("tune", first.verdicts + second.verdicts)
+    reports = [tune, replace(first, name="tune1"), second, *held_out]
     print("verdict battery (target on test: accuracy >= 0.95, no false reversal)\n")
     print(render_rows(HEADERS, summary_rows(reports), "simple"))
     print(render_rows(*class_rows(reports), "simple"))

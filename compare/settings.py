@@ -35,23 +35,23 @@ class Settings:
     reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
     # Logistic model of "this aligned pair's substance moved" over substance.FEATURES.
     substance_threshold: float = 0.5  # probability of a moved substance above which a pair is 'changed'
-    substance_bias: float = -1.8579
+    substance_bias: float = -2.1219
     substance_semantic: float = 0.0
     substance_lexical: float = 0.0
     substance_unmatched_old: float = 0.0
     substance_unmatched_new: float = 0.0
-    substance_numbers: float = 3.5137
-    substance_dates: float = 2.6168
-    substance_modality: float = 3.1211
-    substance_conditions: float = 1.5124
-    substance_scope: float = 0.0
-    substance_names_gone: float = 1.4301
-    substance_names_added: float = 1.0456
-    substance_party: float = 1.0011
+    substance_numbers: float = 4.0276
+    substance_dates: float = 3.2249
+    substance_modality: float = 3.3017
+    substance_conditions: float = 2.0293
+    substance_scope: float = 0.0965
+    substance_names_gone: float = 1.5492
+    substance_names_added: float = 1.0856
+    substance_party: float = 1.0815
     substance_longer: float = 0.0
     substance_parts_gone: float = 0.0
     substance_parts_added: float = 0.0
-    substance_one_sided: float = 1.2208
+    substance_one_sided: float = 1.3864
 
     def __post_init__(self):
         for f in fields(self):

@@ -206,6 +206,8 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
     dimension, unit, shown_end = "count", "", end
     if how == "fraction":
         dimension = "ratio"
+        if len(words) > 1 and words[0] in ("a", "an") and _singular(words[1]) in units["duration"]:
+            words = words[1:]  # "half a year" is six months, "a quarter of an hour" not read here
     if words:
         two = " ".join(words[:2])
         one = _singular(words[0])

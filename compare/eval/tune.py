@@ -32,8 +32,9 @@ GRID = {
 RIDGE = 1.0  # L2 penalty on the match weights: few cases, keep the model smooth
 SUBSTANCE_RIDGE = 0.3  # L2 penalty on the substance weights (features on 0..1 and small counts)
 # Single pairs labelled persisted / changed / reversed: with the gold cases' links, what the
-# substance model learns from. The battery's test half is never fitted on.
-BATTERY = Path(__file__).resolve().parents[2] / "tests" / "battery" / "tune.yaml"
+# substance model learns from: the tune half, the first set (tune.yaml) and the paraphrases of
+# published texts (tune2.yaml). The battery's test half is never fitted on.
+BATTERY = tuple(Path(__file__).resolve().parents[2] / "tests" / "battery" / n for n in ("tune.yaml", "tune2.yaml"))
 
 # One example of the substance model: its features and whether the substance moved (1.0).
 Example = tuple[tuple[float, ...], float]
@@ -112,14 +113,14 @@ def gold_examples(case: GoldCase, scores: PairScores) -> list[Example]:
     return out
 
 
-def battery_examples(engine: Engine, path: Path = BATTERY) -> list[Example]:
-    """The substance examples of the verdict battery's tune half (none when it is not installed)."""
-    if not path.is_file():
-        return []
+def battery_examples(engine: Engine, paths: Sequence[Path] = BATTERY) -> list[Example]:
+    """The substance examples of the verdict battery's tune half (none of a file not installed)."""
     from ...positions.model import Position
     from .battery import load_battery
 
-    pairs = load_battery(path).pairs
+    pairs = [p for path in paths if path.is_file() for p in load_battery(path).pairs]
+    if not pairs:
+        return []
     engine.embedder.encode([t for p in pairs for t in (p.old, p.new)])
     out = []
     for p in pairs:

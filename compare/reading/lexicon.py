@@ -25,6 +25,7 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
 @dataclass(frozen=True)
 class Lexicon:
     stance: dict[tuple[str, ...], tuple[int, frozenset[str]]]  # lemma phrase -> (sign, axes)
+    kin: frozenset[frozenset[str]]  # pairs of axes whose opposite poles oppose across them
     not_as_nouns: frozenset[str]
     negators: frozenset[str]
     negative_verbs: frozenset[str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
     modality = _load("modality.yaml")["levels"]
     return Lexicon(
         stance=stance,
+        kin=frozenset(frozenset(map(str, pair)) for pair in stance_file.get("kin") or ()),
         not_as_nouns=frozenset(str(w) for w in stance_file.get("not_as_nouns") or ()),
         negators=frozenset(str(w) for w in neg["negators"]),
         negative_verbs=frozenset(str(w) for w in neg["negative_verbs"]),
