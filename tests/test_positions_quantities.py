@@ -55,3 +55,14 @@ def test_may_the_modal_is_no_month():
 def test_bounds_are_read_with_the_number():
     assert read_quantities("No more than 10 percent may be cut.").amounts[0].bound == "at_most"
     assert read_quantities("At least half must be women.").amounts[0].bound == "at_least"
+
+
+def test_a_fraction_of_a_unit_is_a_duration_and_treble_is_triple():
+    from demanddiff.positions.quantities import read_quantities
+
+    def keys(text):
+        return [a.key for a in read_quantities(text).amounts]
+
+    assert keys("The measures are renewed for half a year.") == keys("The measures are renewed for six months.")
+    assert keys("Countries must treble renewable capacity.") == keys("Countries must triple renewable capacity.")
+    assert keys("Countries must treble renewable capacity.") != keys("Countries must double renewable capacity.")

@@ -1,0 +1,113 @@
+"""Stance classes widened on tests/battery/tune2.yaml (paraphrases of published texts): kin axes,
+and words the first tune half lacked. Each flip has its counterpart that is one stance."""
+
+import pytest
+
+from demanddiff.compare.explain import polarity_change
+from demanddiff.compare.reading.lexicon import lexicon
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flipped"),
+    [
+        # kin axes: ending is what introducing undoes; a phase-out stops what expanding grows
+        (
+            "Driver-only operation must be ended on all routes.",
+            "Driver-only operation must be introduced on all routes.",
+            True,
+        ),
+        (
+            "Driver-only operation must be ended on all routes.",
+            "Driver-only operation must be scrapped on all routes.",
+            False,
+        ),
+        (
+            "Inefficient fossil fuel subsidies must be phased out.",
+            "Inefficient fossil fuel subsidies must be expanded.",
+            True,
+        ),
+        (
+            "Inefficient fossil fuel subsidies must be phased out.",
+            "Inefficient fossil fuel subsidies must be eliminated.",
+            False,
+        ),
+        # not renewing: a lapse or an expiry ends what renewal continues
+        (
+            "The Council must renew the economic sanctions on Russia for a further six months.",
+            "The Council must let the economic sanctions on Russia expire after six months.",
+            True,
+        ),
+        ("The two sides should extend New START for five years.", "The two sides should let New START lapse.", True),
+        ("India must hold the Indus Waters Treaty in abeyance.", "India must suspend the Indus Waters Treaty.", False),
+        # back in force against removed
+        (
+            "Maintenance grants must be restored for poorer students.",
+            "Maintenance grants must be abolished for poorer students.",
+            True,
+        ),
+        (
+            "Maintenance grants must be reinstated for poorer students.",
+            "Maintenance grants must be brought back for poorer students.",
+            False,
+        ),
+        (
+            "The government must scrap the Rwanda deportation scheme.",
+            "The government must press ahead with the Rwanda deportation scheme.",
+            True,
+        ),
+        # approval words of merger control
+        (
+            "The regulator should block the merger of the two supermarket chains.",
+            "The regulator should clear the merger of the two supermarket chains.",
+            True,
+        ),
+        ("The authority must approve the acquisition.", "The authority must wave through the acquisition.", False),
+        # votes, rights, ownership, advice
+        (
+            "MPs must vote against any increase in tuition fees.",
+            "MPs must vote for any increase in tuition fees.",
+            True,
+        ),
+        ("MPs must oppose any increase in tuition fees.", "MPs must vote against any rise in tuition fees.", False),
+        ("Prisoners must be given the right to vote.", "Prisoners must be stripped of the right to vote.", True),
+        (
+            "Train operators must be brought back into public ownership.",
+            "Train operators must be sold to private companies.",
+            True,
+        ),
+        (
+            "Ministers must set catch limits in line with the scientific advice.",
+            "Ministers must set catch limits in defiance of the scientific advice.",
+            True,
+        ),
+        (
+            "Russia must allow American inspections of its nuclear sites.",
+            "Russia must halt American inspections of its nuclear sites.",
+            True,
+        ),
+        (
+            "Landlords must be prohibited from evicting tenants without cause.",
+            "Landlords must be free to evict tenants without cause.",
+            True,
+        ),
+        (
+            "Britain should remain a full member of the single market.",
+            "Britain should be outside the single market.",
+            True,
+        ),
+        # a negator against a minus word on the same act is one stance
+        (
+            "No Russian bank may be reconnected to SWIFT while the war continues.",
+            "Russian banks must stay disconnected from SWIFT while the war continues.",
+            False,
+        ),
+    ],
+)
+def test_stance_classes_from_published_texts(a, b, flipped):
+    assert (polarity_change(a, b) is not None) is flipped
+    assert (polarity_change(b, a) is not None) is flipped
+
+
+def test_kin_axes_name_axes_the_data_has():
+    axes = {axis for _, found in lexicon().stance.values() for axis in found}
+    assert lexicon().kin and all(pair <= axes for pair in lexicon().kin)
