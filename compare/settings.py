@@ -30,8 +30,8 @@ class Settings:
     match_lexical_row_margin: float = 1.4367
     match_lexical_column_margin: float = 1.3737
     match_threshold: float = 0.2  # match probability a one-to-one pair needs
-    rematch_threshold: float = 0.3  # match probability a leftover pair needs among the leftovers
-    split_threshold: float = 0.25  # match probability a second partner (split / merge) needs
+    rematch_threshold: float = 0.35  # match probability a leftover pair needs among the leftovers
+    split_threshold: float = 0.3  # match probability a second partner (split / merge) needs
     reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
     # Logistic model of "this aligned pair's substance moved" over substance.FEATURES.
     substance_threshold: float = 0.5  # probability of a moved substance above which a pair is 'changed'
