@@ -131,7 +131,9 @@ _NUMBER_WORDS = (
 _WORD_RUN = re.compile(
     r"\b(?:" + "|".join(_NUMBER_WORDS) + r")(?:(?:[\s-]+|\s+and\s+)(?:" + "|".join(_NUMBER_WORDS) + r"))*\b", re.I
 )
-_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\w)")
+_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|tn|pc|m|k)?(?!\w)")
+_NUMBER = r"(?:\d+|" + "|".join(_NUMBER_WORDS[:21]) + r")"
+_ONE_IN = re.compile(rf"\b({_NUMBER})\s+(?:in|out\s+of)\s+({_NUMBER})\b", re.I)  # "one in five"
 
 
 @dataclass(frozen=True)
@@ -168,18 +170,41 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
     half == 50 percent, 1.5 million == 1,500,000), skipping the spans in ``skip`` (dates)."""
     units = _units()
     taken = list(skip or [])
-    raw: list[tuple[int, int, float, str]] = []  # start, end, value, "fraction"|"number"
+    raw: list[tuple[int, int, float, str]] = []  # start, end, value, "fraction"|"number"|"count"|"percent"
     low = text.lower()
-    for phrase in sorted(units["fractions"], key=len, reverse=True):
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                raw.append((m.start(), m.end(), float(units["fractions"][phrase]), "fraction"))
-                taken.append(m.span())
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    for m in _ONE_IN.finditer(text):
+        part, whole = (_small_number(g) for g in m.groups())
+        if part is not None and whole and part < whole <= 100 and free(*m.span()):
+            raw.append((m.start(), m.end(), part / whole, "fraction"))  # "one in five" is a fifth
+            taken.append(m.span())
+    for table, how in ((units["counts"], "count"), (units["fractions"], "fraction")):
+        for phrase in sorted(table, key=len, reverse=True):
+            # "two thirds" is "two-thirds"
+            for m in re.finditer(r"\b" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"\b", low):
+                if free(*m.span()):
+                    raw.append((m.start(), m.end(), float(table[phrase]), how))
+                    of_scale = re.match(r"\s+of\s+an?\s+(?:" + "|".join(units["scale"]) + r")\b", low[m.end() :])
+                    taken.append((m.start(), m.end() + (of_scale.end() if of_scale else 0)))
+    units_after = "|".join(re.escape(u) for u in sorted(units["duration"], key=len, reverse=True))
+    after = "|".join(units["one_unit_after"])
+    for m in re.finditer(rf"\b(?:{after})\s+(an?)\s+(?:{units_after})\b", low):
+        if free(m.start(1), m.end()):
+            raw.append((m.start(1), m.end(1), 1.0, "number"))  # "within a month" is one month
+            taken.append((m.start(1), m.end(1)))
     for m in _DIGITS.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-        raw.append((m.start(), m.end(), value, "number"))
+        suffix = units["attached"].get(m.group(3) or "")
+        if suffix == "percent":
+            raw.append((m.start(), m.end(), value * units["ratio"]["percent"], "percent"))
+            taken.append(m.span())
+            continue
+        raw.append((m.start(), m.end(), value * (suffix or 1), "number"))
         scale = re.match(r"\s*(?:" + "|".join(units["scale"]) + r")\b", text[m.end() :], re.I)
         taken.append((m.start(), m.end() + (scale.end() if scale else 0)))
     for m in _WORD_RUN.finditer(text):
@@ -193,21 +218,33 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
     return [a for a in found if a is not None]
 
 
+def _small_number(word: str) -> float | None:
+    return float(word) if word.isdigit() else _word_number(word)
+
+
 def _amount(text: str, start: int, end: int, value: float, how: str, units: dict) -> Amount | None:
     after = _words_after(text, end)
     scale = units["scale"]
+    if how == "fraction" and len(after) > 2 and after[0].lower() == "of" and after[1].lower() in ("a", "an"):
+        if after[2].lower() in scale:  # "a quarter of a million" is 250,000
+            value *= scale[after[2].lower()]
+            return Amount(text[start : _end_of(text, end, after[2])].strip(), start, value, "count", "", _bound(text, start))
     if after and after[0].lower() in scale and how == "number":
         value *= scale[after[0].lower()]
         end = text.lower().index(after[0].lower(), end) + len(after[0])
         after = after[1:]
     before = text[max(0, start - 2) : start]
     currency = next((units["currency"][c] for c in "€$£" if c in before), None)
+    code = re.search(r"\b([A-Z]{3})\s*$", text[max(0, start - 5) : start])
+    if currency is None and code and code.group(1).lower() in units["currency"]:
+        currency = units["currency"][code.group(1).lower()]  # "EUR 42", "USD 15"
     words = [w.lower() for w in after]
     dimension, unit, shown_end = "count", "", end
-    if how == "fraction":
+    if how in ("fraction", "percent"):
         dimension = "ratio"
-        if len(words) > 1 and words[0] in ("a", "an") and _singular(words[1]) in units["duration"]:
-            words = words[1:]  # "half a year" is six months, "a quarter of an hour" not read here
+    if how == "fraction" and len(words) > 1 and words[0] in ("a", "an"):
+        if _singular(words[1]) in units["duration"] or words[1] in units["ratio"]:
+            words = words[1:]  # "half a year" is six months, "half a percent" 0.5 percent
     if words:
         two = " ".join(words[:2])
         one = _singular(words[0])
@@ -220,7 +257,10 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
                 shown_end = _end_of(text, end, key.split()[-1] if key != "%" else "%")
                 break
         else:
-            if currency is None and one in units["currency"]:
+            if currency is None and two_singular in units["currency"]:
+                currency = units["currency"][two_singular]  # "15 US dollars"
+                shown_end = _end_of(text, end, words[1])
+            elif currency is None and one in units["currency"]:
                 currency = units["currency"][one]
                 shown_end = _end_of(text, end, words[0])
             elif how == "number" and re.fullmatch(r"[a-z-]+", words[0]) and words[0] not in _NOT_UNITS:

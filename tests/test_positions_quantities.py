@@ -26,6 +26,22 @@ def keys(text):
         ("on March 31, 2025", "on 31st March 2025"),
         ("by the end of 2030", "by 31 December 2030"),
         ("in September 2026", "in Sep 2026"),
+        # forms the first tune half lacked: suffixes on digits, "N in M", hyphens, codes, "a unit"
+        ("a budget of £1.2bn", "a budget of 1.2 billion pounds"),
+        ("2.5m barrels a day", "2.5 million barrels a day"),
+        ("staff cut by 30pc", "staff cut by 30 percent"),
+        ("one in five workers", "20 percent of workers"),
+        ("two-thirds of the fleet", "two thirds of the fleet"),
+        ("three-quarters of members", "75 percent of members"),
+        ("two dozen observers", "24 observers"),
+        ("a quarter of a million people", "250,000 people"),
+        ("within a fortnight", "within 14 days"),
+        ("for a decade", "for ten years"),
+        ("within 24 hours", "within a day"),
+        ("half a percent", "0.5 percent"),
+        ("EUR 42 a share", "42 euros a share"),
+        ("15 US dollars an hour", "$15 an hour"),
+        ("a sixth of the budget", "one sixth of the budget"),
     ],
     ids=lambda s: s,
 )
@@ -36,7 +52,16 @@ def test_one_quantity_written_two_ways_reads_the_same(a, b):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("90 days", "six months"), ("10 percent", "15 percent"), ("1 January 2026", "1 July 2026"), ("€42", "$42")],
+    [
+        ("90 days", "six months"),
+        ("10 percent", "15 percent"),
+        ("1 January 2026", "1 July 2026"),
+        ("€42", "$42"),
+        ("one in five workers", "one in four workers"),
+        ("£1.2bn", "£1.2m"),
+        ("within a month", "within a year"),
+        ("EUR 42", "USD 42"),
+    ],
 )
 def test_different_quantities_differ(a, b):
     assert keys(a) != keys(b)
