@@ -95,6 +95,17 @@ from demanddiff.compare.reading.lexicon import lexicon
             "Britain should be outside the single market.",
             True,
         ),
+        # common policy verbs the first tune half lacked, each pole
+        (
+            "Rail fares must be frozen for the next parliament.",
+            "Rail fares must be allowed to rise for the next parliament.",
+            True,
+        ),
+        ("The government must stick to its 2030 target.", "The government must walk away from its 2030 target.", True),
+        ("The party must turn down the offer.", "The party must consent to the offer.", True),
+        ("The party must turn down the offer.", "The party must reject the offer.", False),
+        ("Inspections must be stepped up at the border.", "Inspections must be halted at the border.", True),
+        ("The militia must be disbanded.", "The militia must be dissolved.", False),
         # a negator against a minus word on the same act is one stance
         (
             "No Russian bank may be reconnected to SWIFT while the war continues.",
