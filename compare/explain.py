@@ -157,14 +157,19 @@ def _leftover(sites: list[Site], common: Counter) -> list[Site]:
 def _opposed(only_a: list[Site], only_b: list[Site]) -> bool:
     """Whether the two sides hold opposite poles of one axis ("lift" / "keep", "open" / "closed"):
     a stance word against none, or against a word of another axis ("guarantee passage" / "free of
-    checks"), is no flip. Axes the data names kin (``kin:`` in stance.yaml) count as one:
-    "end the practice" against "introduce it"."""
+    checks"), is no flip. Axes the data names kin (``kin:`` in stance.yaml) count as one when
+    the two words bear on one object: "end the practice" against "introduce it", not "will not
+    enlarge any further" against "abandon its ambition to join"."""
     kin = lexicon().kin
 
-    def facing(x: set[str], y: set[str]) -> bool:
-        return bool(x & y) or any(frozenset((i, j)) in kin for i in x for j in y)
+    def facing(s: Site, t: Site) -> bool:
+        x, y = set(s.axis.split("+")), set(t.axis.split("+"))
+        if x & y:
+            return True
+        apart = bool(s.object and t.object and not s.object & t.object)
+        return not apart and any(frozenset((i, j)) in kin for i in x for j in y)
 
-    return any(s.sign != t.sign and facing(set(s.axis.split("+")), set(t.axis.split("+"))) for s in only_a for t in only_b)
+    return any(s.sign != t.sign and facing(s, t) for s in only_a for t in only_b)
 
 
 def _permission_against_ban(a: Reading, only_a: list[Site], b: Reading, only_b: list[Site]) -> bool:

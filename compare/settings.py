@@ -30,28 +30,28 @@ class Settings:
     match_lexical_row_margin: float = 1.4367
     match_lexical_column_margin: float = 1.3737
     match_threshold: float = 0.2  # match probability a one-to-one pair needs
-    rematch_threshold: float = 0.3  # match probability a leftover pair needs among the leftovers
-    split_threshold: float = 0.25  # match probability a second partner (split / merge) needs
+    rematch_threshold: float = 0.35  # match probability a leftover pair needs among the leftovers
+    split_threshold: float = 0.3  # match probability a second partner (split / merge) needs
     reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
     # Logistic model of "this aligned pair's substance moved" over substance.FEATURES.
     substance_threshold: float = 0.5  # probability of a moved substance above which a pair is 'changed'
-    substance_bias: float = -2.1806
+    substance_bias: float = -2.1219
     substance_semantic: float = 0.0
     substance_lexical: float = 0.0
     substance_unmatched_old: float = 0.0
     substance_unmatched_new: float = 0.0
-    substance_numbers: float = 4.0765
-    substance_dates: float = 3.2649
-    substance_modality: float = 3.3416
-    substance_conditions: float = 2.0574
-    substance_scope: float = 0.1145
-    substance_names_gone: float = 1.5778
-    substance_names_added: float = 1.0985
-    substance_party: float = 1.0983
+    substance_numbers: float = 4.0276
+    substance_dates: float = 3.2249
+    substance_modality: float = 3.3017
+    substance_conditions: float = 2.0293
+    substance_scope: float = 0.0964
+    substance_names_gone: float = 1.5491
+    substance_names_added: float = 1.0859
+    substance_party: float = 1.0814
     substance_longer: float = 0.0
     substance_parts_gone: float = 0.0
     substance_parts_added: float = 0.0
-    substance_one_sided: float = 1.4412
+    substance_one_sided: float = 1.3865
 
     def __post_init__(self):
         for f in fields(self):

@@ -326,7 +326,7 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
         clauses.append(me.clause_of[j] if me.clause_of else 0)
         # a single-word site on the same verb ("pull" is none, but "keep" in "keep ... in" is one)
         sites, clauses = _without_bare(sites, clauses, mine.lemmas[k], len(sites) - 1)
-    return Refined(replace(me, sites=tuple(sites), site_clauses=tuple(clauses)), tuple(parts))
+    return Refined(replace(me, sites=tuple(sites), site_clauses=tuple(clauses)), tuple(dict.fromkeys(parts)))
 
 
 def _without_bare(sites: list[Site], clauses: list[int], verb: str, keep: int):
