@@ -24,9 +24,9 @@ TESTS = ROOT / "tests"
 
 
 def main() -> None:
-    from demanddiff import api
     from dataclasses import replace
 
+    from demanddiff import api
     from demanddiff.compare.eval.battery import HEADERS, BatteryReport, class_rows, summary_rows
     from demanddiff.compare.eval.metrics import SUMMARY_HEADERS, summary_row
     from demanddiff.compare.render.tables import render_rows

@@ -228,7 +228,9 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
     if how == "fraction" and len(after) > 2 and after[0].lower() == "of" and after[1].lower() in ("a", "an"):
         if after[2].lower() in scale:  # "a quarter of a million" is 250,000
             value *= scale[after[2].lower()]
-            return Amount(text[start : _end_of(text, end, after[2])].strip(), start, value, "count", "", _bound(text, start))
+            return Amount(
+                text[start : _end_of(text, end, after[2])].strip(), start, value, "count", "", _bound(text, start)
+            )
     if after and after[0].lower() in scale and how == "number":
         value *= scale[after[0].lower()]
         end = text.lower().index(after[0].lower(), end) + len(after[0])

@@ -109,7 +109,8 @@ from demanddiff.compare.reading.lexicon import lexicon
         ("The militia must be disbanded.", "The militia must be dissolved.", False),
         # kin axes need one object: a growth word and a cessation word on different things are no flip
         (
-            "All NATO members must pledge that the alliance will not enlarge any further, ruling out Ukraine's accession.",
+            "All NATO members must pledge that the alliance will not enlarge any further, ruling out Ukraine's"
+            " accession.",
             "Ukraine must abandon its ambition to become a member of NATO.",
             False,
         ),
