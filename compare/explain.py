@@ -167,7 +167,8 @@ def _opposed(only_a: list[Site], only_b: list[Site]) -> bool:
         if x & y:
             return True
         apart = bool(s.object and t.object and not s.object & t.object)
-        return not apart and any(frozenset((i, j)) in kin for i in x for j in y)
+        minus, plus = (x, y) if s.sign < 0 else (y, x)
+        return not apart and any((i, j) in kin for i in minus for j in plus)
 
     return any(s.sign != t.sign and facing(s, t) for s in only_a for t in only_b)
 

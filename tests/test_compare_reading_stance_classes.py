@@ -129,4 +129,9 @@ def test_stance_classes_from_published_texts(a, b, flipped):
 
 def test_kin_axes_name_axes_the_data_has():
     axes = {axis for _, found in lexicon().stance.values() for axis in found}
-    assert lexicon().kin and all(pair <= axes for pair in lexicon().kin)
+    assert lexicon().kin and all({minus, plus} <= axes for minus, plus in lexicon().kin)
+
+
+def test_keeping_against_cutting_is_a_change_of_degree_not_a_reversal():
+    a, b = "The government must keep the fuel subsidies.", "The government must cut the fuel subsidies."
+    assert polarity_change(a, b) is None and polarity_change(b, a) is None

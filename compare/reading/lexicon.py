@@ -25,7 +25,7 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
 @dataclass(frozen=True)
 class Lexicon:
     stance: dict[tuple[str, ...], tuple[int, frozenset[str]]]  # lemma phrase -> (sign, axes)
-    kin: frozenset[frozenset[str]]  # pairs of axes whose opposite poles oppose across them
+    kin: frozenset[tuple[str, str]]  # (minus axis, plus axis): poles of two axes that oppose
     not_as_nouns: frozenset[str]
     negators: frozenset[str]
     negative_verbs: frozenset[str]
@@ -59,7 +59,7 @@ def lexicon() -> Lexicon:
     modality = _load("modality.yaml")["levels"]
     return Lexicon(
         stance=stance,
-        kin=frozenset(frozenset(map(str, pair)) for pair in stance_file.get("kin") or ()),
+        kin=frozenset((str(m).rstrip("-"), str(p).rstrip("+")) for m, p in stance_file.get("kin") or ()),
         not_as_nouns=frozenset(str(w) for w in stance_file.get("not_as_nouns") or ()),
         negators=frozenset(str(w) for w in neg["negators"]),
         negative_verbs=frozenset(str(w) for w in neg["negative_verbs"]),
