@@ -443,3 +443,21 @@ def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool]) -
     if not names:
         return demand
     return names[0].text + demand[m.end("pronoun") :]
+
+
+def dangling_modifiers(text: str, ends: list[int]) -> set[int]:
+    """Which of the offsets ``ends`` (where a list piece ends) close on a modifier of a noun that
+    comes later: "an immediate, durable | and fully respected ceasefire", "the immediate | and
+    unconditional release". A list is not split there: the pieces are one noun phrase."""
+    d = doc(text.strip())
+    lead = len(text) - len(text.lstrip())
+    by_end = {t.idx + len(t.text) + lead: t for t in d}
+    out = set()
+    for n, end in enumerate(ends):
+        t = by_end.get(end)
+        if t is None or t.pos_ not in ("ADJ", "ADV", "DET", "NUM"):
+            continue
+        noun = next((a for a in t.ancestors if a.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and noun.i > t.i:
+            out.add(n)
+    return out

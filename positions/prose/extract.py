@@ -23,11 +23,12 @@ from .clauses import (
     relative_demands,
     reported,
     resolve_pronoun,
+    dangling_modifiers,
     split_coordination,
     verbs_in_parse,
     with_modality,
 )
-from .grammar import base_verb, has_verb_phrase, verbs
+from .grammar import base_verb, has_verb_phrase, lists, verbs
 from .segment import Sentence, sentences
 from .timecues import document_date, rounds_of
 
@@ -41,9 +42,12 @@ NOT_GERUNDS = frozenset(
     "morning evening thing king ring spring string wing ceiling meeting briefing wedding bring sing"
     .split()
 )  # fmt: skip
+_OBLIGATIONS = "|".join(
+    r"\s+".join(map(re.escape, p.split())) for p in sorted(lists("demand_verbs.yaml")["obligation"], key=len, reverse=True)
+)  # "is mandated to", "are tasked with": a duty laid on the subject, read like "must"
 MODALS = (
     r"(?:must(?:\s+not)?|shall(?:\s+not)?|should(?:\s+not)?|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to"
-    r"|will\s+have\s+to|cannot|can\s+not|may\s+not)"
+    rf"|will\s+have\s+to|cannot|can\s+not|may\s+not|{_OBLIGATIONS})"
 )
 
 # Cues whose subject is the one who demands; the demand follows the cue.
@@ -164,10 +168,20 @@ def extract_candidates(
     quoted_by_other = _quoted_by_others(found, who)
     by_structure = structured(found, who)
     result: list[Candidate] = []
+    anchor, carried = "", False  # the last sentence that names the party; whether the one before gave demands
     for i, (sentence, when) in enumerate(zip(found, whens)):
         if i in quoted_by_other:
+            carried = False
             continue
         context = " ".join(s.text for s in found[max(0, i - 2) : i + 1])
+        same_block = " ".join(s.text for s in found[:i] if s.block == sentence.block)
+        if same_block and same_block not in context:
+            context = f"{same_block} {sentence.text}"  # "The Council ... . It called for ... . It called on ..."
+        if anchor and carried and _PRONOUN_SUBJECT.match(sentence.text) and anchor not in context:
+            context = f"{anchor} {context}"  # a run of reported demands: "They also demanded ... They demanded ..."
+        if who.name and who.mentioned(sentence.text):
+            anchor = sentence.text
+        before_count = len(result)
         if i in by_structure:
             demands = by_structure[i]
         else:
@@ -188,7 +202,11 @@ def extract_candidates(
                 continue
             source = Source(sentence.text, sentence.start, sentence.end, when.label, when.date)
             result.append(Candidate(demand, source, _core(demand, who)))
+        carried = len(result) > before_count
     return result
+
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|he|she|we)\b", re.I)
 
 
 def _coordinated(demand: str) -> list[str]:
@@ -257,9 +275,18 @@ def _quoted_by_others(found: Sequence[Sentence], who: Party) -> set[int]:
         if not any(q in paragraph for q in _QUOTES):
             continue
         outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", paragraph)
-        if _REPORTING.search(outside) and not _speaker_is_party(outside, who):
+        if _reports(outside) and not _speaker_is_party(outside, who):
             skip.update(i for i in members if found[i].text.lstrip()[:1] in _QUOTES or found[i].text.count('"') % 2)
     return skip
+
+
+def _reports(text: str) -> bool:
+    """A reporting verb ("said", "told", "states") used as a verb: not "member states", "the notes"."""
+    if not _REPORTING.search(text):
+        return False
+    from .clauses import doc
+
+    return any(_REPORTING.fullmatch(t.text) and t.pos_ in ("VERB", "AUX") for t in doc(text.strip()))
 
 
 def _speaker_is_party(text: str, who: Party) -> bool:
@@ -443,7 +470,9 @@ def _kind(piece: str) -> str:
 
 
 _ACTION = re.compile(
-    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:end|ban|right|lifting|return|guarantee|halt)s?$"
+    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:"
+    + "|".join(re.escape(w) for w in lists("leads.yaml")["action_nouns"])
+    + r")s?$"
 )
 
 
@@ -455,18 +484,44 @@ def _action_headed(piece: str) -> bool:
 
 
 def _pieces(text: str, splits_on: set[str]) -> list[str]:
-    """Split a list at separators, keeping a piece apart only when it starts a demand of the same kind."""
+    """Split a list at separators, keeping a piece apart only when it starts a demand of the same kind.
+
+    A piece that ends in a modifier of a noun further on ("an immediate, durable and fully respected
+    ceasefire", "the immediate and unconditional release") is joined to the next first; a noun phrase
+    is kept apart only when the one before it has a complement of its own ("the release of X and an
+    immediate cessation of Y"; not "proper and transparent probes and accurate trials of X").
+    """
     raw = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
-    out = [raw[0]]
-    for sep, piece in zip(seps, raw[1:]):
+    ends, at = [], 0
+    for piece, sep in zip(raw, seps):
+        at = text.find(piece, at) + len(piece)
+        ends.append(at)
+        at += len(sep)
+    dangling = dangling_modifiers(text, ends) if len(raw) > 1 else set()
+    merged, merged_seps = [raw[0]], []
+    for n, (sep, piece) in enumerate(zip(seps, raw[1:])):
+        if n in dangling:
+            merged[-1] = merged[-1] + sep + piece
+        else:
+            merged.append(piece)
+            merged_seps.append(sep)
+    out = [merged[0]]
+    gerund = _first_word(merged[0]) if _kind(merged[0]) == "gerund" else ""
+    for sep, piece in zip(merged_seps, merged[1:]):
         kind = _kind(piece) if piece else ""
-        if kind == "nominal" and not _action_headed(piece):
+        if re.search(r"(?:^|,\s+)including\b", out[-1]):
+            kind = "other"  # "..., including to prevent X and to ensure Y": examples of one demand, not demands
+        if kind == "nominal" and not (_action_headed(piece) and _is_nominal(out[-1].strip())):
             kind = "other"  # "a cessation of X and any attacks on Y": one demand, the verb's object is shared
-        if piece and kind in splits_on:
+        if kind == "nominal" and gerund and "gerund" in splits_on:
+            out.append(f"{gerund} {piece}")  # "introducing a jobs guarantee ... and a youth allowance": the verb is shared
+        elif piece and kind in splits_on:
             out.append(piece)
         else:
             out[-1] = out[-1] + sep + piece
+        if kind == "gerund":
+            gerund = _first_word(piece)
     return [p.strip() for p in out if p.strip()]
 
 
@@ -516,7 +571,7 @@ _DETERMINERS = frozenset(
 
 
 def _sentence(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:")
+    text = " ".join(re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text).split()).strip(" ,;:")  # an excerpt's cut, "[...]"
     text = re.sub(r"^\s*(?:and|or)\s+", "", text, flags=re.I)
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
 
@@ -615,7 +670,7 @@ def _operatives() -> tuple[re.Pattern, frozenset[str]]:
     data = _lists("operative.yaml")
     words = sorted([*data["asks"], *data["notes"]], key=len, reverse=True)
     pattern = re.compile(
-        r"(?:^|(?<=[,;])\s+(?:and\s+)?(?:in\s+this\s+regard\s+)?|\s+and\s+(?:in\s+this\s+regard\s+)?)"
+        r"(?:^|(?<=[,;])\s+(?:and\s+)?(?:in\s+this\s+regard,?\s+)?|\s+and\s+(?:in\s+this\s+regard,?\s+)?)"
         r"(?P<op>" + "|".join(re.escape(w) for w in words) + r")\b\s*",
         re.I,
     )
@@ -727,7 +782,7 @@ def _modal_clause(body: str) -> bool:
 def _operative(paragraph: str, who: Party) -> list[str] | None:
     """A UN-style operative paragraph: the verb that opens it governs it. None when it opens otherwise."""
     pattern, asks = _operatives()
-    body = paragraph.strip().rstrip(".;,")
+    body = paragraph.strip().strip(_QUOTES).strip().rstrip(".;,")  # a quoted clause: '"Calls upon member states to ...'
     first = pattern.match(body)
     if not first or not body[:1].isupper():
         return None

@@ -86,7 +86,9 @@ _CITED_NOUNS = (
     r"|constitution|directives?|regulations?|notes?|notification|principles)"
 )
 _CITED_BEFORE = re.compile(rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\bsince\s+(?:the\s+)?$|\bof\s+$", re.I)
-_CITED_AFTER = re.compile(rf"^\s*(?:\w+\s+)?{_CITED_NOUNS}\b", re.I)
+# A year right before a document's name dates the document: "the 2005 Agreement on Movement and Access",
+# "the November 25, 2008, statement" (an agreement named after the year, not one reached in it).
+_CITED_AFTER = re.compile(rf"^,?\s*(?:\w+\s+)?(?:{_CITED_NOUNS}|Agreements?\b(?=\s+(?:on|of|between)\b))\b", re.I)
 
 
 def _cited(sentence: str, start: int, end: int) -> bool:
