@@ -72,10 +72,14 @@ def _text(tokens: Iterable, replace: dict[int, str] | None = None) -> str:
 def imperative(text: str) -> bool:
     """The text opens with a base-form verb that has no subject ("Scrap Universal Credit")."""
     root = _root(doc(text.strip()))
-    if root is None or root.tag_ != "VB" or _subject(root) is not None or _modal(root):
+    if root is None or root.tag_ != "VB" or _subject(root) is not None:
+        return False
+    # "Don't cut our wages", "Do not resort to ...": a negative imperative
+    negative = [a.lower_.replace("’", "'") for a in _modal(root)] in (["do", "n't"], ["do", "not"], ["never"])
+    if _modal(root) and not negative:
         return False
     before = [t for t in root.doc[: root.i] if not t.is_punct]
-    return all(t.dep_ in ("advmod", "cc") for t in before)
+    return all(t.dep_ in ("advmod", "cc", "aux", "neg") for t in before)
 
 
 def has_predicate(text: str) -> bool:
@@ -169,6 +173,8 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
             continue
         own_subject = _subject(v)
         own_aux = _modal(v)
+        if v.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in v.children):
+            own_aux = [v]  # "... and the politics of arms have to be stopped": "have to" is its own modal
         words = _text(t for t in tokens if own_subject is None or t.i not in {x.i for x in own_subject.subtree})
         fill = ""
         if not own_aux and modal:
@@ -363,6 +369,8 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             continue
         subject = _subject(v)
         owner = _text(subject.subtree) if subject is not None else ""
+        if subject is not None and subject.tag_ in _WH and v.dep_ == "relcl":
+            owner = _text(d[v.head.left_edge.i : v.head.i + 1])  # "A group of eminent citizens, who issued ..."
         listed = _list_head(v, heads) if v.dep_ == "relcl" else None
         if listed is not None:
             s = _subject(listed.head)
@@ -370,6 +378,11 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",):
             continue
         lemma = v.lemma_.lower()
+        named = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _words("demand_nouns")), None)
+        asked = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "for"), None) if named else None
+        what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
+        if what is not None:  # "issued a 24-hour ultimatum for the unconditional release of X"
+            return [], [_text(what.subtree)]
         comps = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBS]
         if lemma in clause_verbs and comps and _subject(comps[0]) is not None:
             if lemma in ("say", "stress", "reaffirm", "reiterate") and not any(

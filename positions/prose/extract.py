@@ -62,13 +62,23 @@ _VERB_CUE = re.compile(
     re.I,
 )
 # Cues that name the demands: "conditions include", "These included", "conditions that would".
+_LIST_HEADS = "|".join(sorted((f"{w}s" for w in lists("demand_verbs.yaml")["list_heads"]), key=len, reverse=True))
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w’'.]+(?:’s|'s)\s+)?\b(?:(?:earlier|previous|key|main|other|such)\s+)*"
-    r"(?:demands|conditions|terms|requirements|preconditions)\s+"
-    r"(?:include|included|including|comprise|comprised|(?:are|were)(?=\s*:|\s+that\b|\s+(?!being)\w+ing\b))"
+    rf"(?:{_LIST_HEADS})\s+"
+    r"(?:include|includes|included|including|comprise|comprised|(?:are|were)(?=\s*:|\s+that\b|\s+(?!being)\w+ing\b))"
     r"(?:\s+that)?\s*:?\s+(?!not\b|also\b|reportedly\b|similar\b|broad\b|the same\b|unchanged\b)"
+    # "commitments to previously announced policies including X, Y and Z"
+    r"|\b(?:commitments|pledges|promises)\s+to\s+[^.;:,]{0,60}?\bincluding\s+"
     r"|^(?:these|they|those)\s+(?:include|included)\s+"
+    r"|^(?P<pronoun>it)\s+(?:includes|included)\s+"  # "It included ...", after "read out an 11-point demand"
     r"|\b(?:demands|conditions|terms)\s+that\s+(?:would|will|should)\s+",
+    re.I,
+)
+_LIST_NAMED = re.compile(r"\b(?:" + "|".join(lists("demand_verbs.yaml")["list_heads"]) + r")s?\b", re.I)
+_PLEDGE_CUE = re.compile(
+    r"\b(?:" + "|".join(w[:-1] if w.endswith("e") else w for w in lists("demand_verbs.yaml")["pledge_clause"])
+    + r")\w{0,4}\s+that\s+",
     re.I,
 )
 _UNTIL = re.compile(r"\bwill\s+not\s+(?:call\s+off|end|stop|suspend|lift)\b[^.;]*?\buntil\s+", re.I)
@@ -177,7 +187,7 @@ def extract_candidates(
         same_block = " ".join(s.text for s in found[:i] if s.block == sentence.block)
         if same_block and same_block not in context:
             context = f"{same_block} {sentence.text}"  # "The Council ... . It called for ... . It called on ..."
-        if anchor and carried and _PRONOUN_SUBJECT.match(sentence.text) and anchor not in context:
+        if anchor and (carried and _PRONOUN_SUBJECT.match(sentence.text) or _DOCUMENT_SUBJECT.match(sentence.text)) and anchor not in context:
             context = f"{anchor} {context}"  # a run of reported demands: "They also demanded ... They demanded ..."
         if who.name and who.mentioned(sentence.text):
             anchor = sentence.text
@@ -198,7 +208,8 @@ def extract_candidates(
                 before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
                 demand = resolve_pronoun(demand, before, who.mentioned)
             # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
-            if not keep_fragments and not (has_verb_phrase(demand) and (demand != piece or has_predicate(demand))):
+            given = demand != piece or _WRAPPED(who).match(demand)  # the party made its subject here
+            if not keep_fragments and not (has_verb_phrase(demand) and (given or has_predicate(demand))):
                 continue
             source = Source(sentence.text, sentence.start, sentence.end, when.label, when.date)
             result.append(Candidate(demand, source, _core(demand, who)))
@@ -207,6 +218,10 @@ def extract_candidates(
 
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|he|she|we)\b", re.I)
+# "The manifesto also includes ...", "The list included ...": the party's own document, named earlier.
+_DOCUMENT_SUBJECT = re.compile(
+    r"^\W*(?:the|its|their|this)\s+(?:" + "|".join(lists("leads.yaml")["documents"]) + r")\b", re.I
+)
 
 
 def _coordinated(demand: str) -> list[str]:
@@ -254,6 +269,12 @@ def _core(demand: str, who: Party) -> str:
 _STARTS_PHRASE = re.compile(r"^(?:by|based|from|of|in|on|at|with|for|to|as|an\s+extent|is|was|are|were)\b", re.I)
 
 
+def _WRAPPED(who: Party) -> re.Pattern:  # noqa: N802 (a pattern per party)
+    """A demand this module gave the party as subject: "Labour pledges ...", "The CTU demands: ..."."""
+    name = re.escape(_cap(_name(who))) if who.name else r"(?!x)x"
+    return re.compile(rf"^{name}\s+(?:demands?|pledges?|wants?|will)\b")
+
+
 def _standalone(demand: str, who: Party) -> str:
     """A noun-phrase demand gets the party as its subject ("Russia demands the lifting of ...")."""
     if _MODAL.match(demand) or (has_verb_phrase(demand) and has_predicate(demand)):
@@ -261,6 +282,8 @@ def _standalone(demand: str, who: Party) -> str:
     if not who.name or _STARTS_PHRASE.match(demand):
         return demand
     name = _cap(_name(who))
+    if _WRAPPED(who).match(demand):
+        return demand  # already given the party: "Labour pledges votes at 16."
     return _sentence(f"{name} {_verb_for(name, 'demands')} {_low(demand)}")
 
 
@@ -317,6 +340,9 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))]
         return _split_list(_clip(rest))
+    for cue in _PLEDGE_CUE.finditer(body):  # "guaranteeing that no commitment would require ...": a pledge
+        if _used_as_verb(body[: cue.start()]) and _is_party(_subject(body, cue.start()), body[: cue.start()], who, context):
+            return [_tidy(with_modality(d)) for d in _split_clause(_clip(body[cue.end() :]))]
     until = _UNTIL.search(body)
     if until and _is_party(_subject(body, until.start()), body[: until.start()], who, context):
         return _split_clause(_clip(body[until.end() :]))
@@ -330,6 +356,8 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         if who.name and not who.mentioned(context):
             return []
+        if noun["pronoun"] and not _LIST_NAMED.search(context[: len(context) - len(sentence)]):
+            return []  # "It included ...": only after a sentence that names a list of demands
         return _split_list(_clip(body[noun.end() :]))
     modal = _MODAL.match(_LEAD.sub("", body))
     if modal and not _HEDGE.search(modal["subject"]):
@@ -728,7 +756,7 @@ def _lead_kind(text: str) -> str:
 
 
 _LEAD_SUBJECT = re.compile(
-    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s*(?P<verb>\s(?:will|shall|demands?|insists?|calls? for|wants?))?\s*:$"
+    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s*(?P<verb>\s(?i:will|shall|demands?|insists?|calls? for|wants?))?\s*:$"
 )
 
 
@@ -882,6 +910,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     title_kind, prose_kind = "", ""
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
+    lead_at = -1  # the block of the last lead-in line
     for i, s in enumerate(found):
         text = s.text
         if "http://" in text or "https://" in text:
@@ -895,18 +924,26 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             short = len(paragraph.split()) <= 12 and not paragraph.rstrip().endswith((".", "!", "?"))
             if _operative(text, who) is not None:
                 pass
+            elif short and not ends_lead and lead_at == s.block - 1 and kind:
+                lead_at = s.block  # a sub-heading under a lead-in ("We Want:" / "A Fair Contract ..."): the list goes on
+                continue
             elif ends_lead or short:
+                lead_at = s.block if ends_lead else -1
                 last = [x.text for x in found if x.block == s.block][-1]
                 paragraph = last if _lead_kind(last) else paragraph
                 lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
-                if lead and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
+                if lead and not lead["verb"] and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
                     lead = None  # "Our demands:", "The following:": a heading, not a subject
                 kind = _lead_kind(paragraph) or ("demand" if lead else "")
                 subject = lead["subject"].strip() if lead and not _lead_kind(lead["subject"]) else ""
                 if subject and lead is not None and lead["verb"]:
                     subject = f"{subject} {lead['verb'].strip()}"  # "A Labour Government will:" -> "... will"
                 if lead and lead["verb"]:
-                    kind = "pledge" if re.search(r"will|shall", lead["verb"]) else "demand"
+                    kind = "pledge" if re.search(r"will|shall", lead["verb"], re.I) else "demand"
+                    if _FIRST_PERSON.fullmatch(lead["subject"].strip()):
+                        subject = ""  # "We Want:": the party's own list
+                    elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
+                        kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
                 continue
@@ -920,6 +957,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             if operative is not None:
                 result[i] = operative
                 continue
+        if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind == "other":
+            result[i] = []
+            continue
         if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind:
             items = _item(text, kind, subject, who)
             if items is not None:

@@ -42,7 +42,10 @@ _NOW = re.compile(
 )
 _LAST = re.compile(r"\b(?:last|a|one|(\d+|two|three|four|five|six))\s+(week|month|year)s?\s*(ago)?\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_EARLIER = re.compile(r"\b(?:earlier|previous|previously)\b", re.I)
+# "earlier", "previously"; not "the previously announced policies" (an adjective: what the text lists now)
+_EARLIER = re.compile(
+    r"\b(?:earlier|previous|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bits )(?<!\btheir )previously)\b", re.I
+)
 _EVENT = (
     r"(invasion|war|talks|summit|meeting|ceasefire|truce|agreement|treaty|election|strike|offensive"
     r"|referendum|annexation|negotiations|round)"
