@@ -66,7 +66,7 @@ def _text(tokens: Iterable, replace: dict[int, str] | None = None) -> str:
         elif words and not words.endswith(" "):
             words += t.whitespace_
     words = re.sub(r"\s+([,.;:])", r"\1", " ".join(words.split()))
-    return re.sub(r"(?:,\s*)+,", ",", words).strip(" ,;:")
+    return re.sub(r"(?:,\s*)+,", ",", words).strip(" ,;:-–—")
 
 
 def imperative(text: str) -> bool:
@@ -80,6 +80,17 @@ def imperative(text: str) -> bool:
         return False
     before = [t for t in root.doc[: root.i] if not t.is_punct]
     return all(t.dep_ in ("advmod", "cc", "aux", "neg") for t in before)
+
+
+def opens_imperative(text: str) -> bool:
+    """The sentence is a command: an imperative, or a first word the parse tags as a base-form
+    verb with no subject before it ("Let your leaders know that ...", which the small parser
+    reads as a clause hung under a later noun)."""
+    if imperative(text):
+        return True
+    d = doc(text.strip())
+    first = next((t for t in d if not t.is_punct), None)
+    return first is not None and first.tag_ == "VB" and first.dep_ not in ("aux", "auxpass") and first.i == 0
 
 
 def has_predicate(text: str) -> bool:
@@ -399,9 +410,13 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             None,
         )
         addressee = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if addressee is None:
-            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        if addressee is None:  # "called on X to", "appeal to X to", "count on X to"
+            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")), None)
             addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if addressee is not None and addressee.lower_ == "you":
+            # "I appeal to you - the citizens of the world - to ...": the people the speaker names
+            named_as = next((c for c in v.children if c.dep_ in ("dep", "appos") and c.pos_ in ("NOUN", "PROPN")), None)
+            addressee = next((c for c in addressee.children if c.dep_ == "appos"), named_as) or addressee
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
             action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
@@ -443,13 +458,26 @@ def deverbal(text: str) -> bool:
 _PRONOUN = re.compile(r"^(?P<pronoun>It|They)\s+(?=(?:must|should|shall|will|needs?|has|have)\b)")
 
 
-def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool]) -> str:
+def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool], thing: bool = False) -> str:
     """ "It must abide by ..." after "the involvement of Belarus ... calls on it to": the pronoun
     that opens a demand is the first name (a country, an organisation, a people, a person) in
-    the words before it that is not the party's. Left as it is when there is none."""
+    the words before it that is not the party's. With ``thing`` (the pronoun opens its sentence
+    and ``before`` is the sentence before), "It" is the last thing that sentence named as an
+    object ("we need an ambitious global agreement. It must ..."). Left as it is when there is none."""
     m = _PRONOUN.match(demand)
     if not m or not before.strip():
         return demand
+    if thing and m["pronoun"] == "It":
+        objects = [
+            c
+            for c in doc(before.strip()).noun_chunks
+            if c.root.dep_ in ("dobj", "attr", "pobj")
+            and c.root.pos_ == "NOUN"
+            and c.root.tag_ == "NN"
+            and c[0].lower_ in ("a", "an", "the")
+        ]
+        if objects:
+            return _sentence(_text(objects[-1]) + demand[m.end("pronoun") :])
     names = [
         e for e in doc(before.strip()).ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and not is_party(e.text)
     ]

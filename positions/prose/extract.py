@@ -20,6 +20,7 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    opens_imperative,
     relative_demands,
     reported,
     resolve_pronoun,
@@ -200,13 +201,19 @@ def extract_candidates(
                 _demands(sentence.text, who, context)
                 or _pledge(sentence.text, who, context)
                 or _by_parse(sentence.text, who, context)
+                or _command(sentence.text, who)
             )
         for piece in (piece for d in demands for piece in _coordinated(d)):
             demand = _standalone(piece, who)
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
-                said = sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
-                before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
-                demand = resolve_pronoun(demand, before, who.mentioned)
+                opens = sentence.text.startswith(demand.split(" ", 1)[0] + " ")
+                if opens and i > 0 and found[i - 1].block == sentence.block:
+                    # "... we need an ambitious global agreement. It must show ...": the thing last named
+                    demand = resolve_pronoun(demand, found[i - 1].text, who.mentioned, thing=True)
+                else:
+                    said = sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
+                    before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
+                    demand = resolve_pronoun(demand, before, who.mentioned)
             # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
             given = demand != piece or _WRAPPED(who).match(demand)  # the party made its subject here
             if not keep_fragments and not (has_verb_phrase(demand) and (given or has_predicate(demand))):
@@ -249,6 +256,18 @@ def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
     for phrase in phrases:
         out += _split_list(_clip(phrase))
     return out
+
+
+def _command(sentence: str, who: Party) -> list[str]:
+    """A command in the party's own words ("Raise your voices.", "Challenge your leaders to be bold"):
+    its first word a demand verb (data/verbs.txt) read by the parse as an imperative."""
+    body = _clean(sentence)
+    if not who.name or not body or body.endswith("?") or not base_verb(_first_word(body)):
+        return []
+    if not opens_imperative(body):
+        return []
+    name = _cap(_name(who))
+    return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(body)}")]
 
 
 def _core(demand: str, who: Party) -> str:
