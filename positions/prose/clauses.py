@@ -386,9 +386,16 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if listed is not None:
             s = _subject(listed.head)
             owner = _text(s.subtree) if s is not None else ""
+        lemma = v.lemma_.lower()
+        if subject is not None and subject.lemma_.lower() in _words("provision_subjects") and lemma in _words("provides"):
+            # "This stage anticipates mutual exchange of ...", "The plan involves X": the plan's terms,
+            # unless its subject names someone other than the party ("Hamas's proposal includes ...")
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            others = [t for t in subject.subtree if t.pos_ == "PROPN" or t.dep_ == "poss" and t.pos_ != "PRON"]
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and (not others or is_party(owner, text[: v.idx])):
+                return [], [_text(obj.subtree)]
         if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",):
             continue
-        lemma = v.lemma_.lower()
         named = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _words("demand_nouns")), None)
         asked = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "for"), None) if named else None
         what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
@@ -502,3 +509,27 @@ def dangling_modifiers(text: str, ends: list[int]) -> set[int]:
         if noun is not None and noun.i > t.i:
             out.add(n)
     return out
+
+
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+
+
+def noun_item(text: str) -> bool:
+    """The sentence has no finite verb: a noun phrase ("A 7 to 10-day humanitarian ceasefire aiming
+    to liberate civilians") or a reduced passive ("Female soldiers released for prisoners")."""
+    d = doc(re.sub(r"\s*\([^)]*\)", "", text).strip())
+    return any(t.pos_ in ("NOUN", "PROPN") for t in d) and not any(t.tag_ in _FINITE for t in d)
+
+
+def reduced_passive(text: str) -> str:
+    """ "Female soldiers released for Palestinian prisoners" -> "Female soldiers must be released for
+    Palestinian prisoners": a noun phrase that opens the text followed by a past participle of its
+    own; "" when the text is not built so."""
+    d = doc(text.strip().rstrip("."))
+    root = _root(d)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in _FINITE for t in d):
+        return ""
+    acl = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == root.i + 1), None)
+    if acl is None or root.left_edge.i != 0:
+        return ""
+    return _sentence(f"{_text(d[: acl.i])} must be {_text(d[acl.i :])}")

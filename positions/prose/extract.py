@@ -20,7 +20,9 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    noun_item,
     opens_imperative,
+    reduced_passive,
     relative_demands,
     reported,
     resolve_pronoun,
@@ -338,6 +340,7 @@ def _speaker_is_party(text: str, who: Party) -> bool:
 def _demands(sentence: str, who: Party, context: str) -> list[str]:
     """The demands of the party in one sentence, each as a full demand."""
     body = _LEAD_ATTRIBUTION.sub("", _ATTRIBUTION.sub("", sentence.strip())).strip().strip(_QUOTES).strip()
+    body = re.sub(r"\s*[—–]\s*[^—–;.]{1,80}?\s*[—–]\s*", " ", body)  # "guarantors—Egypt, ... Qatar—are": an aside
     if body.endswith("?"):
         return []
     cues = [
@@ -474,7 +477,10 @@ def _clip(rest: str) -> str:
 
 
 # "asked for three things", "discussed several points": a count, not a demand.
-_PLACEHOLDER = re.compile(r"^(?:\w+\s+)?(?:things|points|items|issues|matters|demands|conditions)$", re.I)
+_PLACEHOLDER = re.compile(
+    r"^(?:\w+\s+){0,2}(?:things|points|items|issues|matters|demands|conditions|stages|phases|steps|parts|elements)$",
+    re.I,
+)  # "three distinct stages"
 
 
 def _first_word(text: str) -> str:
@@ -799,6 +805,7 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         if first.endswith("ly") and len(piece.split()) > 1 and base_verb(piece.split()[1]):
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
+        passive = reduced_passive(piece)
         if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
                 out.append(_sentence(f"{subject} {_low(piece)}"))
@@ -808,6 +815,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
                 out.append(_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(piece)}"))
         elif to_be:
             out.append(_sentence(f"{to_be['subject']} must be {to_be['rest']}"))
+        elif passive:
+            out.append(_sentence(passive))
         elif kind == "pledge":
             out.append(_sentence(f"{name} {_verb_for(name, 'pledges')} {_low(piece)}"))
         else:
@@ -867,6 +876,14 @@ def _tidy(sentence: str) -> str:
     return re.sub(r"\s((?:\w+ly,?\s+(?:and\s+)?)+)must\s", lambda m: f" must {m[1]}", sentence, count=1)
 
 
+_TERMS_LEAD = re.compile(
+    r"^(?:as\s+per|under|according\s+to)\s+(?P<doc>(?:the\s+)?[\w’' -]{0,40}?\b(?:"
+    + "|".join(lists("demand_verbs.yaml")["provision_subjects"])
+    + r"))\b,\s+",
+    re.I,
+)
+
+
 def _pledge(body: str, who: Party, context: str) -> list[str]:
     """ "The Union will preserve ...", "there will be no ...", "X would be banned from V-ing": pledges and bans."""
     text = _clean(body)
@@ -884,6 +901,12 @@ def _pledge(body: str, who: Party, context: str) -> list[str]:
             head = _base_of(words[0])
             out.insert(len(out) - len(more), _sentence(f"{subject} must not {' '.join([head, *words[1:]])}"))
         return out
+    terms = _TERMS_LEAD.match(text)
+    if terms and (who.mentioned(terms["doc"]) or not who.other_name(terms["doc"])):
+        # "As per the Egyptian proposal, a 48-hour pause will precede each stage": the plan's terms
+        rest = _clean(text[terms.end() :])
+        if re.search(r"\s(?:will|would|must|shall|should)\s", rest) and has_predicate(rest):
+            return [_sentence(rest)]
     m = re.match(
         r"^(?P<lead>.*?)(?P<subject>\b[\w’'-]+(?:\s+[\w’'-]+){0,6})\s+will\s+(?P<rest>(?!be\s+(?:able|constructive|to)\b)\S.*)$",
         text,
@@ -965,6 +988,12 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
+                continue
+            elif lead_at == s.block - 1 and kind in ("demand", "pledge") and noun_item(text):
+                # "Stage 2:" / "Female soldiers released for Palestinian prisoners.": a paragraph that is
+                # the item of the lead-in line above it (the lead's label is not its subject)
+                result[i] = _item(re.sub(r"\s*\([^)]*\)", "", text), kind, "", who) or []
+                kind, subject = "", ""
                 continue
             elif not paragraph.rstrip().endswith(","):
                 kind, subject = "", ""
