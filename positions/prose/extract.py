@@ -207,6 +207,7 @@ def extract_candidates(
             )
         for piece in (piece for d in demands for piece in _coordinated(d)):
             demand = _standalone(piece, who)
+            demand = " ".join(re.sub(r"[\"“”]", " ", demand).split()).replace(" .", ".")  # quotation marks removed
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
                 opens = sentence.text.startswith(demand.split(" ", 1)[0] + " ")
                 if opens and i > 0 and found[i - 1].block == sentence.block:
@@ -353,15 +354,21 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if not _is_party(subject, body[: cue.start()], who, context):
             continue
         rest = body[cue.end() :]
+        # "demands A and B, and further requires the parties to V": a second verb of asking shares the subject
+        second = _SECOND_ASK.search(rest)
+        more: list[str] = []
+        if second:
+            more = _governed(second["op"].lower(), rest[second.end() :].strip().rstrip(".”\""), _cap(_name(who)), "")
+            rest = rest[: second.start()]
         verb = cue["verb"].lower()
         if cue["addressee"]:
-            return _split_clause(f"{cue['addressee']} must {_clip(rest)}")
+            return _split_clause(f"{cue['addressee']} must {_clip(rest)}") + more
         if "accept" in verb:
-            return [_sentence(f"no {_clip(rest)}")]
+            return [_sentence(f"no {_clip(rest)}")] + more
         if verb.endswith("that") or "that" in verb.split():
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
-            return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))]
-        return _split_list(_clip(rest))
+            return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
+        return _split_list(_clip(rest)) + more
     for cue in _PLEDGE_CUE.finditer(body):  # "guaranteeing that no commitment would require ...": a pledge
         if _used_as_verb(body[: cue.start()]) and _is_party(_subject(body, cue.start()), body[: cue.start()], who, context):
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(body[cue.end() :]))]
@@ -419,6 +426,12 @@ def _modal_split(body: str) -> list[str]:
     return _split_clause(_clip(body))
 
 
+_SECOND_ASK = re.compile(
+    r",\s+and\s+(?:also\s+|further\s+|again\s+)?(?P<op>"
+    + "|".join(sorted({w.split()[-1] for w in lists("operative.yaml")["asks"] if " " not in w}, key=len, reverse=True))
+    + r")\s+",
+    re.I,
+)
 _SEMI_VERB = re.compile(r";\s+(?:and\s+)?(?=[a-z]+\b)")
 
 
