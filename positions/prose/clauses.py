@@ -186,6 +186,10 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
         own_aux = _modal(v)
         if v.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in v.children):
             own_aux = [v]  # "... and the politics of arms have to be stopped": "have to" is its own modal
+        if own_aux and all(a.lower_ in ("to", "not", "never") for a in own_aux) and own_subject is None:
+            # "must exercise restraint and not to resort to X": the infinitive takes the first verb's modal
+            tokens = [t for t in tokens if not (t.lower_ == "to" and t.head.i == v.i and t.dep_ == "aux")]
+            own_aux = []
         words = _text(t for t in tokens if own_subject is None or t.i not in {x.i for x in own_subject.subtree})
         fill = ""
         if not own_aux and modal:
@@ -387,7 +391,11 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             s = _subject(listed.head)
             owner = _text(s.subtree) if s is not None else ""
         lemma = v.lemma_.lower()
-        if subject is not None and subject.lemma_.lower() in _words("provision_subjects") and lemma in _words("provides"):
+        if (
+            subject is not None
+            and subject.lemma_.lower() in _words("provision_subjects")
+            and lemma in _words("provides")
+        ):
             # "This stage anticipates mutual exchange of ...", "The plan involves X": the plan's terms,
             # unless its subject names someone other than the party ("Hamas's proposal includes ...")
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)

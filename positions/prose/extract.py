@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
 from .clauses import (
+    dangling_modifiers,
     deverbal,
     gapped,
     has_predicate,
@@ -26,7 +27,6 @@ from .clauses import (
     relative_demands,
     reported,
     resolve_pronoun,
-    dangling_modifiers,
     split_coordination,
     verbs_in_parse,
     with_modality,
@@ -46,7 +46,8 @@ NOT_GERUNDS = frozenset(
     .split()
 )  # fmt: skip
 _OBLIGATIONS = "|".join(
-    r"\s+".join(map(re.escape, p.split())) for p in sorted(lists("demand_verbs.yaml")["obligation"], key=len, reverse=True)
+    r"\s+".join(map(re.escape, p.split()))
+    for p in sorted(lists("demand_verbs.yaml")["obligation"], key=len, reverse=True)
 )  # "is mandated to", "are tasked with": a duty laid on the subject, read like "must"
 MODALS = (
     r"(?:must(?:\s+not)?|shall(?:\s+not)?|should(?:\s+not)?|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to"
@@ -80,7 +81,8 @@ _NOUN_CUE = re.compile(
 )
 _LIST_NAMED = re.compile(r"\b(?:" + "|".join(lists("demand_verbs.yaml")["list_heads"]) + r")s?\b", re.I)
 _PLEDGE_CUE = re.compile(
-    r"\b(?:" + "|".join(w[:-1] if w.endswith("e") else w for w in lists("demand_verbs.yaml")["pledge_clause"])
+    r"\b(?:"
+    + "|".join(w[:-1] if w.endswith("e") else w for w in lists("demand_verbs.yaml")["pledge_clause"])
     + r")\w{0,4}\s+that\s+",
     re.I,
 )
@@ -190,7 +192,11 @@ def extract_candidates(
         same_block = " ".join(s.text for s in found[:i] if s.block == sentence.block)
         if same_block and same_block not in context:
             context = f"{same_block} {sentence.text}"  # "The Council ... . It called for ... . It called on ..."
-        if anchor and (carried and _PRONOUN_SUBJECT.match(sentence.text) or _DOCUMENT_SUBJECT.match(sentence.text)) and anchor not in context:
+        if (
+            anchor
+            and (carried and _PRONOUN_SUBJECT.match(sentence.text) or _DOCUMENT_SUBJECT.match(sentence.text))
+            and anchor not in context
+        ):
             context = f"{anchor} {context}"  # a run of reported demands: "They also demanded ... They demanded ..."
         if who.name and who.mentioned(sentence.text):
             anchor = sentence.text
@@ -214,7 +220,9 @@ def extract_candidates(
                     # "... we need an ambitious global agreement. It must show ...": the thing last named
                     demand = resolve_pronoun(demand, found[i - 1].text, who.mentioned, thing=True)
                 else:
-                    said = sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
+                    said = (
+                        sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
+                    )
                     before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
                     demand = resolve_pronoun(demand, before, who.mentioned)
             # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
@@ -358,7 +366,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         second = _SECOND_ASK.search(rest)
         more: list[str] = []
         if second:
-            more = _governed(second["op"].lower(), rest[second.end() :].strip().rstrip(".”\""), _cap(_name(who)), "")
+            more = _governed(second["op"].lower(), rest[second.end() :].strip().rstrip('.”"'), _cap(_name(who)), "")
             rest = rest[: second.start()]
         verb = cue["verb"].lower()
         if cue["addressee"]:
@@ -370,7 +378,9 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
         return _split_list(_clip(rest)) + more
     for cue in _PLEDGE_CUE.finditer(body):  # "guaranteeing that no commitment would require ...": a pledge
-        if _used_as_verb(body[: cue.start()]) and _is_party(_subject(body, cue.start()), body[: cue.start()], who, context):
+        if _used_as_verb(body[: cue.start()]) and _is_party(
+            _subject(body, cue.start()), body[: cue.start()], who, context
+        ):
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(body[cue.end() :]))]
     until = _UNTIL.search(body)
     if until and _is_party(_subject(body, until.start()), body[: until.start()], who, context):
@@ -524,8 +534,9 @@ def _kind(piece: str) -> str:
         return "gerund"
     if _first_word(piece) in VERBS:
         return "verb"
-    if re.match(r"^to\s+(?:be\s+)?([\w-]+)", piece, re.I) and base_verb(
-        piece.split()[1 if piece.split()[1:2] != ["be"] else 2 if len(piece.split()) > 2 else 1]
+    bare = re.sub(r"^not\s+(?=to\s)", "", piece, flags=re.I)  # "... and not to resort to X"
+    if re.match(r"^to\s+(?:be\s+)?([\w-]+)", bare, re.I) and base_verb(
+        bare.split()[1 if bare.split()[1:2] != ["be"] else 2 if len(bare.split()) > 2 else 1]
     ):
         return "verb"
     if re.match(r"^(?:no|an?\s+end\s+to)\b", piece, re.I):
@@ -581,7 +592,9 @@ def _pieces(text: str, splits_on: set[str]) -> list[str]:
         if kind == "nominal" and not (_action_headed(piece) and _is_nominal(out[-1].strip())):
             kind = "other"  # "a cessation of X and any attacks on Y": one demand, the verb's object is shared
         if kind == "nominal" and gerund and "gerund" in splits_on:
-            out.append(f"{gerund} {piece}")  # "introducing a jobs guarantee ... and a youth allowance": the verb is shared
+            out.append(
+                f"{gerund} {piece}"
+            )  # "introducing a jobs guarantee ... and a youth allowance": the verb is shared
         elif piece and kind in splits_on:
             out.append(piece)
         else:
@@ -624,6 +637,10 @@ def _split_clause(text: str) -> list[str]:
         head = f"{subject} must {' '.join(words[at:])}"
     result = [_sentence(head)]
     for piece in pieces[1:]:
+        negated = re.match(r"^not\s+to\s+(?=\w)", piece, re.I)
+        if negated and not re.search(r"\bnot$", must):
+            result.append(_sentence(f"{subject} {must} not {piece[negated.end() :]}"))
+            continue
         piece = re.sub(r"^(?:that|to)\s+", "", piece, flags=re.I)
         result.append(
             _sentence(piece if _MODAL.match(piece) or _first_word(piece) not in VERBS else f"{subject} {must} {piece}")
@@ -980,7 +997,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             if _operative(text, who) is not None:
                 pass
             elif short and not ends_lead and lead_at == s.block - 1 and kind:
-                lead_at = s.block  # a sub-heading under a lead-in ("We Want:" / "A Fair Contract ..."): the list goes on
+                lead_at = (
+                    s.block
+                )  # a sub-heading under a lead-in ("We Want:" / "A Fair Contract ..."): the list goes on
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
