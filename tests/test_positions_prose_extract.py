@@ -384,3 +384,33 @@ def test_a_second_verb_of_asking_after_a_demand_is_its_own_demand():
         "The Security Council demands the immediate and unconditional release of all hostages.",
         "The parties must respect their obligations under international law.",
     ]
+
+
+def test_a_participle_of_a_demand_verb_after_a_clause_is_its_own_demand():
+    # resolution ES-11/1, operative paragraph 12
+    text = (
+        "12. Demands that all parties fully comply with their obligations under international humanitarian law "
+        "to spare the civilian population, and civilian objects, refraining from attacking, destroying, removing "
+        "or rendering useless objects indispensable to the survival of the civilian population, and respecting "
+        "and protecting humanitarian personnel and consignments used for humanitarian relief operations;"
+    )
+    assert _found(text, "General Assembly") == [
+        "All parties must fully comply with their obligations under international humanitarian law to spare the "
+        "civilian population, and civilian objects.",
+        "All parties must refrain from attacking, destroying, removing or rendering useless objects indispensable "
+        "to the survival of the civilian population.",
+        "All parties must respect and protect humanitarian personnel and consignments used for humanitarian "
+        "relief operations.",
+    ]
+    # "including X": examples of the demand, not a demand of their own
+    text = "Calls upon member states to support efforts, including through contributions to UNRWA;"
+    assert len(_found(text, "General Assembly")) == 1
+
+
+def test_a_reporting_word_used_as_a_noun_does_not_make_a_demand_someone_elses():
+    text = (
+        "XIV. A general association of nations must be formed under specific covenants for the purpose of "
+        "affording mutual guarantees of political independence and territorial integrity to great and small "
+        "states alike."
+    )
+    assert len(_found(text, "United States")) == 1

@@ -335,11 +335,18 @@ def _quoted_by_others(found: Sequence[Sentence], who: Party) -> set[int]:
 
 def _reports(text: str) -> bool:
     """A reporting verb ("said", "told", "states") used as a verb: not "member states", "the notes"."""
+    return _reporting(text) is not None
+
+
+def _reporting(text: str) -> re.Match | None:
+    """The first reporting verb of ``text`` that the parse reads as a verb ("small states alike" is none)."""
     if not _REPORTING.search(text):
-        return False
+        return None
     from .clauses import doc
 
-    return any(_REPORTING.fullmatch(t.text) and t.pos_ in ("VERB", "AUX") for t in doc(text.strip()))
+    lead = len(text) - len(text.lstrip())
+    verbs_at = {t.idx + lead for t in doc(text.strip()) if t.pos_ in ("VERB", "AUX")}
+    return next((m for m in _REPORTING.finditer(text) if m.start() in verbs_at), None)
 
 
 def _speaker_is_party(text: str, who: Party) -> bool:
@@ -400,7 +407,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         return _split_list(_clip(body[noun.end() :]))
     modal = _MODAL.match(_LEAD.sub("", body))
     if modal and not _HEDGE.search(modal["subject"]):
-        reported = _REPORTING.search(body)
+        reported = _reporting(body)
         if reported and not (who.name and _speaker_is_party(body[: reported.end()], who)):
             return []
         if cues or _MODAL.match(modal["subject"]):
@@ -475,7 +482,7 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
         return False
     if not subject or re.search(r"(?:^|\s)(?:and|also|further)$", subject, re.I):
         subject = re.split(r",\s+|\s+that\s+", before.strip())[0]
-    reported = _REPORTING.search(before)
+    reported = _reporting(before)
     if reported and not _speaker_is_party(before[: reported.start()] or before, who):
         return False
     if not who.name:
@@ -615,12 +622,39 @@ def _split_list(text: str) -> list[str]:
     return [_sentence(re.sub(r"^(?:on|for)\s+", "", p, flags=re.I)) for p in _pieces(text, splits_on)]
 
 
+_GERUND_RUN = re.compile(r"^(?P<run>[a-z]+ing(?:\s+(?:and|or)\s+[a-z]+ing)*)\b")
+
+
+def _participles(pieces: list[str]) -> list[str]:
+    """ "comply with X, refraining from attacking, destroying or removing Y, and respecting and protecting Z":
+    a participle of a demand verb set off by a comma after a clause is a demand of its own ("refrain from
+    ...", "respect and protect Z"); a participle in a run of them ("attacking, destroying") is not."""
+    out: list[str] = []
+    for piece in pieces:
+        parts = re.split(r"(,\s+(?:and\s+)?)(?=[a-z]+ing\b)", piece)
+        current = parts[0]
+        for sep, part in zip(parts[1::2], parts[2::2]):
+            run = _GERUND_RUN.match(part)
+            gerunds = re.findall(r"[a-z]+ing", run["run"]) if run else []
+            bases = [_base_of(w) for w in gerunds if w not in NOT_GERUNDS] if gerunds else []
+            bases = bases if len(bases) == len(gerunds) else []  # "including X": examples, not a demand
+            ends_in_gerund = re.search(r"\b[a-z]+ing$", current.strip())
+            if bases and all(b in VERBS for b in bases) and not ends_in_gerund and out is not None:
+                out.append(current)
+                verb_run = re.sub(r"[a-z]+ing", lambda m: _base_of(m[0]), run["run"])
+                current = "to " + verb_run + part[run.end() :]
+            else:
+                current = current + sep + part
+        out.append(current)
+    return out
+
+
 def _split_clause(text: str) -> list[str]:
     """A that-clause or modal clause with coordinated verbs: each verb gets the subject and a "must"."""
     if not text:
         return []
     text = re.sub(r"^(?:that|to)\s+", "", text, flags=re.I)
-    pieces = verbs_in_parse(text, _pieces(text, {"verb"}))
+    pieces = verbs_in_parse(text, _participles(_pieces(text, {"verb"})))
     head = pieces[0]
     modal = re.search(rf"^(.*?)\s+({MODALS})\s+", head, re.I)
     if modal:
@@ -633,8 +667,11 @@ def _split_clause(text: str) -> list[str]:
         )
         if at is None:
             return [_sentence(p) for p in pieces]
-        subject, must = " ".join(words[:at]), "must"
-        head = f"{subject} must {' '.join(words[at:])}"
+        lead = at
+        while lead > 1 and words[lead - 1].lower().endswith("ly"):
+            lead -= 1  # "all parties fully comply": "fully" goes with the first verb, not the subject
+        subject, must = " ".join(words[:lead]), "must"
+        head = f"{subject} must {' '.join(words[lead:])}"
     result = [_sentence(head)]
     for piece in pieces[1:]:
         negated = re.match(r"^not\s+to\s+(?=\w)", piece, re.I)
