@@ -414,3 +414,20 @@ def test_a_reporting_word_used_as_a_noun_does_not_make_a_demand_someone_elses():
         "states alike."
     )
     assert len(_found(text, "United States")) == 1
+
+
+def test_a_pledge_list_set_out_after_a_dash_and_pledges_in_the_progressive():
+    # BBC News on Labour's 2010 pledge card; the correspondent's "Labour thinks you need to" is no demand
+    text = (
+        "Labour thinks you need to write it down and carry it around in your pocket.\n\n"
+        "Gordon Brown's version of the pledge card is full of colour.\n\n"
+        "On one side, the sun gleaming over a field of wheat with the five pledges spelled out - secure the "
+        "recovery, raise family living standards, and strengthen fairness in communities.\n\n"
+        "But now Labour is pledging to make some cuts.\n"
+    )
+    assert _found(text, "Labour", ["Gordon Brown"]) == [
+        "Labour will secure the recovery.",
+        "Labour will raise family living standards.",
+        "Labour will strengthen fairness in communities.",
+        "Labour will make some cuts.",
+    ]

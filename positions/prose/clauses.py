@@ -402,8 +402,16 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             others = [t for t in subject.subtree if t.pos_ == "PROPN" or t.dep_ == "poss" and t.pos_ != "PRON"]
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and (not others or is_party(owner, text[: v.idx])):
                 return [], [_text(obj.subtree)]
-        if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",):
-            continue
+        progressive = v.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in v.children)
+        if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",) and not progressive:
+            continue  # "demanding X" hung on another verb is read by the cue patterns; "is pledging X" is read here
+        if v.lemma_.lower() in _words("pledge_clause"):
+            pledged = next(
+                (c for c in v.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
+            )
+            if pledged is not None:  # "Labour is pledging to make some cuts": a pledge
+                action = _text(t for t in pledged.subtree if not (t.lower_ == "to" and t.head.i == pledged.i))
+                return [_sentence(f"{owner} will {action}")], []
         named = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _words("demand_nouns")), None)
         asked = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "for"), None) if named else None
         what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None

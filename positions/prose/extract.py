@@ -74,6 +74,8 @@ _NOUN_CUE = re.compile(
     r"(?:\s+that)?\s*:?\s+(?!not\b|also\b|reportedly\b|similar\b|broad\b|the same\b|unchanged\b)"
     # "commitments to previously announced policies including X, Y and Z"
     r"|\b(?:commitments|pledges|promises)\s+to\s+[^.;:,]{0,60}?\bincluding\s+"
+    # "the five pledges spelled out - secure the recovery, raise ...": a list set out after a dash or colon
+    rf"|\b(?P<set>{_LIST_HEADS})\s+(?:(?:are|were|is)\s+)?(?:spelled|spelt|set|laid)\s+out\s*[-–—:]\s+"
     r"|^(?:these|they|those)\s+(?:include|included)\s+"
     r"|^(?P<pronoun>it)\s+(?:includes|included)\s+"  # "It included ...", after "read out an 11-point demand"
     r"|\b(?:demands|conditions|terms)\s+that\s+(?:would|will|should)\s+",
@@ -404,8 +406,19 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         if noun["pronoun"] and not _LIST_NAMED.search(context[: len(context) - len(sentence)]):
             return []  # "It included ...": only after a sentence that names a list of demands
-        return _split_list(_clip(body[noun.end() :]))
+        items = _split_list(_clip(body[noun.end() :]))
+        if noun["set"] and re.match(r"(?:pledge|promise|commitment)", noun["set"], re.I) and who.name:
+            name = _cap(_name(who))  # a list of pledges: "secure the recovery" -> "Labour will secure the recovery"
+            items = [
+                _sentence(f"{name} will {_low(i)}")
+                if base_verb(_first_word(i)) or opens_imperative(i.rstrip("."))
+                else i
+                for i in items
+            ]
+        return items
     modal = _MODAL.match(_LEAD.sub("", body))
+    if modal and re.search(r"\b(?:you|one)$", modal["subject"], re.I) and _reporting(modal["subject"]):
+        return []  # "Labour thinks you need to write it down": an opinion about anyone, not a demand
     if modal and not _HEDGE.search(modal["subject"]):
         reported = _reporting(body)
         if reported and not (who.name and _speaker_is_party(body[: reported.end()], who)):
