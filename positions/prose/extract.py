@@ -652,7 +652,7 @@ def _participles(pieces: list[str]) -> list[str]:
             bases = [_base_of(w) for w in gerunds if w not in NOT_GERUNDS] if gerunds else []
             bases = bases if len(bases) == len(gerunds) else []  # "including X": examples, not a demand
             ends_in_gerund = re.search(r"\b[a-z]+ing$", current.strip())
-            if bases and all(b in VERBS for b in bases) and not ends_in_gerund and out is not None:
+            if run is not None and bases and all(b in VERBS for b in bases) and not ends_in_gerund:
                 out.append(current)
                 verb_run = re.sub(r"[a-z]+ing", lambda m: _base_of(m[0]), run["run"])
                 current = "to " + verb_run + part[run.end() :]
