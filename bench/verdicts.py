@@ -44,6 +44,7 @@ def main() -> None:
         ("gold --loo", TESTS / "gold", True),
         ("gold-extra", TESTS / "gold-extra", False),
         ("gold-fresh", TESTS / "gold-fresh", False),
+        ("gold-tune (rules developed on it)", TESTS / "gold-tune", False),
     )
     for name, path, loo in sets:
         report = api.evaluate(path, methods=["engine"], loo=loo)[0]

@@ -62,15 +62,6 @@ def _unmatched(mine: set[str], theirs: set[str]) -> float:
     return len(missing) / len(mine)
 
 
-def _named_in_words(name: str, other: Reading) -> bool:
-    """Whether the other text says every word of a name in lower case ("the Special Tribunal" /
-    "a special international tribunal"): the same thing, not another party."""
-    from .reading.record import lemma
-
-    words = [lemma(w.lower()) for w in name.replace("'s", "").split() if w.lower() not in ("of", "the", "and")]
-    return bool(words) and all(w in other.lemmas for w in words)
-
-
 def _parts_unsaid(me: Reading, theirs: set[str], mine: set[str]) -> int:
     """Conjuncts of ``me`` (two content words or more) most of whose words the other side lacks:
     a demand added or dropped inside the pair ("withdraw its fighters and hand over its weapons")."""
@@ -101,8 +92,6 @@ def features(
     lb = " ".join(w for w in b.lemmas if w.isalnum() and w not in stop)
     uo, un = _unmatched(wa, wb), _unmatched(wb, wa)
     gone, added, shared = names_diff(a, b, aliases)
-    gone = [n for n in gone if not _named_in_words(n, b)]
-    added = [n for n in added if not _named_in_words(n, a)]
     return (
         float(semantic),
         fuzz.token_set_ratio(la, lb) / 100.0,

@@ -118,6 +118,12 @@ def test_a_negated_permission_is_a_prohibition():
         ("The European Union must agree.", "The EU must agree."),
         ("North Korea must rejoin the NPT.", "The Democratic People's Republic of Korea must rejoin the NPT."),
         ("HUD must enforce the rules.", "The Department of Housing and Urban Development must enforce the rules."),
+        ("Aid stays at 0.7 per cent of gross national income.", "Aid stays at 0.7% of GNI."),
+        (
+            "A Commission for the Clarification of Truth, Coexistence and Non-Repetition is created.",
+            "An extrajudicial truth commission on coexistence and non-repetition is established.",
+        ),
+        ("A special tribunal must be set up.", "The Special Tribunal must be set up."),
     ],
 )
 def test_aliases_are_one_entity(a, b):
@@ -125,6 +131,21 @@ def test_aliases_are_one_entity(a, b):
 
     gone, added, _ = name_changes(a, b)
     assert gone == [] and added == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The United States must pay.", "The United Kingdom must pay."),
+        ("The IMF must agree.", "The Fund's international members must agree."),  # initials out of order
+        ("The UN must agree.", "The union negotiators must agree."),  # two letters spell too much by chance
+    ],
+)
+def test_a_name_shared_only_in_part_is_another_entity(a, b):
+    from demanddiff.compare.explain import name_changes
+
+    gone, added, _ = name_changes(a, b)
+    assert gone != [] or added != []
 
 
 def test_a_dataset_alias_makes_two_names_one():

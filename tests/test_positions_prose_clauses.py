@@ -185,3 +185,32 @@ def test_a_pronoun_that_opens_a_demand_is_the_name_it_stands_for():
     assert [c.text for c in extract_candidates("The EU wants peace. It must be a just peace.", "EU")][-1] == (
         "It must be a just peace."
     )
+
+
+def test_negative_commands_are_imperatives_and_a_thank_you_is_not_a_demand_verb():
+    from demanddiff.positions.prose.clauses import imperative
+
+    assert imperative("Don’t cut our wages")  # the CTU's "We Want" list
+    assert imperative("Do not resort to disproportionate action")
+    assert not imperative("Teachers don’t cut corners")
+
+
+def test_a_reduced_passive_gets_its_must_be():
+    from demanddiff.positions.prose.clauses import noun_item, reduced_passive
+
+    assert reduced_passive("Female soldiers released for Palestinian prisoners") == (
+        "Female soldiers must be released for Palestinian prisoners."
+    )
+    assert reduced_passive("The IDF released the prisoners") == ""
+    assert noun_item("A 7 to 10-day humanitarian ceasefire aiming to liberate civilians held by Hamas.")
+    assert not noun_item("This includes women, children and the elderly.")
+
+
+def test_a_list_piece_that_ends_on_a_modifier_belongs_to_the_next_noun():
+    from demanddiff.positions.prose.clauses import dangling_modifiers
+
+    text = "an immediate, durable and fully respected ceasefire"
+    ends = [text.index(","), text.index(" and")]
+    assert dangling_modifiers(text, ends) == {0, 1}
+    text = "the release of abducted soldiers and an immediate cessation of hostilities"
+    assert dangling_modifiers(text, [text.index(" and")]) == set()

@@ -234,3 +234,200 @@ def test_one_position_is_checked_against_every_round_of_the_hand_list(engine):
     total = check_extraction(found, load(HERE / "seed-gold.yaml"), text, engine=engine)[-1]
     # One position merges a demand repeated in two rounds, so two of the 14 pooled demands stay unpaired.
     assert total.gold == 14 and total.precision == 1.0 and total.found >= 12
+
+
+# --- Forms found on the widened tune half (tests/extract/tune, collected 2026-12-01) ---
+
+
+def _found(text, party, aliases=()):
+    return [c.text for c in extract_candidates(text, Party(party, tuple(aliases)))]
+
+
+def test_quoted_operative_paragraphs_are_read_like_unquoted_ones():
+    # topnews.in quotes resolution 1860 paragraph by paragraph; "member states" is no reporting verb
+    text = (
+        "The resolution's main points:\n\n"
+        '"Calls on member states to support international efforts to alleviate the humanitarian and economic '
+        "situation in Gaza, including through urgently needed additional contributions to UNRWA.\n\n"
+        '"Condemns all acts of violence and terror directed against civilians and all acts of terrorism.\n'
+    )
+    assert _found(text, "Security Council") == [
+        "Member states must support international efforts to alleviate the humanitarian and economic situation "
+        "in Gaza, including through urgently needed additional contributions to UNRWA."
+    ]
+
+
+def test_coordinated_adjectives_are_one_noun_phrase_and_noun_phrases_split_on_their_own_complements():
+    text = (
+        'The Gaza resolution adopted Thursday by the UN Security Council "calls for an immediate, durable and '
+        'fully respected ceasefire leading to the withdrawal of Israeli forces from Gaza."'
+    )
+    assert _found(text, "Security Council", ["resolution"]) == [
+        "An immediate, durable and fully respected ceasefire leading to the withdrawal of Israeli forces from Gaza."
+    ]
+    text = (
+        "The UN Security Council adopted a resolution on Monday demanding an immediate ceasefire in Gaza during "
+        "the month of Ramadan and the immediate and unconditional release of all hostages."
+    )
+    assert _found(text, "Security Council") == [
+        "The Security Council demands an immediate ceasefire in Gaza during the month of Ramadan.",
+        "The Security Council demands the immediate and unconditional release of all hostages.",
+    ]
+    # "probes and accurate trials of X": the complement is shared, one demand
+    text = "They demanded proper and transparent probes and accurate trials of the members of the police."
+    assert len(_found("The citizens met. " + text, "citizens")) == 1
+
+
+def test_a_shared_gerund_is_distributed_to_a_noun_phrase_conjunct():
+    text = (
+        "Labour will govern. The manifesto also includes commitments to previously announced policies including "
+        "cutting tuition fees from £9,000 to £6,000, introducing a compulsory jobs guarantee for all young people "
+        "out of work for longer than one year and a youth allowance for 18-21 year olds in training."
+    )
+    assert _found(text, "Labour")[-3:] == [
+        "Cutting tuition fees from £9,000 to £6,000.",
+        "Introducing a compulsory jobs guarantee for all young people out of work for longer than one year.",
+        "Introducing a youth allowance for 18-21 year olds in training.",
+    ]
+
+
+def test_a_pronoun_subject_carries_the_party_through_a_paragraph():
+    text = (
+        "The Council, expressed its acute concern at the situation in the Middle East. It called for the release "
+        "of abducted soldiers. While recognising Israel's legitimate right to self-defence, it urged Israel to "
+        "exercise the utmost restraint and not to resort to disproportionate action. It called on all the "
+        "parties to do everything possible to protect civilian populations."
+    )
+    assert _found(text, "Council")[-3:] == [
+        "Israel must exercise the utmost restraint.",
+        "Israel must not resort to disproportionate action.",
+        "All the parties must do everything possible to protect civilian populations.",
+    ]
+
+
+def test_another_partys_lead_in_list_is_not_the_partys_and_a_sub_heading_keeps_the_list():
+    text = (
+        "We Want:\nA Fair Contract Our Teachers & Paraprofessionals Deserve\n"
+        "• Smaller class sizes!\n• Don’t cut our wages!\n\n"
+        "The Board Wants:\nDraconian Policies & Benefits Cuts\n"
+        "• A five-year contract with only a 2% raise\n• An End to Accumulated Sick Days\n"
+    )
+    assert _found(text, "CTU") == ["CTU demands smaller class sizes!", "CTU demands: don’t cut our wages!"]
+
+
+def test_pledge_clauses_and_noun_phrase_pledges_keep_their_form():
+    text = (
+        "Launching the manifesto with a speech in Manchester, Labour leader Ed Miliband led with assurances "
+        "about the Party’s fiscal credibility, guaranteeing that no policy commitment made would require any "
+        "additional borrowing.\n\nThe manifesto includes commitments to:\n\n  • Votes at 16\n"
+    )
+    assert _found(text, "Labour", ["Ed Miliband"]) == [
+        "No policy commitment made would require any additional borrowing.",
+        "Labour pledges votes at 16.",
+    ]
+
+
+def test_a_list_named_before_it_included_and_an_ultimatum_for():
+    text = (
+        "A group of eminent citizens, who on Tuesday issued a 24-hour ultimatum for the unconditional release "
+        "of key organisers of the quota reform movement, will hold a human chain.\n\n"
+        "At that press conference, Syeda Rizwana Hasan, read out an 11-point demand.\n\n"
+        "It included an independent probe into every killing.\n\n"
+        "All educational institutions must be reopened and the politics of arms and influence have to be stopped.\n"
+    )
+    assert _found(text, "eminent citizens", ["Syeda Rizwana Hasan"]) == [
+        "The eminent citizens demand the unconditional release of key organisers of the quota reform movement.",
+        "The eminent citizens demand an independent probe into every killing.",
+        "All educational institutions must be reopened.",
+        "The politics of arms and influence have to be stopped.",
+    ]
+
+
+def test_commands_and_appeals_in_a_speech_are_the_speakers_demands():
+    text = (
+        "That is why we need an ambitious global agreement. It must show solidarity for the poor and vulnerable.\n\n"
+        "Governments are responsible for delivering a deal, but I appeal to you - the citizens of the world - to "
+        "remind them what is at stake. Raise your voices. Thank you.\n"
+    )
+    assert _found(text, "Ban Ki-moon") == [
+        "An ambitious global agreement must show solidarity for the poor and vulnerable.",
+        "The citizens of the world must remind them what is at stake.",
+        "Ban Ki-moon demands: raise your voices.",
+    ]
+
+
+def test_a_plans_terms_are_its_demands():
+    text = (
+        "Egypt proposes plan to secure release of Israelis held in Gaza | https://newsofisrael.com/2023-israel-hamas-"
+        "war/2023-12-24/egypt-proposes-plan-to | 2023-12-24\n\n"
+        "The Egyptian plan involves three distinct stages.\n\n"
+        "Stage 2:\nFemale soldiers released for Palestinian prisoners (quantity to be later negotiated). "
+        "This stage anticipates mutual exchange of deceased bodies held by both sides.\n\n"
+        "During this phase, the IDF is mandated to fully withdraw its forces from the Gaza Strip.\n\n"
+        'As per the Egyptian proposal, a 48-hour "pause" will precede the initiation of each stage.\n\n'
+        "Hamas rejected the plan, insisting on a complete ceasefire before negotiations.\n"
+    )
+    assert _found(text, "Egypt") == [
+        "Female soldiers must be released for Palestinian prisoners.",
+        "Mutual exchange of deceased bodies held by both sides.",
+        "During this phase, the IDF is mandated to fully withdraw its forces from the Gaza Strip.",
+        "A 48-hour pause will precede the initiation of each stage.",
+    ]
+
+
+def test_a_second_verb_of_asking_after_a_demand_is_its_own_demand():
+    text = (
+        "The Security Council adopted a resolution. It also “demands the immediate and unconditional release of "
+        "all hostages, and further requires the parties to respect their obligations under international law.”"
+    )
+    assert _found(text, "Security Council") == [
+        "The Security Council demands the immediate and unconditional release of all hostages.",
+        "The parties must respect their obligations under international law.",
+    ]
+
+
+def test_a_participle_of_a_demand_verb_after_a_clause_is_its_own_demand():
+    # resolution ES-11/1, operative paragraph 12
+    text = (
+        "12. Demands that all parties fully comply with their obligations under international humanitarian law "
+        "to spare the civilian population, and civilian objects, refraining from attacking, destroying, removing "
+        "or rendering useless objects indispensable to the survival of the civilian population, and respecting "
+        "and protecting humanitarian personnel and consignments used for humanitarian relief operations;"
+    )
+    assert _found(text, "General Assembly") == [
+        "All parties must fully comply with their obligations under international humanitarian law to spare the "
+        "civilian population, and civilian objects.",
+        "All parties must refrain from attacking, destroying, removing or rendering useless objects indispensable "
+        "to the survival of the civilian population.",
+        "All parties must respect and protect humanitarian personnel and consignments used for humanitarian "
+        "relief operations.",
+    ]
+    # "including X": examples of the demand, not a demand of their own
+    text = "Calls upon member states to support efforts, including through contributions to UNRWA;"
+    assert len(_found(text, "General Assembly")) == 1
+
+
+def test_a_reporting_word_used_as_a_noun_does_not_make_a_demand_someone_elses():
+    text = (
+        "XIV. A general association of nations must be formed under specific covenants for the purpose of "
+        "affording mutual guarantees of political independence and territorial integrity to great and small "
+        "states alike."
+    )
+    assert len(_found(text, "United States")) == 1
+
+
+def test_a_pledge_list_set_out_after_a_dash_and_pledges_in_the_progressive():
+    # BBC News on Labour's 2010 pledge card; the correspondent's "Labour thinks you need to" is no demand
+    text = (
+        "Labour thinks you need to write it down and carry it around in your pocket.\n\n"
+        "Gordon Brown's version of the pledge card is full of colour.\n\n"
+        "On one side, the sun gleaming over a field of wheat with the five pledges spelled out - secure the "
+        "recovery, raise family living standards, and strengthen fairness in communities.\n\n"
+        "But now Labour is pledging to make some cuts.\n"
+    )
+    assert _found(text, "Labour", ["Gordon Brown"]) == [
+        "Labour will secure the recovery.",
+        "Labour will raise family living standards.",
+        "Labour will strengthen fairness in communities.",
+        "Labour will make some cuts.",
+    ]

@@ -44,3 +44,16 @@ def test_a_cited_document_date_does_not_make_a_round():
     dates = [w.date for w in rounds_of(texts, dt.date(2022, 3, 2))]
     assert dates[:3] == [dt.date(2022, 3, 2)] * 3
     assert dates[3] == dt.date(2022, 1, 1)
+
+
+def test_a_year_that_names_a_document_and_a_previously_announced_policy_are_not_rounds():
+    texts = [
+        "Calls upon member states to ensure the reopening of the crossing points on the basis of the 2005 "
+        "Agreement on Movement and Access.",
+        "Encourages steps as expressed in the November 25, 2008, statement.",
+        "The manifesto also includes commitments to previously announced policies including cutting fees.",
+        "Moscow previously demanded neutrality.",
+    ]
+    dates = [w.date for w in rounds_of(texts, dt.date(2009, 1, 8))]
+    assert dates[:3] == [dt.date(2009, 1, 8)] * 3
+    assert dates[3] is None  # "earlier (undated)"

@@ -53,6 +53,22 @@ def _acronym_of(acronym: str, name: str) -> bool:
     return acronym in initials and len(acronym) >= 2
 
 
+def _said_in_words(name: str, other: Reading, other_names: Mapping[str, str]) -> bool:
+    """Whether the other text says a name in common words: most of its words outside the other's
+    own names ("the Special Tribunal" / "a special international tribunal", "Commission for the
+    Clarification of Truth" / "a truth commission"), or the words an acronym of three letters or
+    more spells ("GNI" / "gross national income")."""
+    from .record import lemma
+
+    taken = {lemma(w.lower()) for n in other_names for w in n.replace("'s", "").split()}
+    free = [w for w in other.lemmas if w.isalpha() and w not in taken and w not in _SMALL]
+    words = [lemma(w.lower()) for w in re.split(r"[\s-]+", name.replace("'s", "")) if w and w.lower() not in _SMALL]
+    said = [w for w in words if w in free]
+    if words and 2 * len(said) >= len(words) and any(len(w) >= 4 for w in said):
+        return True
+    return name.isupper() and 3 <= len(name) <= 6 and name in "".join(w[0] for w in free).upper()
+
+
 def names_diff(a: Reading, b: Reading, aliases: Aliases = None) -> tuple[list[str], list[str], list[str]]:
     """Names only ``a`` has, names only ``b`` has, and names both share (as ``a`` writes them)."""
     ea = {n: entity(n, aliases) for n in a.names}
@@ -75,8 +91,9 @@ def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]
     for theirs in other_names:
         if _acronym_of(theirs, mine) and set(_initials(name)) & set(theirs):
             return True
-    stems = r"\W+".join(re.escape(w[:6]) + r"\w*" for w in name.split())
-    if re.search(r"\b" + stems, other.text, re.I):
+    # Each word or its first six letters; a short word whole ("UN" is not "union").
+    stems = r"\W+".join(re.escape(w[:6]) + (r"\w*" if len(w) > 3 else r"\b") for w in name.split())
+    if re.search(r"\b" + stems, other.text, re.I) or _said_in_words(name, other, other_names):
         return True
     # An unknown name of several words named by its first ("the Paris Agreement", "the Paris accord").
     first = name.split()[0]

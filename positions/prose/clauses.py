@@ -66,16 +66,31 @@ def _text(tokens: Iterable, replace: dict[int, str] | None = None) -> str:
         elif words and not words.endswith(" "):
             words += t.whitespace_
     words = re.sub(r"\s+([,.;:])", r"\1", " ".join(words.split()))
-    return re.sub(r"(?:,\s*)+,", ",", words).strip(" ,;:")
+    return re.sub(r"(?:,\s*)+,", ",", words).strip(" ,;:-–—")
 
 
 def imperative(text: str) -> bool:
     """The text opens with a base-form verb that has no subject ("Scrap Universal Credit")."""
     root = _root(doc(text.strip()))
-    if root is None or root.tag_ != "VB" or _subject(root) is not None or _modal(root):
+    if root is None or root.tag_ != "VB" or _subject(root) is not None:
+        return False
+    # "Don't cut our wages", "Do not resort to ...": a negative imperative
+    negative = [a.lower_.replace("’", "'") for a in _modal(root)] in (["do", "n't"], ["do", "not"], ["never"])
+    if _modal(root) and not negative:
         return False
     before = [t for t in root.doc[: root.i] if not t.is_punct]
-    return all(t.dep_ in ("advmod", "cc") for t in before)
+    return all(t.dep_ in ("advmod", "cc", "aux", "neg") for t in before)
+
+
+def opens_imperative(text: str) -> bool:
+    """The sentence is a command: an imperative, or a first word the parse tags as a base-form
+    verb with no subject before it ("Let your leaders know that ...", which the small parser
+    reads as a clause hung under a later noun)."""
+    if imperative(text):
+        return True
+    d = doc(text.strip())
+    first = next((t for t in d if not t.is_punct), None)
+    return first is not None and first.tag_ == "VB" and first.dep_ not in ("aux", "auxpass") and first.i == 0
 
 
 def has_predicate(text: str) -> bool:
@@ -169,6 +184,12 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
             continue
         own_subject = _subject(v)
         own_aux = _modal(v)
+        if v.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in v.children):
+            own_aux = [v]  # "... and the politics of arms have to be stopped": "have to" is its own modal
+        if own_aux and all(a.lower_ in ("to", "not", "never") for a in own_aux) and own_subject is None:
+            # "must exercise restraint and not to resort to X": the infinitive takes the first verb's modal
+            tokens = [t for t in tokens if not (t.lower_ == "to" and t.head.i == v.i and t.dep_ == "aux")]
+            own_aux = []
         words = _text(t for t in tokens if own_subject is None or t.i not in {x.i for x in own_subject.subtree})
         fill = ""
         if not own_aux and modal:
@@ -363,13 +384,39 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             continue
         subject = _subject(v)
         owner = _text(subject.subtree) if subject is not None else ""
+        if subject is not None and subject.tag_ in _WH and v.dep_ == "relcl":
+            owner = _text(d[v.head.left_edge.i : v.head.i + 1])  # "A group of eminent citizens, who issued ..."
         listed = _list_head(v, heads) if v.dep_ == "relcl" else None
         if listed is not None:
             s = _subject(listed.head)
             owner = _text(s.subtree) if s is not None else ""
-        if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",):
-            continue
         lemma = v.lemma_.lower()
+        if (
+            subject is not None
+            and subject.lemma_.lower() in _words("provision_subjects")
+            and lemma in _words("provides")
+        ):
+            # "This stage anticipates mutual exchange of ...", "The plan involves X": the plan's terms,
+            # unless its subject names someone other than the party ("Hamas's proposal includes ...")
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            others = [t for t in subject.subtree if t.pos_ == "PROPN" or t.dep_ == "poss" and t.pos_ != "PRON"]
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and (not others or is_party(owner, text[: v.idx])):
+                return [], [_text(obj.subtree)]
+        progressive = v.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in v.children)
+        if not owner or not is_party(owner, text[: v.idx]) or v.tag_ in ("VBG",) and not progressive:
+            continue  # "demanding X" hung on another verb is read by the cue patterns; "is pledging X" is read here
+        if v.lemma_.lower() in _words("pledge_clause"):
+            pledged = next(
+                (c for c in v.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
+            )
+            if pledged is not None:  # "Labour is pledging to make some cuts": a pledge
+                action = _text(t for t in pledged.subtree if not (t.lower_ == "to" and t.head.i == pledged.i))
+                return [_sentence(f"{owner} will {action}")], []
+        named = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _words("demand_nouns")), None)
+        asked = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "for"), None) if named else None
+        what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
+        if what is not None:  # "issued a 24-hour ultimatum for the unconditional release of X"
+            return [], [_text(what.subtree)]
         comps = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBS]
         if lemma in clause_verbs and comps and _subject(comps[0]) is not None:
             if lemma in ("say", "stress", "reaffirm", "reiterate") and not any(
@@ -386,9 +433,13 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             None,
         )
         addressee = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if addressee is None:
-            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        if addressee is None:  # "called on X to", "appeal to X to", "count on X to"
+            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")), None)
             addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if addressee is not None and addressee.lower_ == "you":
+            # "I appeal to you - the citizens of the world - to ...": the people the speaker names
+            named_as = next((c for c in v.children if c.dep_ in ("dep", "appos") and c.pos_ in ("NOUN", "PROPN")), None)
+            addressee = next((c for c in addressee.children if c.dep_ == "appos"), named_as) or addressee
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
             action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
@@ -430,16 +481,71 @@ def deverbal(text: str) -> bool:
 _PRONOUN = re.compile(r"^(?P<pronoun>It|They)\s+(?=(?:must|should|shall|will|needs?|has|have)\b)")
 
 
-def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool]) -> str:
+def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool], thing: bool = False) -> str:
     """ "It must abide by ..." after "the involvement of Belarus ... calls on it to": the pronoun
     that opens a demand is the first name (a country, an organisation, a people, a person) in
-    the words before it that is not the party's. Left as it is when there is none."""
+    the words before it that is not the party's. With ``thing`` (the pronoun opens its sentence
+    and ``before`` is the sentence before), "It" is the last thing that sentence named as an
+    object ("we need an ambitious global agreement. It must ..."). Left as it is when there is none."""
     m = _PRONOUN.match(demand)
     if not m or not before.strip():
         return demand
+    if thing and m["pronoun"] == "It":
+        objects = [
+            c
+            for c in doc(before.strip()).noun_chunks
+            if c.root.dep_ in ("dobj", "attr", "pobj")
+            and c.root.pos_ == "NOUN"
+            and c.root.tag_ == "NN"
+            and c[0].lower_ in ("a", "an", "the")
+        ]
+        if objects:
+            return _sentence(_text(objects[-1]) + demand[m.end("pronoun") :])
     names = [
         e for e in doc(before.strip()).ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and not is_party(e.text)
     ]
     if not names:
         return demand
     return names[0].text + demand[m.end("pronoun") :]
+
+
+def dangling_modifiers(text: str, ends: list[int]) -> set[int]:
+    """Which of the offsets ``ends`` (where a list piece ends) close on a modifier of a noun that
+    comes later: "an immediate, durable | and fully respected ceasefire", "the immediate | and
+    unconditional release". A list is not split there: the pieces are one noun phrase."""
+    d = doc(text.strip())
+    lead = len(text) - len(text.lstrip())
+    by_end = {t.idx + len(t.text) + lead: t for t in d}
+    out = set()
+    for n, end in enumerate(ends):
+        t = by_end.get(end)
+        if t is None or t.pos_ not in ("ADJ", "ADV", "DET", "NUM"):
+            continue
+        noun = next((a for a in t.ancestors if a.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and noun.i > t.i:
+            out.add(n)
+    return out
+
+
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+
+
+def noun_item(text: str) -> bool:
+    """The sentence has no finite verb: a noun phrase ("A 7 to 10-day humanitarian ceasefire aiming
+    to liberate civilians") or a reduced passive ("Female soldiers released for prisoners")."""
+    d = doc(re.sub(r"\s*\([^)]*\)", "", text).strip())
+    return any(t.pos_ in ("NOUN", "PROPN") for t in d) and not any(t.tag_ in _FINITE for t in d)
+
+
+def reduced_passive(text: str) -> str:
+    """ "Female soldiers released for Palestinian prisoners" -> "Female soldiers must be released for
+    Palestinian prisoners": a noun phrase that opens the text followed by a past participle of its
+    own; "" when the text is not built so."""
+    d = doc(text.strip().rstrip("."))
+    root = _root(d)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in _FINITE for t in d):
+        return ""
+    acl = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == root.i + 1), None)
+    if acl is None or root.left_edge.i != 0:
+        return ""
+    return _sentence(f"{_text(d[: acl.i])} must be {_text(d[acl.i :])}")

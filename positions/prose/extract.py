@@ -16,10 +16,14 @@ from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
 from .clauses import (
+    dangling_modifiers,
     deverbal,
     gapped,
     has_predicate,
     imperative,
+    noun_item,
+    opens_imperative,
+    reduced_passive,
     relative_demands,
     reported,
     resolve_pronoun,
@@ -27,7 +31,7 @@ from .clauses import (
     verbs_in_parse,
     with_modality,
 )
-from .grammar import base_verb, has_verb_phrase, verbs
+from .grammar import base_verb, has_verb_phrase, lists, verbs
 from .segment import Sentence, sentences
 from .timecues import document_date, rounds_of
 
@@ -41,9 +45,13 @@ NOT_GERUNDS = frozenset(
     "morning evening thing king ring spring string wing ceiling meeting briefing wedding bring sing"
     .split()
 )  # fmt: skip
+_OBLIGATIONS = "|".join(
+    r"\s+".join(map(re.escape, p.split()))
+    for p in sorted(lists("demand_verbs.yaml")["obligation"], key=len, reverse=True)
+)  # "is mandated to", "are tasked with": a duty laid on the subject, read like "must"
 MODALS = (
     r"(?:must(?:\s+not)?|shall(?:\s+not)?|should(?:\s+not)?|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to"
-    r"|will\s+have\s+to|cannot|can\s+not|may\s+not)"
+    rf"|will\s+have\s+to|cannot|can\s+not|may\s+not|{_OBLIGATIONS})"
 )
 
 # Cues whose subject is the one who demands; the demand follows the cue.
@@ -58,13 +66,26 @@ _VERB_CUE = re.compile(
     re.I,
 )
 # Cues that name the demands: "conditions include", "These included", "conditions that would".
+_LIST_HEADS = "|".join(sorted((f"{w}s" for w in lists("demand_verbs.yaml")["list_heads"]), key=len, reverse=True))
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w’'.]+(?:’s|'s)\s+)?\b(?:(?:earlier|previous|key|main|other|such)\s+)*"
-    r"(?:demands|conditions|terms|requirements|preconditions)\s+"
-    r"(?:include|included|including|comprise|comprised|(?:are|were)(?=\s*:|\s+that\b|\s+(?!being)\w+ing\b))"
+    rf"(?:{_LIST_HEADS})\s+"
+    r"(?:include|includes|included|including|comprise|comprised|(?:are|were)(?=\s*:|\s+that\b|\s+(?!being)\w+ing\b))"
     r"(?:\s+that)?\s*:?\s+(?!not\b|also\b|reportedly\b|similar\b|broad\b|the same\b|unchanged\b)"
+    # "commitments to previously announced policies including X, Y and Z"
+    r"|\b(?:commitments|pledges|promises)\s+to\s+[^.;:,]{0,60}?\bincluding\s+"
+    # "the five pledges spelled out - secure the recovery, raise ...": a list set out after a dash or colon
+    rf"|\b(?P<set>{_LIST_HEADS})\s+(?:(?:are|were|is)\s+)?(?:spelled|spelt|set|laid)\s+out\s*[-–—:]\s+"
     r"|^(?:these|they|those)\s+(?:include|included)\s+"
+    r"|^(?P<pronoun>it)\s+(?:includes|included)\s+"  # "It included ...", after "read out an 11-point demand"
     r"|\b(?:demands|conditions|terms)\s+that\s+(?:would|will|should)\s+",
+    re.I,
+)
+_LIST_NAMED = re.compile(r"\b(?:" + "|".join(lists("demand_verbs.yaml")["list_heads"]) + r")s?\b", re.I)
+_PLEDGE_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(w[:-1] if w.endswith("e") else w for w in lists("demand_verbs.yaml")["pledge_clause"])
+    + r")\w{0,4}\s+that\s+",
     re.I,
 )
 _UNTIL = re.compile(r"\bwill\s+not\s+(?:call\s+off|end|stop|suspend|lift)\b[^.;]*?\buntil\s+", re.I)
@@ -164,10 +185,24 @@ def extract_candidates(
     quoted_by_other = _quoted_by_others(found, who)
     by_structure = structured(found, who)
     result: list[Candidate] = []
+    anchor, carried = "", False  # the last sentence that names the party; whether the one before gave demands
     for i, (sentence, when) in enumerate(zip(found, whens)):
         if i in quoted_by_other:
+            carried = False
             continue
         context = " ".join(s.text for s in found[max(0, i - 2) : i + 1])
+        same_block = " ".join(s.text for s in found[:i] if s.block == sentence.block)
+        if same_block and same_block not in context:
+            context = f"{same_block} {sentence.text}"  # "The Council ... . It called for ... . It called on ..."
+        if (
+            anchor
+            and (carried and _PRONOUN_SUBJECT.match(sentence.text) or _DOCUMENT_SUBJECT.match(sentence.text))
+            and anchor not in context
+        ):
+            context = f"{anchor} {context}"  # a run of reported demands: "They also demanded ... They demanded ..."
+        if who.name and who.mentioned(sentence.text):
+            anchor = sentence.text
+        before_count = len(result)
         if i in by_structure:
             demands = by_structure[i]
         else:
@@ -176,19 +211,37 @@ def extract_candidates(
                 _demands(sentence.text, who, context)
                 or _pledge(sentence.text, who, context)
                 or _by_parse(sentence.text, who, context)
+                or _command(sentence.text, who)
             )
         for piece in (piece for d in demands for piece in _coordinated(d)):
             demand = _standalone(piece, who)
+            demand = " ".join(re.sub(r"[\"“”]", " ", demand).split()).replace(" .", ".")  # quotation marks removed
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
-                said = sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
-                before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
-                demand = resolve_pronoun(demand, before, who.mentioned)
+                opens = sentence.text.startswith(demand.split(" ", 1)[0] + " ")
+                if opens and i > 0 and found[i - 1].block == sentence.block:
+                    # "... we need an ambitious global agreement. It must show ...": the thing last named
+                    demand = resolve_pronoun(demand, found[i - 1].text, who.mentioned, thing=True)
+                else:
+                    said = (
+                        sentence.text.lower().find(" it ") if demand.startswith("It ") else sentence.text.find(" them ")
+                    )
+                    before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
+                    demand = resolve_pronoun(demand, before, who.mentioned)
             # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
-            if not keep_fragments and not (has_verb_phrase(demand) and (demand != piece or has_predicate(demand))):
+            given = demand != piece or _WRAPPED(who).match(demand)  # the party made its subject here
+            if not keep_fragments and not (has_verb_phrase(demand) and (given or has_predicate(demand))):
                 continue
             source = Source(sentence.text, sentence.start, sentence.end, when.label, when.date)
             result.append(Candidate(demand, source, _core(demand, who)))
+        carried = len(result) > before_count
     return result
+
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|he|she|we)\b", re.I)
+# "The manifesto also includes ...", "The list included ...": the party's own document, named earlier.
+_DOCUMENT_SUBJECT = re.compile(
+    r"^\W*(?:the|its|their|this)\s+(?:" + "|".join(lists("leads.yaml")["documents"]) + r")\b", re.I
+)
 
 
 def _coordinated(demand: str) -> list[str]:
@@ -218,6 +271,18 @@ def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
     return out
 
 
+def _command(sentence: str, who: Party) -> list[str]:
+    """A command in the party's own words ("Raise your voices.", "Challenge your leaders to be bold"):
+    its first word a demand verb (data/verbs.txt) read by the parse as an imperative."""
+    body = _clean(sentence)
+    if not who.name or not body or body.endswith("?") or not base_verb(_first_word(body)):
+        return []
+    if not opens_imperative(body):
+        return []
+    name = _cap(_name(who))
+    return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(body)}")]
+
+
 def _core(demand: str, who: Party) -> str:
     """What a demand asks, for finding near-duplicates: "No foreign troops" -> "not foreign troops"."""
     text = demand.rstrip(".")
@@ -236,6 +301,12 @@ def _core(demand: str, who: Party) -> str:
 _STARTS_PHRASE = re.compile(r"^(?:by|based|from|of|in|on|at|with|for|to|as|an\s+extent|is|was|are|were)\b", re.I)
 
 
+def _WRAPPED(who: Party) -> re.Pattern:  # noqa: N802 (a pattern per party)
+    """A demand this module gave the party as subject: "Labour pledges ...", "The CTU demands: ..."."""
+    name = re.escape(_cap(_name(who))) if who.name else r"(?!x)x"
+    return re.compile(rf"^{name}\s+(?:demands?|pledges?|wants?|will)\b")
+
+
 def _standalone(demand: str, who: Party) -> str:
     """A noun-phrase demand gets the party as its subject ("Russia demands the lifting of ...")."""
     if _MODAL.match(demand) or (has_verb_phrase(demand) and has_predicate(demand)):
@@ -243,6 +314,8 @@ def _standalone(demand: str, who: Party) -> str:
     if not who.name or _STARTS_PHRASE.match(demand):
         return demand
     name = _cap(_name(who))
+    if _WRAPPED(who).match(demand):
+        return demand  # already given the party: "Labour pledges votes at 16."
     return _sentence(f"{name} {_verb_for(name, 'demands')} {_low(demand)}")
 
 
@@ -257,9 +330,25 @@ def _quoted_by_others(found: Sequence[Sentence], who: Party) -> set[int]:
         if not any(q in paragraph for q in _QUOTES):
             continue
         outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", paragraph)
-        if _REPORTING.search(outside) and not _speaker_is_party(outside, who):
+        if _reports(outside) and not _speaker_is_party(outside, who):
             skip.update(i for i in members if found[i].text.lstrip()[:1] in _QUOTES or found[i].text.count('"') % 2)
     return skip
+
+
+def _reports(text: str) -> bool:
+    """A reporting verb ("said", "told", "states") used as a verb: not "member states", "the notes"."""
+    return _reporting(text) is not None
+
+
+def _reporting(text: str) -> re.Match | None:
+    """The first reporting verb of ``text`` that the parse reads as a verb ("small states alike" is none)."""
+    if not _REPORTING.search(text):
+        return None
+    from .clauses import doc
+
+    lead = len(text) - len(text.lstrip())
+    verbs_at = {t.idx + lead for t in doc(text.strip()) if t.pos_ in ("VERB", "AUX")}
+    return next((m for m in _REPORTING.finditer(text) if m.start() in verbs_at), None)
 
 
 def _speaker_is_party(text: str, who: Party) -> bool:
@@ -269,6 +358,7 @@ def _speaker_is_party(text: str, who: Party) -> bool:
 def _demands(sentence: str, who: Party, context: str) -> list[str]:
     """The demands of the party in one sentence, each as a full demand."""
     body = _LEAD_ATTRIBUTION.sub("", _ATTRIBUTION.sub("", sentence.strip())).strip().strip(_QUOTES).strip()
+    body = re.sub(r"\s*[—–]\s*[^—–;.]{1,80}?\s*[—–]\s*", " ", body)  # "guarantors—Egypt, ... Qatar—are": an aside
     if body.endswith("?"):
         return []
     cues = [
@@ -281,15 +371,26 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if not _is_party(subject, body[: cue.start()], who, context):
             continue
         rest = body[cue.end() :]
+        # "demands A and B, and further requires the parties to V": a second verb of asking shares the subject
+        second = _SECOND_ASK.search(rest)
+        more: list[str] = []
+        if second:
+            more = _governed(second["op"].lower(), rest[second.end() :].strip().rstrip('.”"'), _cap(_name(who)), "")
+            rest = rest[: second.start()]
         verb = cue["verb"].lower()
         if cue["addressee"]:
-            return _split_clause(f"{cue['addressee']} must {_clip(rest)}")
+            return _split_clause(f"{cue['addressee']} must {_clip(rest)}") + more
         if "accept" in verb:
-            return [_sentence(f"no {_clip(rest)}")]
+            return [_sentence(f"no {_clip(rest)}")] + more
         if verb.endswith("that") or "that" in verb.split():
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
-            return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))]
-        return _split_list(_clip(rest))
+            return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
+        return _split_list(_clip(rest)) + more
+    for cue in _PLEDGE_CUE.finditer(body):  # "guaranteeing that no commitment would require ...": a pledge
+        if _used_as_verb(body[: cue.start()]) and _is_party(
+            _subject(body, cue.start()), body[: cue.start()], who, context
+        ):
+            return [_tidy(with_modality(d)) for d in _split_clause(_clip(body[cue.end() :]))]
     until = _UNTIL.search(body)
     if until and _is_party(_subject(body, until.start()), body[: until.start()], who, context):
         return _split_clause(_clip(body[until.end() :]))
@@ -303,10 +404,23 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         if who.name and not who.mentioned(context):
             return []
-        return _split_list(_clip(body[noun.end() :]))
+        if noun["pronoun"] and not _LIST_NAMED.search(context[: len(context) - len(sentence)]):
+            return []  # "It included ...": only after a sentence that names a list of demands
+        items = _split_list(_clip(body[noun.end() :]))
+        if noun["set"] and re.match(r"(?:pledge|promise|commitment)", noun["set"], re.I) and who.name:
+            name = _cap(_name(who))  # a list of pledges: "secure the recovery" -> "Labour will secure the recovery"
+            items = [
+                _sentence(f"{name} will {_low(i)}")
+                if base_verb(_first_word(i)) or opens_imperative(i.rstrip("."))
+                else i
+                for i in items
+            ]
+        return items
     modal = _MODAL.match(_LEAD.sub("", body))
+    if modal and re.search(r"\b(?:you|one)$", modal["subject"], re.I) and _reporting(modal["subject"]):
+        return []  # "Labour thinks you need to write it down": an opinion about anyone, not a demand
     if modal and not _HEDGE.search(modal["subject"]):
-        reported = _REPORTING.search(body)
+        reported = _reporting(body)
         if reported and not (who.name and _speaker_is_party(body[: reported.end()], who)):
             return []
         if cues or _MODAL.match(modal["subject"]):
@@ -342,6 +456,12 @@ def _modal_split(body: str) -> list[str]:
     return _split_clause(_clip(body))
 
 
+_SECOND_ASK = re.compile(
+    r",\s+and\s+(?:also\s+|further\s+|again\s+)?(?P<op>"
+    + "|".join(sorted({w.split()[-1] for w in lists("operative.yaml")["asks"] if " " not in w}, key=len, reverse=True))
+    + r")\s+",
+    re.I,
+)
 _SEMI_VERB = re.compile(r";\s+(?:and\s+)?(?=[a-z]+\b)")
 
 
@@ -375,7 +495,7 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
         return False
     if not subject or re.search(r"(?:^|\s)(?:and|also|further)$", subject, re.I):
         subject = re.split(r",\s+|\s+that\s+", before.strip())[0]
-    reported = _REPORTING.search(before)
+    reported = _reporting(before)
     if reported and not _speaker_is_party(before[: reported.start()] or before, who):
         return False
     if not who.name:
@@ -400,7 +520,10 @@ def _clip(rest: str) -> str:
 
 
 # "asked for three things", "discussed several points": a count, not a demand.
-_PLACEHOLDER = re.compile(r"^(?:\w+\s+)?(?:things|points|items|issues|matters|demands|conditions)$", re.I)
+_PLACEHOLDER = re.compile(
+    r"^(?:\w+\s+){0,2}(?:things|points|items|issues|matters|demands|conditions|stages|phases|steps|parts|elements)$",
+    re.I,
+)  # "three distinct stages"
 
 
 def _first_word(text: str) -> str:
@@ -431,8 +554,9 @@ def _kind(piece: str) -> str:
         return "gerund"
     if _first_word(piece) in VERBS:
         return "verb"
-    if re.match(r"^to\s+(?:be\s+)?([\w-]+)", piece, re.I) and base_verb(
-        piece.split()[1 if piece.split()[1:2] != ["be"] else 2 if len(piece.split()) > 2 else 1]
+    bare = re.sub(r"^not\s+(?=to\s)", "", piece, flags=re.I)  # "... and not to resort to X"
+    if re.match(r"^to\s+(?:be\s+)?([\w-]+)", bare, re.I) and base_verb(
+        bare.split()[1 if bare.split()[1:2] != ["be"] else 2 if len(bare.split()) > 2 else 1]
     ):
         return "verb"
     if re.match(r"^(?:no|an?\s+end\s+to)\b", piece, re.I):
@@ -443,7 +567,9 @@ def _kind(piece: str) -> str:
 
 
 _ACTION = re.compile(
-    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:end|ban|right|lifting|return|guarantee|halt)s?$"
+    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:"
+    + "|".join(re.escape(w) for w in lists("leads.yaml")["action_nouns"])
+    + r")s?$"
 )
 
 
@@ -455,18 +581,46 @@ def _action_headed(piece: str) -> bool:
 
 
 def _pieces(text: str, splits_on: set[str]) -> list[str]:
-    """Split a list at separators, keeping a piece apart only when it starts a demand of the same kind."""
+    """Split a list at separators, keeping a piece apart only when it starts a demand of the same kind.
+
+    A piece that ends in a modifier of a noun further on ("an immediate, durable and fully respected
+    ceasefire", "the immediate and unconditional release") is joined to the next first; a noun phrase
+    is kept apart only when the one before it has a complement of its own ("the release of X and an
+    immediate cessation of Y"; not "proper and transparent probes and accurate trials of X").
+    """
     raw = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
-    out = [raw[0]]
-    for sep, piece in zip(seps, raw[1:]):
+    ends, at = [], 0
+    for piece, sep in zip(raw, seps):
+        at = text.find(piece, at) + len(piece)
+        ends.append(at)
+        at += len(sep)
+    dangling = dangling_modifiers(text, ends) if len(raw) > 1 else set()
+    merged, merged_seps = [raw[0]], []
+    for n, (sep, piece) in enumerate(zip(seps, raw[1:])):
+        if n in dangling:
+            merged[-1] = merged[-1] + sep + piece
+        else:
+            merged.append(piece)
+            merged_seps.append(sep)
+    out = [merged[0]]
+    gerund = _first_word(merged[0]) if _kind(merged[0]) == "gerund" else ""
+    for sep, piece in zip(merged_seps, merged[1:]):
         kind = _kind(piece) if piece else ""
-        if kind == "nominal" and not _action_headed(piece):
+        if re.search(r"(?:^|,\s+)including\b", out[-1]):
+            kind = "other"  # "..., including to prevent X and to ensure Y": examples of one demand, not demands
+        if kind == "nominal" and not (_action_headed(piece) and _is_nominal(out[-1].strip())):
             kind = "other"  # "a cessation of X and any attacks on Y": one demand, the verb's object is shared
-        if piece and kind in splits_on:
+        if kind == "nominal" and gerund and "gerund" in splits_on:
+            out.append(
+                f"{gerund} {piece}"
+            )  # "introducing a jobs guarantee ... and a youth allowance": the verb is shared
+        elif piece and kind in splits_on:
             out.append(piece)
         else:
             out[-1] = out[-1] + sep + piece
+        if kind == "gerund":
+            gerund = _first_word(piece)
     return [p.strip() for p in out if p.strip()]
 
 
@@ -481,12 +635,39 @@ def _split_list(text: str) -> list[str]:
     return [_sentence(re.sub(r"^(?:on|for)\s+", "", p, flags=re.I)) for p in _pieces(text, splits_on)]
 
 
+_GERUND_RUN = re.compile(r"^(?P<run>[a-z]+ing(?:\s+(?:and|or)\s+[a-z]+ing)*)\b")
+
+
+def _participles(pieces: list[str]) -> list[str]:
+    """ "comply with X, refraining from attacking, destroying or removing Y, and respecting and protecting Z":
+    a participle of a demand verb set off by a comma after a clause is a demand of its own ("refrain from
+    ...", "respect and protect Z"); a participle in a run of them ("attacking, destroying") is not."""
+    out: list[str] = []
+    for piece in pieces:
+        parts = re.split(r"(,\s+(?:and\s+)?)(?=[a-z]+ing\b)", piece)
+        current = parts[0]
+        for sep, part in zip(parts[1::2], parts[2::2]):
+            run = _GERUND_RUN.match(part)
+            gerunds = re.findall(r"[a-z]+ing", run["run"]) if run else []
+            bases = [_base_of(w) for w in gerunds if w not in NOT_GERUNDS] if gerunds else []
+            bases = bases if len(bases) == len(gerunds) else []  # "including X": examples, not a demand
+            ends_in_gerund = re.search(r"\b[a-z]+ing$", current.strip())
+            if run is not None and bases and all(b in VERBS for b in bases) and not ends_in_gerund:
+                out.append(current)
+                verb_run = re.sub(r"[a-z]+ing", lambda m: _base_of(m[0]), run["run"])
+                current = "to " + verb_run + part[run.end() :]
+            else:
+                current = current + sep + part
+        out.append(current)
+    return out
+
+
 def _split_clause(text: str) -> list[str]:
     """A that-clause or modal clause with coordinated verbs: each verb gets the subject and a "must"."""
     if not text:
         return []
     text = re.sub(r"^(?:that|to)\s+", "", text, flags=re.I)
-    pieces = verbs_in_parse(text, _pieces(text, {"verb"}))
+    pieces = verbs_in_parse(text, _participles(_pieces(text, {"verb"})))
     head = pieces[0]
     modal = re.search(rf"^(.*?)\s+({MODALS})\s+", head, re.I)
     if modal:
@@ -499,10 +680,17 @@ def _split_clause(text: str) -> list[str]:
         )
         if at is None:
             return [_sentence(p) for p in pieces]
-        subject, must = " ".join(words[:at]), "must"
-        head = f"{subject} must {' '.join(words[at:])}"
+        lead = at
+        while lead > 1 and words[lead - 1].lower().endswith("ly"):
+            lead -= 1  # "all parties fully comply": "fully" goes with the first verb, not the subject
+        subject, must = " ".join(words[:lead]), "must"
+        head = f"{subject} must {' '.join(words[lead:])}"
     result = [_sentence(head)]
     for piece in pieces[1:]:
+        negated = re.match(r"^not\s+to\s+(?=\w)", piece, re.I)
+        if negated and not re.search(r"\bnot$", must):
+            result.append(_sentence(f"{subject} {must} not {piece[negated.end() :]}"))
+            continue
         piece = re.sub(r"^(?:that|to)\s+", "", piece, flags=re.I)
         result.append(
             _sentence(piece if _MODAL.match(piece) or _first_word(piece) not in VERBS else f"{subject} {must} {piece}")
@@ -516,7 +704,7 @@ _DETERMINERS = frozenset(
 
 
 def _sentence(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:")
+    text = " ".join(re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text).split()).strip(" ,;:")  # an excerpt's cut, "[...]"
     text = re.sub(r"^\s*(?:and|or)\s+", "", text, flags=re.I)
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
 
@@ -615,7 +803,7 @@ def _operatives() -> tuple[re.Pattern, frozenset[str]]:
     data = _lists("operative.yaml")
     words = sorted([*data["asks"], *data["notes"]], key=len, reverse=True)
     pattern = re.compile(
-        r"(?:^|(?<=[,;])\s+(?:and\s+)?(?:in\s+this\s+regard\s+)?|\s+and\s+(?:in\s+this\s+regard\s+)?)"
+        r"(?:^|(?<=[,;])\s+(?:and\s+)?(?:in\s+this\s+regard,?\s+)?|\s+and\s+(?:in\s+this\s+regard,?\s+)?)"
         r"(?P<op>" + "|".join(re.escape(w) for w in words) + r")\b\s*",
         re.I,
     )
@@ -673,7 +861,7 @@ def _lead_kind(text: str) -> str:
 
 
 _LEAD_SUBJECT = re.compile(
-    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s*(?P<verb>\s(?:will|shall|demands?|insists?|calls? for|wants?))?\s*:$"
+    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s*(?P<verb>\s(?i:will|shall|demands?|insists?|calls? for|wants?))?\s*:$"
 )
 
 
@@ -697,6 +885,7 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         if first.endswith("ly") and len(piece.split()) > 1 and base_verb(piece.split()[1]):
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
+        passive = reduced_passive(piece)
         if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
                 out.append(_sentence(f"{subject} {_low(piece)}"))
@@ -706,6 +895,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
                 out.append(_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(piece)}"))
         elif to_be:
             out.append(_sentence(f"{to_be['subject']} must be {to_be['rest']}"))
+        elif passive:
+            out.append(_sentence(passive))
         elif kind == "pledge":
             out.append(_sentence(f"{name} {_verb_for(name, 'pledges')} {_low(piece)}"))
         else:
@@ -727,7 +918,7 @@ def _modal_clause(body: str) -> bool:
 def _operative(paragraph: str, who: Party) -> list[str] | None:
     """A UN-style operative paragraph: the verb that opens it governs it. None when it opens otherwise."""
     pattern, asks = _operatives()
-    body = paragraph.strip().rstrip(".;,")
+    body = paragraph.strip().strip(_QUOTES).strip().rstrip(".;,")  # a quoted clause: '"Calls upon member states to ...'
     first = pattern.match(body)
     if not first or not body[:1].isupper():
         return None
@@ -765,6 +956,14 @@ def _tidy(sentence: str) -> str:
     return re.sub(r"\s((?:\w+ly,?\s+(?:and\s+)?)+)must\s", lambda m: f" must {m[1]}", sentence, count=1)
 
 
+_TERMS_LEAD = re.compile(
+    r"^(?:as\s+per|under|according\s+to)\s+(?P<doc>(?:the\s+)?[\w’' -]{0,40}?\b(?:"
+    + "|".join(lists("demand_verbs.yaml")["provision_subjects"])
+    + r"))\b,\s+",
+    re.I,
+)
+
+
 def _pledge(body: str, who: Party, context: str) -> list[str]:
     """ "The Union will preserve ...", "there will be no ...", "X would be banned from V-ing": pledges and bans."""
     text = _clean(body)
@@ -782,6 +981,12 @@ def _pledge(body: str, who: Party, context: str) -> list[str]:
             head = _base_of(words[0])
             out.insert(len(out) - len(more), _sentence(f"{subject} must not {' '.join([head, *words[1:]])}"))
         return out
+    terms = _TERMS_LEAD.match(text)
+    if terms and (who.mentioned(terms["doc"]) or not who.other_name(terms["doc"])):
+        # "As per the Egyptian proposal, a 48-hour pause will precede each stage": the plan's terms
+        rest = _clean(text[terms.end() :])
+        if re.search(r"\s(?:will|would|must|shall|should)\s", rest) and has_predicate(rest):
+            return [_sentence(rest)]
     m = re.match(
         r"^(?P<lead>.*?)(?P<subject>\b[\w’'-]+(?:\s+[\w’'-]+){0,6})\s+will\s+(?P<rest>(?!be\s+(?:able|constructive|to)\b)\S.*)$",
         text,
@@ -827,6 +1032,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     title_kind, prose_kind = "", ""
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
+    lead_at = -1  # the block of the last lead-in line
     for i, s in enumerate(found):
         text = s.text
         if "http://" in text or "https://" in text:
@@ -840,20 +1046,36 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             short = len(paragraph.split()) <= 12 and not paragraph.rstrip().endswith((".", "!", "?"))
             if _operative(text, who) is not None:
                 pass
+            elif short and not ends_lead and lead_at == s.block - 1 and kind:
+                lead_at = (
+                    s.block
+                )  # a sub-heading under a lead-in ("We Want:" / "A Fair Contract ..."): the list goes on
+                continue
             elif ends_lead or short:
+                lead_at = s.block if ends_lead else -1
                 last = [x.text for x in found if x.block == s.block][-1]
                 paragraph = last if _lead_kind(last) else paragraph
                 lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
-                if lead and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
+                if lead and not lead["verb"] and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
                     lead = None  # "Our demands:", "The following:": a heading, not a subject
                 kind = _lead_kind(paragraph) or ("demand" if lead else "")
                 subject = lead["subject"].strip() if lead and not _lead_kind(lead["subject"]) else ""
                 if subject and lead is not None and lead["verb"]:
                     subject = f"{subject} {lead['verb'].strip()}"  # "A Labour Government will:" -> "... will"
                 if lead and lead["verb"]:
-                    kind = "pledge" if re.search(r"will|shall", lead["verb"]) else "demand"
+                    kind = "pledge" if re.search(r"will|shall", lead["verb"], re.I) else "demand"
+                    if _FIRST_PERSON.fullmatch(lead["subject"].strip()):
+                        subject = ""  # "We Want:": the party's own list
+                    elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
+                        kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
+                continue
+            elif lead_at == s.block - 1 and kind in ("demand", "pledge") and noun_item(text):
+                # "Stage 2:" / "Female soldiers released for Palestinian prisoners.": a paragraph that is
+                # the item of the lead-in line above it (the lead's label is not its subject)
+                result[i] = _item(re.sub(r"\s*\([^)]*\)", "", text), kind, "", who) or []
+                kind, subject = "", ""
                 continue
             elif not paragraph.rstrip().endswith(","):
                 kind, subject = "", ""
@@ -865,6 +1087,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             if operative is not None:
                 result[i] = operative
                 continue
+        if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind == "other":
+            result[i] = []
+            continue
         if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind:
             items = _item(text, kind, subject, who)
             if items is not None:

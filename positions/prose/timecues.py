@@ -42,7 +42,10 @@ _NOW = re.compile(
 )
 _LAST = re.compile(r"\b(?:last|a|one|(\d+|two|three|four|five|six))\s+(week|month|year)s?\s*(ago)?\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_EARLIER = re.compile(r"\b(?:earlier|previous|previously)\b", re.I)
+# "earlier", "previously"; not "the previously announced policies" (an adjective: what the text lists now)
+_EARLIER = re.compile(
+    r"\b(?:earlier|previous|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bits )(?<!\btheir )previously)\b", re.I
+)
 _EVENT = (
     r"(invasion|war|talks|summit|meeting|ceasefire|truce|agreement|treaty|election|strike|offensive"
     r"|referendum|annexation|negotiations|round)"
@@ -86,7 +89,9 @@ _CITED_NOUNS = (
     r"|constitution|directives?|regulations?|notes?|notification|principles)"
 )
 _CITED_BEFORE = re.compile(rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\bsince\s+(?:the\s+)?$|\bof\s+$", re.I)
-_CITED_AFTER = re.compile(rf"^\s*(?:\w+\s+)?{_CITED_NOUNS}\b", re.I)
+# A year right before a document's name dates the document: "the 2005 Agreement on Movement and Access",
+# "the November 25, 2008, statement" (an agreement named after the year, not one reached in it).
+_CITED_AFTER = re.compile(rf"^,?\s*(?:\w+\s+)?(?:{_CITED_NOUNS}|Agreements?\b(?=\s+(?:on|of|between)\b))\b", re.I)
 
 
 def _cited(sentence: str, start: int, end: int) -> bool:
