@@ -71,6 +71,31 @@ def test_a_negator_counts_on_the_shared_predicate():
     assert flip is not None and flip.kind == "negation"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "flips"),
+    [
+        # "No X may V" negates V, as "X must not V" does (USMCA's data-flow article, paraphrased)
+        (
+            "NAFTA countries must not restrict cross-border data flows.",
+            "No party may restrict cross-border transfers of data.",
+            False,
+        ),
+        ("No foreign troops may be stationed in Ukraine.", "Foreign troops may be stationed in Ukraine.", True),
+        # one word in common is no shared object: two prohibitions, not a flip
+        (
+            "State-owned enterprises must act on a commercial basis and must not distort trade through subsidies.",
+            "State-owned enterprises may not receive non-commercial assistance that harms the other parties.",
+            False,
+        ),
+    ],
+    ids=["no-subject-both", "no-subject-flip", "one-word-object"],
+)
+def test_a_negated_subject_negates_its_verb(old, new, flips):
+    flip, _ = stance_reading(read(old), read(new))
+    assert (flip is not None) == flips
+    assert (verdict(old, new) == "reversed") == flips
+
+
 def test_only_pairs_the_parse_can_change_are_parsed():
     same = ("The board must approve the merger within 30 days.", "The board must approve the merger within 60 days.")
     negated = ("The board must approve the bank merger.", "The board must not approve the bank merger.")

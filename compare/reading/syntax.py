@@ -277,6 +277,14 @@ def _core(p: Parse, head: int, names: bool = True) -> set[str]:
     return _content(p, out)
 
 
+def _shares_object(p: Parse, head: int, other: set[str]) -> bool:
+    """Whether what ``head`` governs is named by the other demand: two of its words, or a third
+    of them (one word in common, "commercial basis" / "non-commercial assistance", is chance)."""
+    core = _core(p, head, names=False)
+    shared = len(core & other)
+    return shared >= 2 or (shared > 0 and 3 * shared >= len(core))
+
+
 def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
     """``me``'s stance sites, placed by the parse against the other demand (see the module doc)."""
     lex = lexicon()
@@ -306,8 +314,11 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
                 continue  # it bears on a part the other demand lacks
         if site.axis == "negation":
             head = _governed(mine, k)
+            if head is not None and mine.deps[head] in ("nsubj", "nsubjpass") and mine.pos[head] in ("NOUN", "PROPN"):
+                head = mine.heads[head]  # "No party may restrict X" negates restricting X
+                site = replace(site, object=frozenset(_core(mine, head)))
             if head is not None and not (
-                _predicate(mine, head) & other_content or _core(mine, head, names=False) & other_main
+                _predicate(mine, head) & other_content or _shares_object(mine, head, other_main)
             ):
                 continue  # it negates a predicate the other demand does not name, on an object it lacks
         sites.append(site)
