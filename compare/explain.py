@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import zip_longest
 from math import prod
 
+from ..positions.quantities import Amount
 from .reading.lexicon import lexicon
 from .reading.names import Aliases, names_diff
 from .reading.record import Reading, Site, read
@@ -34,11 +35,13 @@ def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
     return [Change(kind, o, n) for o, n in zip_longest(gone, added)]
 
 
-def _unmatched(old: list, new: list, key) -> tuple[list, list]:
+def _unmatched(old: list, new: list, key=None, same=None) -> tuple[list, list]:
+    """Items of ``old`` with no equal in ``new`` and the rest of ``new``: equal by ``key``, or
+    by the predicate ``same``."""
     rest = list(new)
     gone = []
     for item in old:
-        match = next((r for r in rest if key(r) == key(item)), None)
+        match = next((r for r in rest if (same(r, item) if same else key(r) == key(item))), None)
         if match is None:
             gone.append(item)
         else:
@@ -201,7 +204,7 @@ def polarity_change(old: str, new: str) -> Change | None:
 def quantity_changes(a: Reading, b: Reading) -> list[Change]:
     """Numbers and dates one side has and the other lacks, like paired with like."""
     changes: list[Change] = []
-    gone, added = _unmatched(list(a.amounts), list(b.amounts), key=lambda q: q.key)
+    gone, added = _unmatched(list(a.amounts), list(b.amounts), same=Amount.same)
     paired = []
     for g in list(gone):  # same dimension first (days with days)
         x = next((x for x in added if x.dimension == g.dimension), None)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+DURATION_SLACK = 0.02  # months and years hold no whole number of days: 180 days / 6 months = 0.986
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
@@ -151,6 +152,14 @@ class Amount:
     def key(self) -> tuple:
         return (self.dimension, round(self.value, 4))
 
+    def same(self, other: Amount) -> bool:
+        """One amount however written. Durations in different calendar units are equal within
+        2% (``DURATION_SLACK``): "180 days" is "six months", "52 weeks" is "a year"."""
+        if self.key == other.key:
+            return True
+        close = abs(self.value - other.value) <= DURATION_SLACK * max(abs(self.value), abs(other.value))
+        return self.dimension == other.dimension == "duration" and self.unit != other.unit and close
+
 
 def _word_number(run: str) -> float | None:
     from text_to_num import text2num
@@ -245,7 +254,7 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
     if how in ("fraction", "percent"):
         dimension = "ratio"
     if how == "fraction" and len(words) > 1 and words[0] in ("a", "an"):
-        if _singular(words[1]) in units["duration"] or words[1] in units["ratio"]:
+        if _singular(words[1]) in units["duration"] or {words[1], " ".join(words[1:3])} & set(units["ratio"]):
             words = words[1:]  # "half a year" is six months, "half a percent" 0.5 percent
     if words:
         two = " ".join(words[:2])

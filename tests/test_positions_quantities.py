@@ -5,6 +5,10 @@ import pytest
 from demanddiff.positions.quantities import dates, read_quantities
 
 
+def amounts(text):
+    return read_quantities(text).amounts
+
+
 def keys(text):
     found = read_quantities(text)
     return [a.key for a in found.amounts], [w.value for w in found.dates]
@@ -39,6 +43,7 @@ def keys(text):
         ("for a decade", "for ten years"),
         ("within 24 hours", "within a day"),
         ("half a percent", "0.5 percent"),
+        ("half a per cent above inflation", "0.5 per cent above inflation"),
         ("EUR 42 a share", "42 euros a share"),
         ("15 US dollars an hour", "$15 an hour"),
         ("a sixth of the budget", "one sixth of the budget"),
@@ -65,6 +70,21 @@ def test_one_quantity_written_two_ways_reads_the_same(a, b):
 )
 def test_different_quantities_differ(a, b):
     assert keys(a) != keys(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("within 180 days of signing", "within six months of signing", True),
+        ("for 52 weeks", "for a year", True),
+        ("within 45 days", "within one month", False),
+        ("within 170 days", "within six months", False),
+        ("180 days", "182 days", False),  # one unit: the numbers themselves differ
+    ],
+)
+def test_durations_in_other_calendar_units_are_equal_within_the_calendar_slack(a, b, same):
+    (x,), (y,) = amounts(a), amounts(b)
+    assert x.same(y) == same and y.same(x) == same
 
 
 def test_an_iso_date_is_one_day_not_two_numbers():
