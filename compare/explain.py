@@ -13,7 +13,7 @@ from math import prod
 from ..positions.quantities import Amount
 from .reading.lexicon import lexicon
 from .reading.names import Aliases, names_diff
-from .reading.record import Reading, Site, read
+from .reading.record import Reading, Site, negates_elsewhere, read
 
 
 @dataclass(frozen=True)
@@ -71,17 +71,11 @@ def _live_sites(me: Reading, other: Reading) -> list[Site]:
     """The stance sites of ``me`` that bear on what both demands share: in the clause that speaks
     to the other demand, and on something the other demand names too."""
     clause = _chosen_clause(me, other)
-    theirs = other.content
-    stance_words = {p[0] for p in lexicon().stance if len(p) == 1}
-    live = []
-    for site, c in zip(me.sites, me.site_clauses):
-        if clause is not None and c != clause:
-            continue
-        governed = site.object - stance_words
-        if site.axis == "negation" and governed and not governed & theirs:
-            continue  # a negation of a part the other demand lacks ("... and not rebuild the bases")
-        live.append(site)
-    return live
+    return [
+        site
+        for site, c in zip(me.sites, me.site_clauses)
+        if (clause is None or c == clause) and not negates_elsewhere(site, other)
+    ]
 
 
 def _side_sign(sites: list[Site]) -> int | None:

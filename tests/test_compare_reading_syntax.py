@@ -76,8 +76,10 @@ def test_a_negator_counts_on_the_shared_predicate():
     [
         # "No X may V" negates V, as "X must not V" does (USMCA's data-flow article, paraphrased)
         (
-            "NAFTA countries must not restrict cross-border data flows.",
-            "No party may restrict cross-border transfers of data.",
+            "NAFTA countries must not restrict cross-border data flows or require the use or installation of local "
+            "computing facilities.",
+            "No party may restrict cross-border transfers of data or require that computing facilities be located in "
+            "its territory.",
             False,
         ),
         ("No foreign troops may be stationed in Ukraine.", "Foreign troops may be stationed in Ukraine.", True),

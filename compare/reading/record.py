@@ -59,6 +59,14 @@ class Reading:
         )
 
 
+def negates_elsewhere(site: Site, other: Reading) -> bool:
+    """Whether a negator bears on words the other demand does not name ("... and not rebuild the
+    bases"; "No party may restrict X", as the words alone read it, bears on "party")."""
+    stance_words = {p[0] for p in lexicon().stance if len(p) == 1}
+    governed = site.object - stance_words
+    return site.axis == "negation" and bool(governed) and not governed & other.content
+
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|[%€$£]|[,;:()]")
 _CLAUSE_WORDS = {"but", "while", "whereas", "yet"}
 _MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
@@ -215,8 +223,7 @@ def read(text: str) -> Reading:
     def governed(k: int, length: int) -> frozenset[str]:
         """Content lemmas a site at ``k`` bears on: what follows it in its clause up to the next
         stance word ("not rebuild the bases"), qualifiers included ("remain in office until the
-        elections"); none for a passive verb (its subject is what it bears on); for a negated subject
-        before a modal, what the verb after it bears on."""
+        elections"); none for a passive verb (its subject is what it bears on)."""
 
         def content(j: int) -> bool:
             return lemmas[j].isalpha() and lemmas[j] not in stop
@@ -224,9 +231,6 @@ def read(text: str) -> Reading:
         if k > 0 and lemmas[k - 1] == "be" and words[k] not in lex.negators:
             return frozenset()  # passive: it bears on the subject, which paraphrases rename freely
         end = min([j for j in marks if j >= k + length] + [n])
-        modal = any(words[j] in _MODALS for j in range(k + length, end))
-        if end < n and words[k] in lex.negators and words[end] not in lex.negators and modal:
-            return governed(end, 1)  # "No party may restrict X": it bears on restricting X, not on the party
         after = [lemmas[j] for j in range(k + length, end) if clause_of[j] == clause_of[k] and content(j)]
         return frozenset(after[:8])
 
