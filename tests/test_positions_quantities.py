@@ -87,6 +87,19 @@ def test_durations_in_other_calendar_units_are_equal_within_the_calendar_slack(a
     assert x.same(y) == same and y.same(x) == same
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dispute mechanism of NAFTA Chapter 20 remains in place.",
+        "Article 5 applies to every member.",
+        "Canada ends its Class 6 and Class 7 milk pricing programs.",
+        "Resolution 2231 must be enforced.",
+    ],
+)
+def test_a_number_that_labels_a_part_or_a_class_is_no_amount(text):
+    assert amounts(text) == ()
+
+
 def test_an_iso_date_is_one_day_not_two_numbers():
     found = read_quantities("The deal ends on 2025-03-31.")
     assert found.amounts == () and [w.first for w in found.dates] == [dt.date(2025, 3, 31)]
