@@ -1,6 +1,7 @@
 """The second tune set (tests/battery/tune2.yaml): pairs paraphrasing published texts, part of
 the tune half. These tests check its format; its accuracy floor is in test_compare_eval_battery."""
 
+import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -9,22 +10,16 @@ import yaml
 from demanddiff.compare.eval.battery import load_battery
 
 BATTERY = Path(__file__).resolve().parent / "battery"
-PREFIX = {
-    "diplomacy": "dipl",
-    "arms-control": "arms",
-    "trade": "trad",
-    "labour": "labr",
-    "climate": "clim",
-    "corporate-deals": "corp",
-    "housing": "hous",
-    "health": "hlth",
-    "elections": "elec",
-    "fisheries": "fish",
-    "education": "educ",
-    "tech-regulation": "tech",
-    "water": "watr",
-    "migration": "migr",
-}
+
+
+def _split_module():
+    spec = importlib.util.spec_from_file_location("battery_split", BATTERY / "split.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PREFIX = _split_module().PREFIX  # the id prefix of each domain, as the split script assigns them
 
 
 def _raw():
