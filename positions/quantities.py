@@ -204,9 +204,13 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
         if free(m.start(1), m.end()):
             raw.append((m.start(1), m.end(1), 1.0, "number"))  # "within a month" is one month
             taken.append((m.start(1), m.end(1)))
+    references = set(units["references"])
     for m in _DIGITS.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        before = re.search(r"([A-Za-z]+)\.?\s*$", text[: m.start()])
+        if before and before.group(1).lower() in references:
+            continue  # "Chapter 20", "Article 5", "Class 6": a label, not an amount
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
         suffix = units["attached"].get(m.group(3) or "")
         if suffix == "percent":

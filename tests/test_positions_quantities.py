@@ -44,6 +44,7 @@ def keys(text):
         ("within 24 hours", "within a day"),
         ("half a percent", "0.5 percent"),
         ("half a per cent above inflation", "0.5 per cent above inflation"),
+        ("net migration in the tens of thousands", "net migration in the tens of thousands"),
         ("EUR 42 a share", "42 euros a share"),
         ("15 US dollars an hour", "$15 an hour"),
         ("a sixth of the budget", "one sixth of the budget"),
@@ -59,6 +60,7 @@ def test_one_quantity_written_two_ways_reads_the_same(a, b):
     ("a", "b"),
     [
         ("90 days", "six months"),
+        ("in the tens of thousands", "in the hundreds of thousands"),
         ("10 percent", "15 percent"),
         ("1 January 2026", "1 July 2026"),
         ("€42", "$42"),
@@ -85,6 +87,19 @@ def test_different_quantities_differ(a, b):
 def test_durations_in_other_calendar_units_are_equal_within_the_calendar_slack(a, b, same):
     (x,), (y,) = amounts(a), amounts(b)
     assert x.same(y) == same and y.same(x) == same
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dispute mechanism of NAFTA Chapter 20 remains in place.",
+        "Article 5 applies to every member.",
+        "Canada ends its Class 6 and Class 7 milk pricing programs.",
+        "Resolution 2231 must be enforced.",
+    ],
+)
+def test_a_number_that_labels_a_part_or_a_class_is_no_amount(text):
+    assert amounts(text) == ()
 
 
 def test_an_iso_date_is_one_day_not_two_numbers():

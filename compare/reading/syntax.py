@@ -27,7 +27,7 @@ import numpy as np
 
 from ..cache import EmbeddingCache, default_cache_dir
 from .lexicon import _load, lexicon
-from .record import Reading, Site, negates_elsewhere
+from .record import Reading, Site
 
 FORMAT = 1  # bump when the stored fields change
 
@@ -139,16 +139,11 @@ def parses(texts: Iterable[str]) -> dict[str, Parse]:
 
 
 def needs_parse(a: Reading, b: Reading) -> bool:
-    """Whether the parse can change the verdict: the texts differ and so do their stance sites
-    (or the words alone set a negator aside on one side only), and not merely by a negator in
-    otherwise the same words ("must X" / "must not X": the
+    """Whether the parse can change the verdict: the texts differ and so do their stance sites,
+    and not merely by a negator in otherwise the same words ("must X" / "must not X": the
     negator bears on what both share, whatever the parse says)."""
-    if a.text == b.text:
+    if a.text == b.text or Counter(s.lemma for s in a.sites) == Counter(s.lemma for s in b.sites):
         return False
-    if Counter(s.lemma for s in a.sites) == Counter(s.lemma for s in b.sites):
-        # the same stance words; the parse decides only whether a negator the words place on an
-        # unshared part bears there ("No party may restrict X" / "must not restrict X")
-        return any(negates_elsewhere(s, b) for s in a.sites) != any(negates_elsewhere(s, a) for s in b.sites)
     negators = lexicon().negators
     return [w for w in a.lemmas if w not in negators] != [w for w in b.lemmas if w not in negators]
 
@@ -319,9 +314,6 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
                 continue  # it bears on a part the other demand lacks
         if site.axis == "negation":
             head = _governed(mine, k)
-            if head is not None and mine.deps[head] in ("nsubj", "nsubjpass") and mine.pos[head] in ("NOUN", "PROPN"):
-                head = mine.heads[head]  # "No party may restrict X" negates restricting X
-                site = replace(site, object=frozenset(_core(mine, head)))
             if head is not None and not (
                 _predicate(mine, head) & other_content or _shares_object(mine, head, other_main)
             ):
