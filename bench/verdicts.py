@@ -32,7 +32,9 @@ def main() -> None:
     from demanddiff.compare.eval.metrics import SUMMARY_HEADERS, summary_row
     from demanddiff.compare.render.tables import render_rows
 
-    batteries = [TESTS / "battery" / name for name in ("tune.yaml", "tune2.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")]
+    batteries = [
+        TESTS / "battery" / name for name in ("tune.yaml", "tune2.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")
+    ]
     first, second, *held_out = api.evaluate_battery(batteries)
     # The tune half is both tune files: "tune" is the two together, "tune1" and "tune2" each.
     tune = BatteryReport("tune", first.verdicts + second.verdicts)

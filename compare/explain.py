@@ -13,7 +13,7 @@ from math import prod
 from ..positions.quantities import Amount
 from .reading.lexicon import lexicon
 from .reading.names import Aliases, names_diff
-from .reading.record import Reading, Site, negates_elsewhere, read
+from .reading.record import Reading, Site, read
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,12 @@ def _pairs(kind: str, gone: list[str], added: list[str]) -> list[Change]:
     return [Change(kind, o, n) for o, n in zip_longest(gone, added)]
 
 
-def _unmatched(old: list, new: list, key=None, same=None) -> tuple[list, list]:
-    """Items of ``old`` with no equal in ``new`` and the rest of ``new``: equal by ``key``, or
-    by the predicate ``same``."""
+def _unmatched(old: list, new: list, same=lambda x, y: x == y) -> tuple[list, list]:
+    """Items of ``old`` that ``same`` finds no equal of in ``new``, and the rest of ``new``."""
     rest = list(new)
     gone = []
     for item in old:
-        match = next((r for r in rest if (same(r, item) if same else key(r) == key(item))), None)
+        match = next((r for r in rest if same(r, item)), None)
         if match is None:
             gone.append(item)
         else:
@@ -71,11 +70,17 @@ def _live_sites(me: Reading, other: Reading) -> list[Site]:
     """The stance sites of ``me`` that bear on what both demands share: in the clause that speaks
     to the other demand, and on something the other demand names too."""
     clause = _chosen_clause(me, other)
-    return [
-        site
-        for site, c in zip(me.sites, me.site_clauses)
-        if (clause is None or c == clause) and not negates_elsewhere(site, other)
-    ]
+    theirs = other.content
+    stance_words = {p[0] for p in lexicon().stance if len(p) == 1}
+    live = []
+    for site, c in zip(me.sites, me.site_clauses):
+        if clause is not None and c != clause:
+            continue
+        governed = site.object - stance_words
+        if site.axis == "negation" and governed and not governed & theirs:
+            continue  # a negation of a part the other demand lacks ("... and not rebuild the bases")
+        live.append(site)
+    return live
 
 
 def _side_sign(sites: list[Site]) -> int | None:
@@ -198,7 +203,7 @@ def polarity_change(old: str, new: str) -> Change | None:
 def quantity_changes(a: Reading, b: Reading) -> list[Change]:
     """Numbers and dates one side has and the other lacks, like paired with like."""
     changes: list[Change] = []
-    gone, added = _unmatched(list(a.amounts), list(b.amounts), same=Amount.same)
+    gone, added = _unmatched(list(a.amounts), list(b.amounts), Amount.same)
     paired = []
     for g in list(gone):  # same dimension first (days with days)
         x = next((x for x in added if x.dimension == g.dimension), None)
@@ -208,7 +213,7 @@ def quantity_changes(a: Reading, b: Reading) -> list[Change]:
             added.remove(x)
     changes += [Change("number", o, n) for o, n in paired]
     changes += _pairs("number", [q.text for q in gone], [q.text for q in added])
-    gone_d, added_d = _unmatched(list(a.dates), list(b.dates), key=lambda w: w.value)
+    gone_d, added_d = _unmatched(list(a.dates), list(b.dates), lambda x, y: x.value == y.value)
     # A month named without a year and nothing on the other side to replace it is a season
     # reworded ("from October to April" / "throughout the cold season"), not a new date.
     if not added_d:
@@ -226,7 +231,7 @@ def substance_changes_of(a: Reading, b: Reading, aliases: Aliases = None) -> tup
         changes.append(Change("modality", a.modality, b.modality))
     if a.conditions != b.conditions:
         changes.append(Change("condition", ", ".join(a.condition_words) or None, ", ".join(b.condition_words) or None))
-    gone, added = _unmatched(list(a.scope), list(b.scope), key=lambda w: w)
+    gone, added = _unmatched(list(a.scope), list(b.scope))
     changes += _pairs("scope", gone, added)
     gone_names, new_names, _ = names_diff(a, b, aliases)
     if gone_names or new_names:

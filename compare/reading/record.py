@@ -59,14 +59,6 @@ class Reading:
         )
 
 
-def negates_elsewhere(site: Site, other: Reading) -> bool:
-    """Whether a negator bears on words the other demand does not name ("... and not rebuild the
-    bases"; "No party may restrict X", as the words alone read it, bears on "party")."""
-    stance_words = {p[0] for p in lexicon().stance if len(p) == 1}
-    governed = site.object - stance_words
-    return site.axis == "negation" and bool(governed) and not governed & other.content
-
-
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|[%€$£]|[,;:()]")
 _CLAUSE_WORDS = {"but", "while", "whereas", "yet"}
 _MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
