@@ -1,7 +1,6 @@
 """The second tune set (tests/battery/tune2.yaml): pairs paraphrasing published texts, part of
 the tune half. These tests check its format; its accuracy floor is in test_compare_eval_battery."""
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -12,14 +11,7 @@ from demanddiff.compare.eval.battery import load_battery
 BATTERY = Path(__file__).resolve().parent / "battery"
 
 
-def _split_module():
-    spec = importlib.util.spec_from_file_location("battery_split", BATTERY / "split.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-PREFIX = _split_module().PREFIX  # the id prefix of each domain, as the split script assigns them
+PREFIX = yaml.safe_load((BATTERY / "format.yaml").read_text(encoding="utf-8"))["prefixes"]  # id prefix of each domain
 
 
 def _raw():

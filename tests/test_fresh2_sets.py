@@ -7,7 +7,6 @@ and that they hold what tests/battery/README.md and tests/gold-fresh2/README.md 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -23,14 +22,7 @@ FRESH2 = TESTS / "battery" / "fresh2.yaml"
 GOLD_FRESH2 = TESTS / "gold-fresh2"
 
 
-def _split_module():
-    spec = importlib.util.spec_from_file_location("battery_split", TESTS / "battery" / "split.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SPLIT = _split_module()
+FORMAT = yaml.safe_load((TESTS / "battery" / "format.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +42,12 @@ def test_every_fresh2_pair_is_well_formed(raw_pairs):
     problems = []
     for p in raw_pairs:
         pid = p.get("id", "?")
-        if not set(SPLIT.FIELDS) <= set(p) <= set(SPLIT.FIELDS) | {"source"}:
+        if not set(FORMAT["fields"]) <= set(p) <= set(FORMAT["fields"]) | {"source"}:
             problems.append(f"{pid}: fields {sorted(p)}")
             continue
-        if not re.fullmatch("f2-" + SPLIT.PREFIX.get(p["domain"], "?") + r"-\d{3}", pid):
+        if not re.fullmatch("f2-" + FORMAT["prefixes"].get(p["domain"], "?") + r"-\d{3}", pid):
             problems.append(f"{pid}: id is not f2-<prefix of {p['domain']}>-NNN")
-        if p["class"] not in SPLIT.CLASSES or p["status"] not in SPLIT.STATUSES:
+        if p["class"] not in FORMAT["classes"] or p["status"] not in FORMAT["statuses"]:
             problems.append(f"{pid}: class {p['class']} / status {p['status']}")
         if not str(p["why"]).strip():
             problems.append(f"{pid}: empty why")
@@ -77,10 +69,10 @@ def test_fresh2_ids_collide_with_no_other_battery(raw_pairs):
 
 
 def test_fresh2_covers_every_class_with_its_counterparts(raw_pairs):
-    assert {p["class"] for p in raw_pairs} == set(SPLIT.CLASSES)
+    assert {p["class"] for p in raw_pairs} == set(FORMAT["classes"])
     statuses = Counter(p["status"] for p in raw_pairs)
-    assert all(0.25 <= statuses[s] / len(raw_pairs) <= 0.45 for s in SPLIT.STATUSES), statuses
-    by_class = {c: {p["status"] for p in raw_pairs if p["class"] == c} for c in SPLIT.CLASSES}
+    assert all(0.25 <= statuses[s] / len(raw_pairs) <= 0.45 for s in FORMAT["statuses"]), statuses
+    by_class = {c: {p["status"] for p in raw_pairs if p["class"] == c} for c in FORMAT["classes"]}
     for name in ("stance-synonym", "negation-flip", "flip-without-not"):
         assert by_class[name] == {"persisted", "reversed"}, name
     for name in ("negative-both-sides", "modality", "scope-condition"):

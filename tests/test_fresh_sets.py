@@ -7,7 +7,6 @@ tests/battery/README.md promises (classes, domains, thirds, one-sentence texts, 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -23,15 +22,8 @@ FRESH = TESTS / "battery" / "fresh.yaml"
 GOLD_FRESH = TESTS / "gold-fresh"
 
 
-def _split_module():
-    spec = importlib.util.spec_from_file_location("battery_split", TESTS / "battery" / "split.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SPLIT = _split_module()
-FIELDS = set(SPLIT.FIELDS)
+FORMAT = yaml.safe_load((TESTS / "battery" / "format.yaml").read_text(encoding="utf-8"))
+FIELDS = set(FORMAT["fields"])
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +45,11 @@ def test_every_fresh_pair_is_well_formed(raw_pairs):
         if not FIELDS <= set(p) <= FIELDS | {"source"}:
             problems.append(f"{pid}: fields {sorted(p)}")
             continue
-        if not re.fullmatch(SPLIT.PREFIX.get(p["domain"], "?") + r"-\d{3}", pid):
+        if not re.fullmatch(FORMAT["prefixes"].get(p["domain"], "?") + r"-\d{3}", pid):
             problems.append(f"{pid}: id does not match domain {p['domain']}")
-        if p["class"] not in SPLIT.CLASSES:
+        if p["class"] not in FORMAT["classes"]:
             problems.append(f"{pid}: unknown class {p['class']}")
-        if p["status"] not in SPLIT.STATUSES:
+        if p["status"] not in FORMAT["statuses"]:
             problems.append(f"{pid}: status {p['status']}")
         if not str(p["why"]).strip():
             problems.append(f"{pid}: empty why")
@@ -80,13 +72,13 @@ def test_fresh_ids_are_unique_across_all_three_batteries(raw_pairs):
 
 
 def test_the_fresh_battery_covers_every_class_in_thirds_and_eight_domains(raw_pairs):
-    assert {p["class"] for p in raw_pairs} == set(SPLIT.CLASSES)
+    assert {p["class"] for p in raw_pairs} == set(FORMAT["classes"])
     assert len({p["domain"] for p in raw_pairs}) >= 8
     statuses = Counter(p["status"] for p in raw_pairs)
-    for status in SPLIT.STATUSES:
+    for status in FORMAT["statuses"]:
         assert 0.25 <= statuses[status] / len(raw_pairs) <= 0.42, statuses
     # Counterparts are present: each class that promises both sides has both.
-    by_class = {c: {p["status"] for p in raw_pairs if p["class"] == c} for c in SPLIT.CLASSES}
+    by_class = {c: {p["status"] for p in raw_pairs if p["class"] == c} for c in FORMAT["classes"]}
     assert by_class["stance-synonym"] == {"persisted", "reversed"}
     assert by_class["negation-flip"] == {"persisted", "reversed"}
     assert by_class["flip-without-not"] == {"persisted", "reversed"}

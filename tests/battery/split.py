@@ -22,39 +22,11 @@ import yaml
 
 HERE = Path(__file__).parent
 SEED = 20261201
-STATUSES = ("persisted", "changed", "reversed")
-PREFIX = {
-    "diplomacy": "dipl",
-    "arms-control": "arms",
-    "trade": "trad",
-    "labour": "labr",
-    "climate": "clim",
-    "corporate-deals": "corp",
-    "housing": "hous",
-    "health": "hlth",
-    "elections": "elec",
-    "fisheries": "fish",
-    "education": "educ",
-    "tech-regulation": "tech",
-    "water": "watr",
-    "migration": "migr",
-}
-CLASSES = (
-    "stance-synonym",
-    "negative-both-sides",
-    "negation-flip",
-    "flip-without-not",
-    "quantity-equal",
-    "quantity-unequal",
-    "date-equal",
-    "date-unequal",
-    "alias-equal",
-    "party-change",
-    "modality",
-    "scope-condition",
-    "plain-paraphrase",
-)
-FIELDS = ("id", "domain", "class", "old", "new", "status", "why")
+FORMAT = yaml.safe_load((HERE / "format.yaml").read_text(encoding="utf-8"))
+STATUSES = tuple(FORMAT["statuses"])
+PREFIX = FORMAT["prefixes"]
+CLASSES = tuple(FORMAT["classes"])
+FIELDS = tuple(FORMAT["fields"])
 # Waves: the pairs were written in waves, and each wave is split on its own, so a pair added
 # later never moves an earlier one between the halves. A pair's wave is the first whose last id
 # in its domain is at least its own number; ids above every listed wave form the newest wave.
