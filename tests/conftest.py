@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -15,6 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "russia.yaml"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"  # a copy of ../shared/gold, so CI needs nothing else
 GOLD_EXTRA_DIR = Path(__file__).resolve().parent / "gold-extra"  # other negotiations, never tuned on
+
+
+def _battery_split():
+    spec = importlib.util.spec_from_file_location("battery_split", Path(__file__).parent / "battery" / "split.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The battery format (FORMAT, from tests/battery/format.yaml) and its one check (problems), as the
+# script that splits and validates the battery holds them.
+BATTERY_SPLIT = _battery_split()
 
 
 @pytest.fixture(scope="session", autouse=True)

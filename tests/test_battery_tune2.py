@@ -6,12 +6,13 @@ from pathlib import Path
 
 import yaml
 
+from conftest import BATTERY_SPLIT
 from demanddiff.compare.eval.battery import load_battery
 
 BATTERY = Path(__file__).resolve().parent / "battery"
 
 
-PREFIX = yaml.safe_load((BATTERY / "format.yaml").read_text(encoding="utf-8"))["prefixes"]  # id prefix of each domain
+PREFIX = BATTERY_SPLIT.PREFIX  # the id prefix of each domain
 
 
 def _raw():

@@ -7,13 +7,13 @@ and that they hold what tests/battery/README.md and tests/gold-fresh2/README.md 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import BATTERY_SPLIT
 from demanddiff.compare.eval.battery import is_battery, load_battery
 from demanddiff.positions.gold import load_gold
 
@@ -22,7 +22,7 @@ FRESH2 = TESTS / "battery" / "fresh2.yaml"
 GOLD_FRESH2 = TESTS / "gold-fresh2"
 
 
-FORMAT = yaml.safe_load((TESTS / "battery" / "format.yaml").read_text(encoding="utf-8"))
+FORMAT = BATTERY_SPLIT.FORMAT
 
 
 @pytest.fixture(scope="module")
@@ -39,26 +39,7 @@ def test_fresh2_loads_as_a_battery_of_at_least_100_pairs_in_12_domains(raw_pairs
 
 
 def test_every_fresh2_pair_is_well_formed(raw_pairs):
-    problems = []
-    for p in raw_pairs:
-        pid = p.get("id", "?")
-        if not set(FORMAT["fields"]) <= set(p) <= set(FORMAT["fields"]) | {"source"}:
-            problems.append(f"{pid}: fields {sorted(p)}")
-            continue
-        if not re.fullmatch("f2-" + FORMAT["prefixes"].get(p["domain"], "?") + r"-\d{3}", pid):
-            problems.append(f"{pid}: id is not f2-<prefix of {p['domain']}>-NNN")
-        if p["class"] not in FORMAT["classes"] or p["status"] not in FORMAT["statuses"]:
-            problems.append(f"{pid}: class {p['class']} / status {p['status']}")
-        if not str(p["why"]).strip():
-            problems.append(f"{pid}: empty why")
-        if "source" in p and not str(p["source"]).startswith("https://"):
-            problems.append(f"{pid}: source is not an https URL")
-        for side in ("old", "new"):
-            if not 6 <= len(p[side].split()) <= 40 or re.search(r"[.!?]\s", p[side]):
-                problems.append(f"{pid}: {side} must be one sentence of 6-40 words")
-        if p["old"] == p["new"]:
-            problems.append(f"{pid}: old and new are identical")
-    assert problems == []
+    assert BATTERY_SPLIT.problems(raw_pairs, id_prefix="f2-", sources=True) == []
 
 
 def test_fresh2_ids_collide_with_no_other_battery(raw_pairs):

@@ -7,13 +7,13 @@ tests/battery/README.md promises (classes, domains, thirds, one-sentence texts, 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import BATTERY_SPLIT
 from demanddiff.compare.eval.battery import is_battery, load_battery
 from demanddiff.positions.gold import load_gold
 
@@ -22,7 +22,7 @@ FRESH = TESTS / "battery" / "fresh.yaml"
 GOLD_FRESH = TESTS / "gold-fresh"
 
 
-FORMAT = yaml.safe_load((TESTS / "battery" / "format.yaml").read_text(encoding="utf-8"))
+FORMAT = BATTERY_SPLIT.FORMAT
 FIELDS = set(FORMAT["fields"])
 
 
@@ -39,29 +39,7 @@ def test_the_fresh_battery_loads_as_a_battery():
 
 
 def test_every_fresh_pair_is_well_formed(raw_pairs):
-    problems = []
-    for p in raw_pairs:
-        pid = p.get("id", "?")
-        if not FIELDS <= set(p) <= FIELDS | {"source"}:
-            problems.append(f"{pid}: fields {sorted(p)}")
-            continue
-        if not re.fullmatch(FORMAT["prefixes"].get(p["domain"], "?") + r"-\d{3}", pid):
-            problems.append(f"{pid}: id does not match domain {p['domain']}")
-        if p["class"] not in FORMAT["classes"]:
-            problems.append(f"{pid}: unknown class {p['class']}")
-        if p["status"] not in FORMAT["statuses"]:
-            problems.append(f"{pid}: status {p['status']}")
-        if not str(p["why"]).strip():
-            problems.append(f"{pid}: empty why")
-        if "source" in p and not str(p["source"]).startswith("https://"):
-            problems.append(f"{pid}: source is not a URL")
-        for side in ("old", "new"):
-            text = p[side]
-            if not 6 <= len(text.split()) <= 40 or re.search(r"[.!?]\s", text):
-                problems.append(f"{pid}: {side} must be one sentence of 6-40 words")
-        if p["old"] == p["new"]:
-            problems.append(f"{pid}: old and new are identical")
-    assert problems == []
+    assert BATTERY_SPLIT.problems(raw_pairs, sources=True) == []
 
 
 def test_fresh_ids_are_unique_across_all_three_batteries(raw_pairs):

@@ -40,18 +40,22 @@ WAVES = (
 )  # fmt: skip
 
 
-def problems(pairs: list[dict]) -> list[str]:
-    """Everything wrong with a list of pairs (empty when valid)."""
+def problems(pairs: list[dict], id_prefix: str = "", sources: bool = False) -> list[str]:
+    """Everything wrong with a list of pairs (empty when valid). A set written by an examiner may
+    give each pair a ``source`` (``sources``: an https URL) and prefix its ids (``id_prefix``)."""
     out, seen = [], set()
     for p in pairs:
         pid = p.get("id", "?")
-        if set(p) != set(FIELDS):
+        if not set(FIELDS) <= set(p) <= set(FIELDS) | ({"source"} if sources else set()):
             out.append(f"{pid}: fields {sorted(p)}")
             continue
         if pid in seen:
             out.append(f"{pid}: duplicate id")
         seen.add(pid)
-        if p["domain"] not in PREFIX or not re.fullmatch(PREFIX[p["domain"]] + r"-\d{3}", pid):
+        if "source" in p and not str(p["source"]).startswith("https://"):
+            out.append(f"{pid}: source is not an https URL")
+        domain_id = re.escape(id_prefix) + PREFIX.get(p["domain"], "?") + r"-\d{3}"
+        if p["domain"] not in PREFIX or not re.fullmatch(domain_id, pid):
             out.append(f"{pid}: id does not match domain {p['domain']}")
         if p["class"] not in CLASSES:
             out.append(f"{pid}: unknown class {p['class']}")
