@@ -4,8 +4,9 @@ and the fresh gold cases.
 
     python bench/verdicts.py
 
-The tune half is tests/battery/tune.yaml with tune2.yaml (paraphrases of published texts): the
-"tune" row is both, "tune1" and "tune2" each.
+The tune half is tests/battery/tune.yaml with tune2.yaml (paraphrases of published texts) and
+tune3.yaml (an examiner's pairs on scope, paraphrase, flips, negatives, aliases and parties): the
+"tune" row is all three, "tune1", "tune2" and "tune3" each.
 
 The battery's test half and the fresh sets (tests/battery/fresh.yaml and fresh2.yaml,
 tests/gold-fresh and gold-fresh2, written after the rules by examiners who did not read them)
@@ -33,12 +34,13 @@ def main() -> None:
     from demanddiff.compare.render.tables import render_rows
 
     batteries = [
-        TESTS / "battery" / name for name in ("tune.yaml", "tune2.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")
+        TESTS / "battery" / name
+        for name in ("tune.yaml", "tune2.yaml", "tune3.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")
     ]
-    first, second, *held_out = api.evaluate_battery(batteries)
-    # The tune half is both tune files: "tune" is the two together, "tune1" and "tune2" each.
-    tune = BatteryReport("tune", first.verdicts + second.verdicts)
-    reports = [tune, replace(first, name="tune1"), second, *held_out]
+    first, second, third, *held_out = api.evaluate_battery(batteries)
+    # The tune half is the three tune files: "tune" is all together, "tune1" to "tune3" each.
+    tune = BatteryReport("tune", first.verdicts + second.verdicts + third.verdicts)
+    reports = [tune, replace(first, name="tune1"), second, third, *held_out]
     print("verdict battery (target on test: accuracy >= 0.95, no false reversal)\n")
     print(render_rows(HEADERS, summary_rows(reports), "simple"))
     print(render_rows(*class_rows(reports), "simple"))

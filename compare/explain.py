@@ -212,6 +212,9 @@ def quantity_changes(a: Reading, b: Reading) -> list[Change]:
             gone.remove(g)
             added.remove(x)
     changes += [Change("number", o, n) for o, n in paired]
+    # "the two countries" against "both countries": a count of two that "both" says.
+    gone = [q for q in gone if not _both(q, b)]
+    added = [q for q in added if not _both(q, a)]
     changes += _pairs("number", [q.text for q in gone], [q.text for q in added])
     gone_d, added_d = _unmatched(list(a.dates), list(b.dates), lambda x, y: x.value == y.value)
     # A month named without a year and nothing on the other side to replace it is a season
@@ -222,6 +225,11 @@ def quantity_changes(a: Reading, b: Reading) -> list[Change]:
         added_d = [w for w in added_d if w.first is not None or w.month is None or w.month > 12]
     changes += _pairs("date", [w.text for w in gone_d], [w.text for w in added_d])
     return changes
+
+
+def _both(q: Amount, other: Reading) -> bool:
+    """Whether an amount is a count of two that the other side says with "both"."""
+    return q.dimension == "count" and q.value == 2 and "both" in other.lemmas
 
 
 def substance_changes_of(a: Reading, b: Reading, aliases: Aliases = None) -> tuple[Change, ...]:

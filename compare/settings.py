@@ -35,23 +35,24 @@ class Settings:
     reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
     # Logistic model of "this aligned pair's substance moved" over substance.FEATURES.
     substance_threshold: float = 0.5  # probability of a moved substance above which a pair is 'changed'
-    substance_bias: float = -2.1219
+    substance_bias: float = -2.7791
     substance_semantic: float = 0.0
     substance_lexical: float = 0.0
     substance_unmatched_old: float = 0.0
     substance_unmatched_new: float = 0.0
-    substance_numbers: float = 4.0276
-    substance_dates: float = 3.2249
-    substance_modality: float = 3.3017
-    substance_conditions: float = 2.0293
-    substance_scope: float = 0.0964
-    substance_names_gone: float = 1.5491
-    substance_names_added: float = 1.0859
-    substance_party: float = 1.0814
+    substance_numbers: float = 4.7147
+    substance_dates: float = 4.4175
+    substance_modality: float = 4.5124
+    substance_conditions: float = 1.7962
+    substance_scope: float = 0.0
+    substance_names_gone: float = 1.4772
+    substance_names_added: float = 1.4772
+    substance_party: float = 1.5329
     substance_longer: float = 0.0
     substance_parts_gone: float = 0.0
     substance_parts_added: float = 0.0
-    substance_one_sided: float = 1.3865
+    substance_one_sided: float = 0.0
+    substance_added: float = 2.3844
 
     def __post_init__(self):
         for f in fields(self):

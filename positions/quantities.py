@@ -278,7 +278,12 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
             elif currency is None and one in units["currency"]:
                 currency = units["currency"][one]
                 shown_end = _end_of(text, end, words[0])
-            elif how == "number" and re.fullmatch(r"[a-z-]+", words[0]) and words[0] not in _NOT_UNITS:
+            elif (
+                currency is None
+                and how == "number"
+                and re.fullmatch(r"[a-z-]+", words[0])
+                and words[0] not in _NOT_UNITS
+            ):
                 unit = words[0]
                 shown_end = _end_of(text, end, words[0])
     if currency and dimension == "count":

@@ -43,3 +43,18 @@ def test_redline_sides_keep_each_text_in_its_own_spelling():
     assert " ".join(t for _, t in left) == old and " ".join(t for _, t in right) == new
     assert left == [(True, "All"), (False, "NATO"), (True, "members must pledge.")]
     assert right == [(True, "Ukraine must leave"), (False, "NATO.")]
+
+
+def test_a_count_of_two_that_the_other_side_says_with_both_is_no_number_change():
+    from demanddiff.compare.explain import substance_changes
+
+    kinds = [
+        c.kind
+        for c in substance_changes("Both countries must exchange data.", "Data must be shared by the two countries.")
+    ]
+    assert "number" not in kinds
+    kinds = [
+        c.kind
+        for c in substance_changes("Both countries must exchange data.", "Data must be shared by the three countries.")
+    ]
+    assert "number" in kinds

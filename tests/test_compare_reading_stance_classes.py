@@ -55,6 +55,41 @@ from demanddiff.compare.reading.lexicon import lexicon
             "The government must press ahead with the Rwanda deportation scheme.",
             True,
         ),
+        # axes and words added on tests/battery/tune3.yaml: pace, strength, duty, where power sits
+        ("The CMA should approve the deal.", "The CMA should prohibit the deal.", True),
+        ("Countries should accelerate the phase-out of coal.", "Countries should slow the phase-out of coal.", True),
+        ("The regulation should be strengthened.", "The regulation should be watered down.", True),
+        ("The regulation should be strengthened.", "The regulation should be tightened.", False),
+        ("Technology transfer must be made mandatory.", "Technology transfer must be made voluntary.", True),
+        ("Technology transfer must be made mandatory.", "Technology transfer must be made compulsory.", False),
+        (
+            "The EU should centralise enforcement of the AI Act.",
+            "The EU should devolve enforcement of the AI Act.",
+            True,
+        ),
+        (
+            "The states will destroy their stockpiles of mines.",
+            "The states will rebuild their stockpiles of mines.",
+            True,
+        ),
+        ("India will restore the sharing of river data.", "India will withhold the sharing of river data.", True),
+        ("Guatemala will sign the agreement.", "Guatemala will pull out of the agreement.", True),
+        # "lift" before "by" and an amount raises; "lift" alone ends
+        ("The bill will raise the age of sale by one year.", "The bill will lift the age of sale by one year.", False),
+        ("The sanctions must be kept.", "The sanctions must be lifted.", True),
+        # a stance verb inside a hyphenated modifier is read: "emissions-cutting" is cutting emissions
+        (
+            "Parties should strengthen their emissions-cutting targets.",
+            "Parties should tighten their targets for reducing emissions.",
+            False,
+        ),
+        ("The state must fund emissions-cutting projects.", "The state must fund projects that raise emissions.", True),
+        # adopting measures against a crime is no approval of the crime
+        (
+            "The agreement should include commitments to criminalise bribery of public officials.",
+            "Parties must adopt measures that make bribery of public officials a crime.",
+            False,
+        ),
         # approval words of merger control
         (
             "The regulator should block the merger of the two supermarket chains.",

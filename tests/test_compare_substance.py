@@ -35,6 +35,70 @@ def test_words_one_side_lacks_are_counted_after_lemmas_and_shared_stems():
     assert f["unmatched_new"] > 0 and f["unmatched_old"] == 0 and f["longer"] > 0
 
 
+def test_words_a_side_adds_to_all_the_other_says_narrow_the_demand():
+    f = named("All nuclear sites must be open to inspectors.", "All declared nuclear sites must be open to inspectors.")
+    assert f["added"] == 1
+    f = named(
+        "Water companies must pay compensation for sewage spills.",
+        "Water companies must pay compensation for sewage spills on bathing beaches.",
+    )
+    assert f["added"] == 2
+    # "all" gone while a word is added: narrowed one step more.
+    f = named(
+        "The voting age will be lowered to 16 for all elections.",
+        "The voting age will be lowered to 16 for local elections.",
+    )
+    assert f["added"] == 2
+    # A demand told at length against its summary qualifies nothing: the summary's verb is not in it.
+    f = named(
+        "All NATO members must pledge that the alliance will not enlarge any further, ruling out Ukraine's accession.",
+        "Ukraine must be shut out of NATO membership.",
+    )
+    assert f["added"] == 0
+    # Rewording both sides adds nothing.
+    f = named("Rich nations must pay for climate damage.", "Wealthy states must compensate for climate harm.")
+    assert f["added"] == 0
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("The buyer will pay 42 euros per share in cash.", "The buyer will pay €42 a share in cash."),
+        (
+            "The £220 million paid to Rwanda must be returned.",
+            "The 220 million pounds paid to Rwanda must be returned.",
+        ),
+        ("The minimum voting age must be 16.", "The minimum voting age must be sixteen."),
+        ("Employers are required to provide protective equipment.", "Employers must provide protective equipment."),
+        (
+            "Factories must not discharge effluent into the lake.",
+            "Factories are banned from discharging effluent into the lake.",
+        ),
+        ("The government must keep the rent freeze in place.", "The government must retain the rent freeze."),
+        ("Claims must be decided in the UK.", "Claims must be decided in the United Kingdom."),
+        (
+            "The border agency must end the detention of asylum-seeking children.",
+            "The border agency must end the detention of children seeking asylum.",
+        ),
+        (
+            "Pay is negotiated by the National Joint Council for Local Government Services.",
+            "Pay is negotiated by the NJC.",
+        ),
+        ("Canberra will fine platforms.", "The Australian government will fine platforms."),
+    ],
+    ids=["currency", "pounds", "number-word", "modal", "ban", "light-word", "alias", "hyphen", "acronym", "capital"],
+)
+def test_words_that_amounts_stance_modality_and_names_stand_for_are_no_words_added(old, new):
+    f = named(old, new)
+    assert f["added"] == 0 and f["numbers"] == 0
+
+
+def test_stance_words_on_different_axes_say_how_far_a_demand_goes():
+    # "phase out" (end) and "cut" (reduce): the stance words are the difference, not rewording.
+    f = named("Coal power must be phased out.", "Coal power must be cut.")
+    assert f["unmatched_old"] > 0
+
+
 @pytest.mark.parametrize(
     "old, new, status",
     [
@@ -53,8 +117,18 @@ def test_words_one_side_lacks_are_counted_after_lemmas_and_shared_stems():
             "A half-hour break for meals is guaranteed on every shift.",
             "persisted",
         ),
+        (
+            "Water companies must pay compensation for sewage spills.",
+            "Water companies must pay compensation for sewage spills on bathing beaches.",
+            "changed",
+        ),
+        (
+            "Patients must be seen within four hours.",
+            "Patients must be seen within four hours, other than minor injuries.",
+            "changed",
+        ),
     ],
-    ids=["number", "date", "modality", "party", "equal-quantity", "alias", "paraphrase"],
+    ids=["number", "date", "modality", "party", "equal-quantity", "alias", "paraphrase", "narrowed", "exception"],
 )
 def test_shipped_model_judges_read_differences_not_rewording(old, new, status):
     assert classify(old, new, 0.7, 0.9, Settings())[0] == status
@@ -86,3 +160,23 @@ def test_settings_files_of_earlier_versions_still_load(tmp_path):
     path = tmp_path / "old.yaml"
     path.write_text("persist_threshold: 0.4\ndetail_threshold: 0.5\nmatch_threshold: 0.3\n", encoding="utf-8")
     assert Settings.load(path).match_threshold == 0.3
+
+
+def test_fit_sees_each_example_both_ways_so_gone_and_added_weigh_the_same():
+    import numpy as np
+
+    from demanddiff.compare.substance import MIRRORED
+
+    rng = np.random.default_rng(1)
+    x = rng.random((120, len(FEATURES)))
+    gone = FEATURES.index("names_gone")
+    y = (x[:, gone] > 0.6).astype(float)  # only names dropped move the substance in these examples
+    _, w = fit(x, y, ridge=0.1)
+    for a, b in MIRRORED:
+        assert w[FEATURES.index(a)] == pytest.approx(w[FEATURES.index(b)], abs=1e-3)
+    assert w[gone] > 1
+
+
+def test_shipped_model_gives_one_verdict_whichever_side_is_old():
+    old, new = "Ukraine must never join NATO.", "No foreign troops may be deployed in Ukraine."
+    assert classify(old, new, 0.5, 0.5, Settings())[0] == classify(new, old, 0.5, 0.5, Settings())[0]

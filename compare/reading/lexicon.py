@@ -26,6 +26,7 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
 class Lexicon:
     stance: dict[tuple[str, ...], tuple[int, frozenset[str]]]  # lemma phrase -> (sign, axes)
     kin: frozenset[tuple[str, str]]  # (minus axis, plus axis): poles of two axes that oppose
+    by_amount: dict[str, tuple[str, int]]  # stance word -> (axis, sign) before 'by'/'to' and an amount
     not_as_nouns: frozenset[str]
     negators: frozenset[str]
     negative_verbs: frozenset[str]
@@ -33,11 +34,14 @@ class Lexicon:
     restrictive: tuple[tuple[str, ...], ...]
     bound_verbs: frozenset[tuple[str, ...]]
     openers: tuple[tuple[str, ...], ...]
+    not_openers: tuple[tuple[str, ...], ...]
     conditions: frozenset[tuple[str, ...]]
     scope: tuple[tuple[str, ...], ...]
+    universal: frozenset[str]
     modality: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
     not_names: frozenset[str]
     stopwords: frozenset[str]
+    light: frozenset[str]
     english: frozenset[str]
 
 
@@ -61,25 +65,31 @@ def lexicon() -> Lexicon:
         stance=stance,
         kin=frozenset((str(m).rstrip("-"), str(p).rstrip("+")) for m, p in stance_file.get("kin") or ()),
         not_as_nouns=frozenset(str(w) for w in stance_file.get("not_as_nouns") or ()),
+        by_amount={str(w): (str(axis), int(sign)) for w, (axis, sign) in (stance_file.get("by_amount") or {}).items()},
         negators=frozenset(str(w) for w in neg["negators"]),
         negative_verbs=frozenset(str(w) for w in neg["negative_verbs"]),
         not_negation=_phrases(neg["not_negation"]),
         restrictive=_phrases(neg["restrictive"]),
         bound_verbs=frozenset(_phrases(neg["bound_verbs"])),
         openers=_phrases(qual["openers"]),
+        not_openers=_phrases(qual.get("not_openers")),
         conditions=frozenset(_phrases(qual["conditions"])),
         scope=_phrases(qual["scope"]),
+        universal=frozenset(str(w) for w in qual.get("universal") or ()),
         modality=tuple((level, _phrases(words)) for level, words in modality.items()),
         not_names=frozenset(str(w) for w in names["not_names"]),
         stopwords=frozenset(str(w) for w in names["stopwords"]),
+        light=frozenset(str(w) for w in names.get("light") or ()),
         english=frozenset(str(w) for w in _load("languages.yaml")["english"]),
     )
 
 
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, str]:
-    """Name -> entity id (lower-cased, or in capitals for acronyms): pycountry's names and the aliases data file."""
+    """Name -> entity id (lower-cased, or in capitals for acronyms): pycountry's names, the
+    capitals and demonyms of countryinfo's countries, and the aliases data file."""
     import pycountry
+    from countryinfo import all_countries
 
     table: dict[str, str] = {}
     for country in pycountry.countries:
@@ -87,8 +97,26 @@ def alias_table() -> dict[str, str]:
             name = getattr(country, attr, None)
             if name:
                 table.setdefault(name.lower(), country.alpha_3)
+    for country in all_countries():  # capitals and demonyms speak for governments
+        code, said = _country_facts(country)
+        for name in said:
+            table.setdefault(name.lower(), code)  # "Canberra", "the Australian government"
     for ident, names in _load("aliases.yaml").items():
         for name in map(str, names):
             # An all-capital short form matches only in capitals: "US", not "us".
             table[name if name.replace(".", "").isupper() else name.lower()] = str(ident)
     return table
+
+
+def _country_facts(country) -> tuple[str, list[str]]:
+    """A countryinfo country's ISO alpha-3 code and its capitals and demonym (none without a code)."""
+    try:
+        code = country.iso(3)
+        capitals = country.capital() or []
+        demonym = country.demonym() or ""
+    except (KeyError, AttributeError, ValueError):
+        return "", []
+    if not code:
+        return "", []
+    capitals = [capitals] if isinstance(capitals, str) else list(capitals)
+    return str(code), [str(n) for n in [*capitals, demonym] if n]

@@ -49,7 +49,8 @@ def _acronym_of(acronym: str, name: str) -> bool:
     if not (acronym.isupper() and 2 <= len(acronym) <= 6):
         return False
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
-    initials = "".join(w[0].upper() for w in words)
+    # An acronym inside the name gives all its letters ("UN Framework Convention" is UNFC...).
+    initials = "".join(w if w.isupper() and len(w) > 1 else w[0].upper() for w in words)
     return acronym in initials and len(acronym) >= 2
 
 

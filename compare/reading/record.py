@@ -106,6 +106,8 @@ def all_lemmas():
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lemma of a lower-cased word: a verb reading first ("closed" -> close), then noun, adjective."""
+    if word.endswith("'s") and word[:-2].isalpha():
+        word = word[:-2]  # a possessive: "the tribunal's ruling"
     if not word.isalpha():
         return word
     found = all_lemmas()(word)
@@ -193,6 +195,8 @@ def read(text: str) -> Reading:
     k = 0
     while k < n:
         length = next((len(p) for p in _at("openers", words[k]) if _match(words, k, p)), 0)
+        if length and any(_match(words, k + 1 - len(p), p) for p in lex.not_openers if k + 1 >= len(p)):
+            length = 0  # "at once"
         if length:
             phrase = tuple(words[k : k + length])
             if phrase in lex.conditions:
@@ -249,6 +253,14 @@ def read(text: str) -> Reading:
                 site(k, length, "not", -1, "negation")
             k += length
             continue
+        compound = _compound_stance(words[k])
+        if compound:  # "emissions-cutting targets": cutting emissions
+            sign, axes = lex.stance[(compound,)]
+            what = governed(k, 1) | {lemma(p) for p in words[k].split("-")[:-1]}
+            sites.append(Site(compound, sign, "+".join(sorted(axes)), words[k], segment_of[k], what))
+            site_clauses.append(clause_of[k])
+            k += 1
+            continue
         best = None
         for phrase in _at("stance", lemmas[k]):
             sign, poles = lex.stance[phrase]
@@ -261,6 +273,9 @@ def read(text: str) -> Reading:
             after = words[k + length] if k + length < n else ""
             if " ".join(phrase) in lex.negative_verbs and (after in ("to", "from") or after.endswith("ing")):
                 axis = "negation"  # "refuses to recognise" = "does not recognise"
+            by_amount = lex.by_amount.get(" ".join(phrase))
+            if by_amount and _by_amount(toks, clean, clause_of, k + length):
+                axis, sign = by_amount  # "lift the age of sale by one year": raise it
             site(k, length, " ".join(phrase), sign, axis)
             k += length
             continue
@@ -283,6 +298,26 @@ def read(text: str) -> Reading:
         names=tuple(_names(text)),
         english=_english(text, words),
     )
+
+
+def _compound_stance(word: str) -> str | None:
+    """The stance verb that ends a hyphenated modifier ("emissions-cutting", "Russia-backed"), if any."""
+    parts = word.split("-")
+    if len(parts) < 2 or not parts[-1].endswith(("ing", "ed")) or not all(p.isalpha() for p in parts):
+        return None
+    verb = lemma(parts[-1])
+    return verb if (verb,) in lexicon().stance else None
+
+
+def _by_amount(toks: list[tuple[str, int]], clean: str, clause_of: list[int], at: int) -> bool:
+    """Whether "by" or "to" and an amount follow in the clause ("by one year", "to 50,000")."""
+    starts = {q.start for q in read_quantities(clean).amounts}
+    for j in range(at, len(toks) - 1):
+        if clause_of[j] != clause_of[at - 1] or toks[j][0] in (",", ";"):
+            return False
+        if toks[j][0].lower() in ("by", "to") and toks[j + 1][1] in starts:
+            return True
+    return False
 
 
 def _governs_bound(words: list[str], lemmas: list[str], at: int) -> bool:
@@ -342,7 +377,9 @@ def _names(text: str) -> list[str]:
             first = re.sub(r"'s$", "", words[0])
             joined = len(words) > 1 and words[1][:1].isupper() and not first.lower().endswith(("ing", "ly"))
             known = first.lower() in aliases or " ".join(words).lower() in aliases
-            if not ((first.isupper() and len(first) > 1) or words[0].endswith("'s") or joined or known):
+            # A word English does not know ("Arizona", "Gazprom"), or one with a capital inside ("YouTube").
+            unknown = first.isalpha() and (not all_lemmas()(first.lower()) or not first[1:].islower())
+            if not ((first.isupper() and len(first) > 1) or words[0].endswith("'s") or joined or known or unknown):
                 words = words[1:]
         while words and (words[0].lower() in lex.not_names or words[0] == "of"):
             words = words[1:]
@@ -352,6 +389,15 @@ def _names(text: str) -> list[str]:
             continue
         name = re.sub(r"'s$", "", " ".join(words)).strip(".'-")
         if name and name.lower() not in lex.not_names and not _is_month(name):
+            # An institution's name runs on over "for" and "on" ("National Joint Council for Local
+            # Government Services", "Framework Convention on Climate Change").
+            joint = (
+                out
+                and len(out[-1].split()) > 1
+                and re.search(rf"{re.escape(out[-1])}\s+(for|on)\s+$", text[: m.start()])
+            )
+            if joint:
+                name = f"{out.pop()} {joint[1]} {name}"
             out.append(name)
     return out
 
