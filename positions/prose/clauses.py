@@ -448,8 +448,10 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
             action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
-        if lemma in object_verbs:
-            obj = addressee
+        if lemma in object_verbs and subject is not None and subject.dep_ != "nsubjpass":
+            # the verb's direct object ("called for Z", "set conditions"); not a passive's ("the vision
+            # has been set out in the manifesto on the basis of which ..."), nor the "on" of "on the basis"
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             phrase = _phrase(v)
             if phrase in ("call for", "push for", "press for", "ask for"):
                 prep = next(c for c in v.children if c.i == v.i + 1)

@@ -218,6 +218,8 @@ def extract_candidates(
             )
         previous = _previous_subject(result, found[i - 1] if i > 0 else None, sentence, who)
         for piece in (piece for d in demands for piece in _coordinated(d)):
+            if not piece.strip(" ."):
+                continue  # nothing left of a demand an excerpt's cut broke off
             demand = _standalone(piece, who)
             demand = " ".join(re.sub(r"[\"“”]", " ", demand).split()).replace(" .", ".")  # quotation marks removed
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
@@ -441,7 +443,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 for i in items
             ]
         return items
-    needed = _necessity(body, who, context)
+    needed = _necessity(body, who, context) or _colon_list(body, who)
     if needed:
         return needed
     modal = _MODAL.match(_LEAD.sub("", body))
@@ -468,6 +470,29 @@ def _addressee(addressee: str, rest: str) -> tuple[str, str]:
         if base_verb(m[1]) and not re.search(r"[,]\s*$", rest[: m.start()]):
             return f"{addressee} to {rest[: m.start()].strip()}", rest[m.end() :]
     return addressee, rest
+
+
+def _colon_list(body: str, who: Party) -> list[str]:
+    """ "by Monday the following steps will have to be taken: agreement on X; return to Y": noun
+    phrases after a colon whose lead-in says they are demands, one demand each (a lead-in that
+    someone else reports, or items that are clauses, are read by the other rules)."""
+    m = re.match(r"^(?P<lead>[^:]{3,200}?)\s*:\s+(?P<items>\S.*)$", body)
+    if not m or not _lead_kind(m["lead"]) or not who.name:
+        return []
+    lead = m["lead"]
+    if _HEDGE.search(lead) or _COMMENTATORS.search(lead) or _VERB_CUE.search(lead + " "):
+        return []
+    reported = _reporting(lead)
+    if reported and not _speaker_is_party(lead[: reported.start()], who):
+        return []
+    items = [i for i in re.split(r";\s+(?:and\s+)?", m["items"].rstrip(".")) if i.strip()]
+    if not items or _opens_verb(items[0]) or any(_MODAL_ANYWHERE.search(f" {i} ") for i in items):
+        return []  # the first item says what the list is: noun phrases (a later "return to ..." is a noun)
+    items = [_uncut(i).strip() for i in items]
+    items = [i for i in items if len(i.split()) > 1]  # "return to th[...]": a word the cut left alone
+    if len(items) == 1 and ";" not in m["items"]:
+        return _split_list(items[0])  # "conditions: A, B and C"
+    return [_sentence(i) for i in items]  # items set off by ";" are one demand each
 
 
 _NECESSARY = re.compile(
@@ -825,8 +850,30 @@ _DETERMINERS = frozenset(
 )
 
 
+# Words a text cut mid-word ("... should be su[...]") cannot end on: what is left is no demand without them.
+_DANGLING_END = re.compile(
+    r"(?:\s+(?:a|an|the|of|on|to|for|in|at|by|with|from|and|or|but|that|be|is|are|its|their|our"
+    r"|must|should|shall|will|would|can|may|not|has|have|had))+\s*$",
+    re.I,
+)
+
+
+def _uncut(text: str) -> str:
+    """An excerpt's cut mark "[...]" removed; where it cuts a word ("the CFTA should be su[...]"), the
+    broken word and the function words left hanging before it go too."""
+    if re.search(r"\w\[(?:\.\.\.|…)\]", text):
+        text = re.sub(r"\s*[\w-]*\[(?:\.\.\.|…)\].*$", "", text)
+        hanging = _DANGLING_END.search(text)
+        if hanging and _MODAL_ANYWHERE.search(hanging[0] + " ") and not _MODAL_ANYWHERE.search(text[: hanging.start()] + " "):
+            return ""  # the cut took the predicate: no demand is left
+        text = _DANGLING_END.sub("", text)
+    return re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text)
+
+
 def _sentence(text: str) -> str:
-    text = " ".join(re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text).split()).strip(" ,;:")  # an excerpt's cut, "[...]"
+    text = " ".join(_uncut(text).split()).strip(" ,;:")  # an excerpt's cut, "[...]"
+    if not text:
+        return ""
     text = re.sub(r"^\s*(?:and|or)\s+", "", text, flags=re.I)
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
 
@@ -914,6 +961,10 @@ _ATTRIBUTION = re.compile(
 _LEAD_ATTRIBUTION = re.compile(
     r"^according\s+to\s+(?:the\s+)?(?:draft\s+)?(?:document|text|list|treaty|draft),\s+"
     # "As that Declaration makes clear, X should ...": the document cited for the demand, not its subject
+    # "It is stated in the conclusions that ...": the party's own document says it
+    r"|^it\s+is\s+(?:stated|said|noted|stressed|underlined|set\s+out)\s+in\s+(?:the|its|their|our)\s+(?:"
+    + "|".join(lists("leads.yaml")["documents"])
+    + r")\s+that\s+"
     r"|^as\s+(?:the|that|this|its|our|their)\s+[\w’' -]{1,40}?\s+"
     r"(?:makes?\s+clear|made\s+clear|says|said|states|stated|notes|noted|sets\s+out|set\s+out|provides|recognises|recognizes),\s+",
     re.I,
@@ -991,6 +1042,13 @@ _LEAD_SUBJECT = re.compile(
 )
 
 
+# A lead-in line whose verb puts forward the party's proposals: "We discussed:", "We are proposing:".
+_PROPOSAL_LEAD = re.compile(
+    r"^(?P<subject>[A-Z][\w’' -]{0,40}?)\s+(?:(?:are|have|also)\s+)?(?:"
+    + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lists("leads.yaml")["proposal_verbs"])
+    + r")\s*:$",
+    re.I,
+)
 # A lead-in line that is a subject and a modal: "The EU institutions and the Member States must urgently:".
 _MODAL_LEAD = re.compile(rf"^(?P<lead>(?P<subject>[A-Z][^:;.]{{1,120}}?)\s+(?:{MODALS})(?:\s+\w+ly)*)\s*:$", re.I)
 
@@ -1199,6 +1257,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                         subject = ""  # "We Want:": the party's own list
                     elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
+                proposing = _PROPOSAL_LEAD.match(last.strip())
+                if ends_lead and proposing and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"])):
+                    kind, subject = "demand", ""  # "We discussed:", "Our team proposed:": the party's own proposals
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
                 continue
