@@ -510,7 +510,11 @@ def _necessity(body: str, who: Party, context: str) -> list[str]:
     if not m:
         return []
     before = body[: m.start()]
-    if _HEDGE.search(before) or _COMMENTATORS.search(before) or re.search(r"\b(?:if|whether|because|since|while|although)\s*$", before, re.I):
+    if (
+        _HEDGE.search(before)
+        or _COMMENTATORS.search(before)
+        or re.search(r"\b(?:if|whether|because|since|while|although)\s*$", before, re.I)
+    ):
         return []
     reported = _reporting(before)
     if reported and not _speaker_is_party(before[: reported.start()], who):
@@ -527,7 +531,9 @@ def _necessity(body: str, who: Party, context: str) -> list[str]:
 
 
 # A clause before "it is essential" with a named subject and a verb of its own ("Washington believes ...").
-_FIRST_WORD_CLAUSE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:believes?|thinks?|considers?|feels?|insisted|argued)\s*(?:that\s*)?$")
+_FIRST_WORD_CLAUSE = re.compile(
+    r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:believes?|thinks?|considers?|feels?|insisted|argued)\s*(?:that\s*)?$"
+)
 
 
 # ", which has unsettled the peace ...,": a relative clause between commas that adds, not restricts.
@@ -864,7 +870,11 @@ def _uncut(text: str) -> str:
     if re.search(r"\w\[(?:\.\.\.|…)\]", text):
         text = re.sub(r"\s*[\w-]*\[(?:\.\.\.|…)\].*$", "", text)
         hanging = _DANGLING_END.search(text)
-        if hanging and _MODAL_ANYWHERE.search(hanging[0] + " ") and not _MODAL_ANYWHERE.search(text[: hanging.start()] + " "):
+        if (
+            hanging
+            and _MODAL_ANYWHERE.search(hanging[0] + " ")
+            and not _MODAL_ANYWHERE.search(text[: hanging.start()] + " ")
+        ):
             return ""  # the cut took the predicate: no demand is left
         text = _DANGLING_END.sub("", text)
     return re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text)
@@ -1258,7 +1268,11 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                     elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 proposing = _PROPOSAL_LEAD.match(last.strip())
-                if ends_lead and proposing and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"])):
+                if (
+                    ends_lead
+                    and proposing
+                    and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"]))
+                ):
                     kind, subject = "demand", ""  # "We discussed:", "Our team proposed:": the party's own proposals
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
