@@ -584,3 +584,22 @@ def test_a_word_cut_by_the_excerpt_goes_with_the_words_it_leaves_hanging():
     assert _found(text, "Labour") == [
         "Labour pledges introducing a well-being budget and basing decisions for government spending."
     ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("We need more nurses on every ward.", ["The union demands more nurses on every ward."]),
+        ("We are calling for an end to fire and rehire.", ["The union demands an end to fire and rehire."]),
+        ("The union insists that no jobs are cut.", ["No jobs must be cut."]),
+        ("The union will not accept any cuts to pensions.", ["No cuts to pensions."]),
+        ("The union's general secretary said employers must open their books.", ["Employers must open their books."]),
+        ("Our priority is to cut waiting lists.", ["The union will cut waiting lists."]),
+        ("Our first priority is the abolition of tuition fees.", ["The union demands the abolition of tuition fees."]),
+        ("The government's priority is growth.", []),
+    ],
+    ids=["we-need", "calling-for-an-end", "passive-that-clause", "accept-any", "party-speaker-said", "priority-to",
+         "priority-noun", "others-priority"],
+)  # fmt: skip
+def test_common_demand_forms_come_out_as_standalone_demands(text, want):
+    assert _found(text, "union") == want

@@ -58,9 +58,10 @@ MODALS = (
 # Cues whose subject is the one who demands; the demand follows the cue.
 _VERB_CUE = re.compile(
     r"\b(?:(?:has|have|had|will|would|also|further|again|firmly|still|now)\s+)*"
-    r"(?P<verb>demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?\s+(?:on|that)|call(?:s|ed)?\s+for|"
+    r"(?P<verb>demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?\s+(?:on|that)|call(?:s|ed|ing)?\s+for|"
     r"press(?:es|ed)?\s+for|push(?:es|ed)?\s+for|ask(?:s|ed)?\s+for|seek(?:s)?(?!\s+to)|sought(?!\s+to)|"
-    r"want(?:s|ed)?(?!\s+to)(?![^,.;]{1,60}?\s+to\s+\w)|require(?:s|d)?\s+that|"
+    r"want(?:s|ed)?(?!\s+to)(?![^,.;]{1,60}?\s+to\s+\w)|needs?(?!\s+to)(?=\s+(?:a|an|more|better|new|the|urgent|real)\b)|"
+    r"require(?:s|d)?\s+that|"
     r"request(?:s|ed)?(?:\s+that)?(?!\s+(?!that\b)[^,.;]{1,60}?\s+to\s+\w)|"
     r"reaffirm(?:s|ed)?\s+(?:that|its\s+demands?\s+(?:for|that))|reiterat(?:es|ed)\s+(?:that|its\s+demands?\s+(?:for|that))|"
     r"(?:call(?:s|ed)?\s+(?:on|upon)|urge(?:s|d)?|press(?:es|ed)?|expect(?:s|ed)?|ask(?:s|ed)?|want(?:s|ed)?|"
@@ -333,8 +334,14 @@ def _WRAPPED(who: Party) -> re.Pattern:  # noqa: N802 (a pattern per party)
     return re.compile(rf"^{name}\s+(?:demands?|pledges?|wants?|will)\b")
 
 
+_END_TO = re.compile(r"^(?:an?\s+end\s+to|the\s+end\s+of)\s", re.I)
+
+
 def _standalone(demand: str, who: Party) -> str:
     """A noun-phrase demand gets the party as its subject ("Russia demands the lifting of ...")."""
+    if who.name and _END_TO.match(demand):  # "An end to fire and rehire": "fire" is no verb here
+        name = _cap(_name(who))
+        return _sentence(f"{name} {_verb_for(name, 'demands')} {_low(demand)}")
     if _MODAL.match(demand) or (has_verb_phrase(demand) and has_predicate(demand)):
         return demand
     if not who.name or _STARTS_PHRASE.match(demand):
@@ -407,8 +414,8 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if cue["addressee"]:
             addressee, rest = _addressee(cue["addressee"], rest)
             return _split_clause(f"{addressee} must {_clip(rest)}") + more
-        if "accept" in verb:
-            return [_sentence(f"no {_clip(rest)}")] + more
+        if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
+            return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
         if verb.endswith("that") or "that" in verb.split():
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
@@ -443,7 +450,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 for i in items
             ]
         return items
-    needed = _necessity(body, who, context) or _colon_list(body, who)
+    needed = _necessity(body, who, context) or _colon_list(body, who) or _priority(body, who)
     if needed:
         return needed
     modal = _MODAL.match(_LEAD.sub("", body))
@@ -455,7 +462,15 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         if cues or _MODAL.match(modal["subject"]):
             return []
-        return _modal_clauses(_LEAD.sub("", body))
+        body = _LEAD.sub("", body)
+        said = _reporting(body)
+        if said and said.end() <= modal.end("subject"):
+            # "The union's general secretary said employers must open their books": the party's speaker
+            # reports the demand; the demand is the reported clause, without its attribution
+            clause = re.sub(r"^[\s,]*(?:that\s+)?", "", body[said.end() :])
+            if _MODAL.match(clause):
+                return _modal_clauses(clause)
+        return _modal_clauses(body)
     return []
 
 
@@ -493,6 +508,33 @@ def _colon_list(body: str, who: Party) -> list[str]:
     if len(items) == 1 and ";" not in m["items"]:
         return _split_list(items[0])  # "conditions: A, B and C"
     return [_sentence(i) for i in items]  # items set off by ";" are one demand each
+
+
+_PRIORITY = re.compile(
+    r"^(?P<owner>our|my|its|their|(?:the\s+)?[A-Z][\w’' -]{1,40}?(?:’s|'s))\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(lists("leads.yaml")["priority"])
+    + r")\s+(?:is|are|will\s+be|remains?)\s+(?:(?P<to>to\s+)|(?P<that>that\s+))?(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _priority(body: str, who: Party) -> list[str]:
+    """ "Our priority is to cut waiting lists" -> "The union will cut waiting lists"; "Our first priority
+    is the abolition of tuition fees" -> "The union demands the abolition of tuition fees": the party's
+    own priorities (an owner that names someone else is theirs, not the party's)."""
+    m = _PRIORITY.match(body)
+    if not m or not who.name:
+        return []
+    owner = m["owner"]
+    if not (_FIRST_PERSON.search(owner) or who.mentioned(owner) or owner.lower() in ("its", "their")):
+        return []
+    rest = _clip(m["rest"])
+    name = _cap(_name(who))
+    if m["to"]:
+        return [_sentence(f"{name} will {p}") for p in _pieces(rest, {"verb"})]
+    if m["that"]:
+        return [_tidy(with_modality(d)) for d in _split_clause(rest)]
+    return _split_list(rest)
 
 
 _NECESSARY = re.compile(
@@ -838,6 +880,10 @@ def _split_clause(text: str) -> list[str]:
             lead -= 1  # "all parties fully comply": "fully" goes with the first verb, not the subject
         subject, must = " ".join(words[:lead]), "must"
         head = f"{subject} must {' '.join(words[lead:])}"
+        if lead > 1 and words[lead - 1].lower() in ("is", "are", "was", "were"):
+            # "that no jobs are cut" -> "No jobs must be cut": a passive takes "must be"
+            subject, must = " ".join(words[: lead - 1]), "must be"
+            head = f"{subject} must be {' '.join(words[lead:])}"
     result = [_sentence(head)]
     for piece in pieces[1:]:
         negated = re.match(r"^not\s+to\s+(?=\w)", piece, re.I)
