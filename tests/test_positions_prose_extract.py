@@ -353,7 +353,7 @@ def test_commands_and_appeals_in_a_speech_are_the_speakers_demands():
         "Ban Ki-moon demands an ambitious global agreement.",  # "we need N": the hand list's first demand
         "An ambitious global agreement must show solidarity for the poor and vulnerable.",
         "The citizens of the world must remind them what is at stake.",
-        "Ban Ki-moon demands: raise your voices.",
+        "The citizens of the world must raise their voices.",  # the command is to the audience just named
     ]
 
 

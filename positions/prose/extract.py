@@ -223,6 +223,13 @@ def extract_candidates(
                 continue  # nothing left of a demand an excerpt's cut broke off
             demand = _standalone(piece, who)
             demand = " ".join(re.sub(r"[\"“”]", " ", demand).split()).replace(" .", ".")  # quotation marks removed
+            command = re.match(rf"^{re.escape(_cap(_name(who)))} demands?: (?P<cmd>.+)$", demand) if who.name else None
+            if command and previous and re.search(r"\byour?\b", command["cmd"], re.I):
+                # "I appeal to you - the citizens of the world - to remind them ... Raise your voices.": a
+                # command to the audience the demand before named
+                own = "their" if agrees(previous, "They") else "its"
+                cmd = re.sub(r"\byour\b", own, re.sub(r"\byourselves\b", "themselves", command["cmd"]), flags=re.I)
+                demand = _sentence(f"{previous} must {cmd}")
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
                 opens = sentence.text.startswith(demand.split(" ", 1)[0] + " ")
                 if opens and previous and agrees(previous, demand.split(" ", 1)[0]):
