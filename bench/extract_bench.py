@@ -4,6 +4,7 @@
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --half test  # the held-out half: report only
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --half fresh  # the fresh half: report only
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --show       # also the unmatched demands
+    HF_HUB_OFFLINE=1 python bench/extract_bench.py --batch 3    # only the tune half's third batch
 
 For each document of tests/extract/documents.yaml (and seed, communique, speech) it runs
 ``demanddiff.extract`` with the document's party, aliases and date, split into rounds, and
@@ -38,14 +39,14 @@ OLDER = [
 ]
 
 
-def documents(half: str) -> list[tuple[str, str, str, list[str], str, Path]]:
+def documents(half: str, batch: int | None = None) -> list[tuple[str, str, str, list[str], str, Path]]:
     listed = yaml.safe_load((HERE / "documents.yaml").read_text())["documents"]
     out = [
         (d["name"], d["half"], d["party"], d["aliases"], str(d["date"]), HERE / d["half"])
         for d in listed
-        if half in ("all", d["half"])
+        if half in ("all", d["half"]) and batch in (None, d.get("batch"))
     ]
-    if half in ("all", "tune", "older"):
+    if half in ("all", "tune", "older") and batch is None:
         out = [o for o in out if half != "older"] + [(*o, HERE) for o in OLDER]
     return out
 
@@ -96,6 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("tune", "test", "fresh", "older", "all"), default="tune")
     parser.add_argument("--show", action="store_true", help="print the unmatched demands of both sides")
+    parser.add_argument("--batch", type=int, help="only the documents of this batch (documents.yaml's 'batch:')")
     args = parser.parse_args()
     if args.show and args.half in ("test", "fresh", "all"):
         parser.error("--show is for the tune half and the older texts: the test and fresh halves are held out")
@@ -105,7 +107,7 @@ def main() -> None:
         f"{'P':>6} {'R':>6} {'verbless':>8} {'dates':>6}"
     )
     halves: dict[str, dict] = {}
-    for name, half, party, aliases, date, folder in documents(args.half):
+    for name, half, party, aliases, date, folder in documents(args.half, args.batch):
         r = score(engine, name, party, aliases, date, folder, args.show)
         print(row(f"{name} ({half})", r))
         tally = halves.setdefault(half, dict.fromkeys(r, 0))

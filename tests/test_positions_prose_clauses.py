@@ -5,7 +5,16 @@ import sys
 
 import pytest
 
-from demanddiff.positions.prose.clauses import deverbal, gapped, has_predicate, imperative, reported, split_coordination
+from demanddiff.positions.prose.clauses import (
+    agrees,
+    deverbal,
+    gapped,
+    has_predicate,
+    imperative,
+    reported,
+    split_coordination,
+    verbs_in_parse,
+)
 from demanddiff.positions.prose.extract import extract_candidates
 
 
@@ -214,3 +223,38 @@ def test_a_list_piece_that_ends_on_a_modifier_belongs_to_the_next_noun():
     assert dangling_modifiers(text, ends) == {0, 1}
     text = "the release of abducted soldiers and an immediate cessation of hostilities"
     assert dangling_modifiers(text, [text.index(" and")]) == set()
+
+
+@pytest.mark.parametrize(
+    "subject,pronoun,want",
+    [
+        ("The Mission", "It", True),
+        ("The Mission", "They", False),
+        ("The EU institutions and the Member States", "They", True),
+        ("Member states", "It", False),
+    ],
+    ids=["singular-it", "singular-they", "coordination-they", "plural-it"],
+)
+def test_a_pronoun_agrees_in_number_with_the_subject_it_stands_for(subject, pronoun, want):
+    assert agrees(subject, pronoun) is want
+
+
+def test_a_conjunct_with_its_own_finite_verb_is_a_statement_not_a_demand():
+    text = (
+        "This Agreement should be on the lines of the FTAs agreed with Canada, and this paper sets out its structure."
+    )
+    assert split_coordination(text) == ["This Agreement should be on the lines of the FTAs agreed with Canada."]
+
+
+def test_a_word_list_verb_the_parse_reads_as_a_noun_in_a_coordination_joins_back():
+    text = "deliver urgently on mitigation and finance"
+    assert verbs_in_parse(text, ["deliver urgently on mitigation", "finance"]) == [text]
+
+
+def test_a_passive_verb_of_asking_has_no_object_demand():
+    # "has been set out ... on the basis of which": "basis" is no object of "set"
+    text = (
+        "The vision for the UK's future relationship has been set out in the manifesto on the basis of which "
+        "the Government won the election."
+    )
+    assert reported(text, _party(["uk", "government"])) == ([], [])

@@ -350,9 +350,10 @@ def test_commands_and_appeals_in_a_speech_are_the_speakers_demands():
         "remind them what is at stake. Raise your voices. Thank you.\n"
     )
     assert _found(text, "Ban Ki-moon") == [
+        "Ban Ki-moon demands an ambitious global agreement.",  # "we need N": the hand list's first demand
         "An ambitious global agreement must show solidarity for the poor and vulnerable.",
         "The citizens of the world must remind them what is at stake.",
-        "Ban Ki-moon demands: raise your voices.",
+        "The citizens of the world must raise their voices.",  # the command is to the audience just named
     ]
 
 
@@ -431,3 +432,175 @@ def test_a_pledge_list_set_out_after_a_dash_and_pledges_in_the_progressive():
         "Labour will strengthen fairness in communities.",
         "Labour will make some cuts.",
     ]
+
+
+# --- Forms found on the third tune batch (tests/extract/tune, batch 3, collected 2026-12-01) ---
+
+
+def test_the_addressee_runs_to_the_to_that_opens_a_verb():
+    # "signatories to the ceasefire agreement": the first "to" is a preposition inside the addressee
+    text = "The Council urged the signatories to the ceasefire agreement of 23 May 2014 to respect it fully."
+    assert _found(text, "Security Council", ["Council"]) == [
+        "The signatories to the ceasefire agreement of 23 May 2014 must respect it fully."
+    ]
+
+
+def test_request_and_want_take_an_addressee_and_an_infinitive():
+    assert _found("The Council requested the Mission to expand its presence in the north.", "Council") == [
+        "The Mission must expand its presence in the north."
+    ]
+    # "He also said": the speaker named just before is the party's
+    text = (
+        "Abbas Araqchi, Iran's deputy foreign minister, said the Tehran regime demanded that world powers begin "
+        "easing sanctions. He also said in an interview that Iran wanted the six world powers to recognize "
+        "Iran's entitlement to enrich uranium."
+    )
+    assert _found(text, "Iran", ["Tehran", "Araqchi"]) == [
+        "World powers must begin easing sanctions.",
+        "The six world powers must recognize Iran's entitlement to enrich uranium.",
+    ]
+    # "I want to speak about ...": a wish of the speaker's, no addressee
+    assert _found("I want to speak briefly about the road to COP26 to accelerate progress.", "Alok Sharma") == []
+
+
+def test_it_is_the_subject_of_the_demand_just_before():
+    text = (
+        "The Council requested the Mission to expand its presence in the north. It should also provide "
+        "specific protection for women and children, and address the needs of victims."
+    )
+    assert _found(text, "Security Council", ["Council"]) == [
+        "The Mission must expand its presence in the north.",
+        "The Mission should also provide specific protection for women and children.",
+        "The Mission should address the needs of victims.",
+    ]
+    # "They" does not stand for a singular subject: left to the other rules
+    text = "The Council requested the Mission to expand its presence. They should report monthly."
+    assert "The Mission should report monthly." not in _found(text, "Security Council", ["Council"])
+
+
+def test_a_purpose_and_a_shared_object_are_not_split():
+    text = (
+        "The Mission should exercise good offices, in order to anticipate, prevent, mitigate and resolve "
+        "conflict. The Mission should monitor, help investigate and report to the Council on any abuses."
+    )
+    assert _found(text, "Security Council", ["Council"]) == [
+        "The Mission should exercise good offices, in order to anticipate, prevent, mitigate and resolve conflict.",
+        "The Mission should monitor, help investigate and report to the Council on any abuses.",
+    ]
+    # verbs with objects of their own are still two demands
+    assert _found("Qatar must refuse to naturalise citizens and expel those currently in Qatar.", "Saudi Arabia") == [
+        "Qatar must refuse to naturalise citizens.",
+        "Qatar must expel those currently in Qatar.",
+    ]
+
+
+def test_a_noun_coordinated_with_a_noun_is_no_verb():
+    assert _found("We must deliver urgently on mitigation and finance.", "Alok Sharma") == [
+        "We must deliver urgently on mitigation and finance."
+    ]
+
+
+def test_a_modal_lead_in_line_gives_its_items_subject_and_modal():
+    text = (
+        "1. Deficiencies must be rapidly addressed. The EU institutions and the Member States must urgently:\n\n"
+        "a) address the shortcomings at the external borders, and prevent document fraud;\n\n"
+        "b) address deficiencies of hotspots, including by establishing reception capacity; rapidly agree a "
+        "calendar for further hotspots;\n"
+    )
+    assert _found(text, "European Council", ["EU"]) == [
+        "Deficiencies must be rapidly addressed.",
+        "The EU institutions and the Member States must urgently address the shortcomings at the external borders.",
+        "The EU institutions and the Member States must urgently prevent document fraud.",
+        "The EU institutions and the Member States must urgently address deficiencies of hotspots, including by "
+        "establishing reception capacity.",
+        "The EU institutions and the Member States must rapidly agree a calendar for further hotspots.",
+    ]
+
+
+def test_adverbs_of_one_verb_are_not_a_list_of_verbs():
+    text = "Also demands that the Russian Federation immediately, completely and unconditionally withdraw all forces;"
+    assert _found(text, "General Assembly") == [
+        "The Russian Federation must immediately, completely and unconditionally withdraw all forces."
+    ]
+
+
+def test_a_necessity_is_a_demand():
+    text = (
+        "For the integrity of Schengen to be safeguarded it is indispensable to regain control over the external "
+        "borders. EU leaders underscored that it was necessary for Member States to carry through structural reforms."
+    )
+    assert _found(text, "European Council", ["EU", "EU leaders"]) == [
+        "The European Council must regain control over the external borders.",
+        "Member States must carry through structural reforms.",
+    ]
+    assert _found("It is essential that all parties comply with international law.", "Ban Ki-moon") == [
+        "All parties must comply with international law."
+    ]
+    # someone else's view, and a condition, are not the party's demands
+    assert _found("Analysts said it was essential to lift the sanctions.", "Iran") == []
+    assert _found("If it is necessary to extend the talks, they will meet again.", "Iran") == []
+
+
+def test_a_cited_document_and_a_statement_of_fact_are_left_out_of_a_demand():
+    text = (
+        "As that Declaration makes clear, a Comprehensive Free Trade Agreement should be at its core. This "
+        "Agreement should be on the lines of the FTAs agreed with Canada, and this paper sets out its structure."
+    )
+    assert _found(text, "UK", ["Government"]) == [
+        "A Comprehensive Free Trade Agreement should be at its core.",
+        "This Agreement should be on the lines of the FTAs agreed with Canada.",
+    ]
+
+
+def test_a_proposal_lead_in_makes_the_noun_phrases_under_it_the_party_s():
+    text = (
+        "We came with proposals in hand.\n\nWe remain committed to a contract that improves lives. We discussed:\n\n"
+        "- a minimum guarantee of hours per week\n- more full-time positions\n- one contract for all\n"
+    )
+    assert _found(text, "UFCW 555", ["union"]) == [
+        "UFCW 555 demands a minimum guarantee of hours per week.",
+        "UFCW 555 demands more full-time positions.",
+        "UFCW 555 demands one contract for all.",
+    ]
+
+
+def test_noun_phrases_after_a_demand_lead_in_and_a_colon():
+    text = (
+        "It is stated in the conclusions that by Monday the following steps will have to be taken: agreement on "
+        "a verification mechanism for the ceasefire and for the control of the border; the release of hostages."
+    )
+    assert _found(text, "European Council", ["Council"]) == [
+        "The European Council demands agreement on a verification mechanism for the ceasefire and for the control "
+        "of the border.",
+        "The European Council demands the release of hostages.",
+    ]
+
+
+def test_a_word_cut_by_the_excerpt_goes_with_the_words_it_leaves_hanging():
+    text = "This Agreement should be on the lines of the FTAs. The CFTA should be su[...]"
+    assert _found(text, "UK", ["Government"]) == ["This Agreement should be on the lines of the FTAs."]
+    text = (
+        "Labour's plan:\n\n- Introducing a well-being budget and basing decisions for government spending on w[...]\n"
+    )
+    assert _found(text, "Labour") == [
+        "Labour pledges introducing a well-being budget and basing decisions for government spending."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("We need more nurses on every ward.", ["The union demands more nurses on every ward."]),
+        ("We are calling for an end to fire and rehire.", ["The union demands an end to fire and rehire."]),
+        ("The union insists that no jobs are cut.", ["No jobs must be cut."]),
+        ("The union will not accept any cuts to pensions.", ["No cuts to pensions."]),
+        ("The union's general secretary said employers must open their books.", ["Employers must open their books."]),
+        ("Our priority is to cut waiting lists.", ["The union will cut waiting lists."]),
+        ("Our first priority is the abolition of tuition fees.", ["The union demands the abolition of tuition fees."]),
+        ("The government's priority is growth.", []),
+    ],
+    ids=["we-need", "calling-for-an-end", "passive-that-clause", "accept-any", "party-speaker-said", "priority-to",
+         "priority-noun", "others-priority"],
+)  # fmt: skip
+def test_common_demand_forms_come_out_as_standalone_demands(text, want):
+    assert _found(text, "union") == want

@@ -57,3 +57,11 @@ def test_a_year_that_names_a_document_and_a_previously_announced_policy_are_not_
     dates = [w.date for w in rounds_of(texts, dt.date(2009, 1, 8))]
     assert dates[:3] == [dt.date(2009, 1, 8)] * 3
     assert dates[3] is None  # "earlier (undated)"
+
+
+def test_a_cited_day_does_not_leave_its_month_as_a_round():
+    # "the ceasefire agreement of 23 May 2014": the day is cited, so "May 2014" is no round either
+    found = rounds_of(
+        ["The Council urged the signatories to the ceasefire agreement of 23 May 2014 to respect it."], TODAY
+    )
+    assert [w.date for w in found] == [TODAY]

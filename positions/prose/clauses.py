@@ -190,6 +190,8 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
             # "must exercise restraint and not to resort to X": the infinitive takes the first verb's modal
             tokens = [t for t in tokens if not (t.lower_ == "to" and t.head.i == v.i and t.dep_ == "aux")]
             own_aux = []
+        if own_subject is not None and not own_aux and v.tag_ in ("VBZ", "VBP"):
+            continue  # "X should be at its core, and this paper sets out Y": a statement of its own, not a demand
         words = _text(t for t in tokens if own_subject is None or t.i not in {x.i for x in own_subject.subtree})
         fill = ""
         if not own_aux and modal:
@@ -268,7 +270,10 @@ def verbs_in_parse(text: str, pieces: list[str]) -> list[str]:
         at = text.find(piece, cursor)
         cursor = at + len(piece) if at >= 0 else cursor
         token = starts.get(at)
-        if token is not None and token.pos_ == "ADJ" and token.dep_ in ("amod", "conj"):
+        adjective = token is not None and token.pos_ == "ADJ" and token.dep_ in ("amod", "conj")
+        # "deliver on mitigation and finance": the word-list verb is a noun coordinated with a noun
+        noun = token is not None and token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "NOUN"
+        if adjective or noun:
             out[-1] = text[text.find(out[-1]) : at + len(piece)] if at >= 0 else f"{out[-1]} {piece}"
         else:
             out.append(piece)
@@ -443,8 +448,10 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
             action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
-        if lemma in object_verbs:
-            obj = addressee
+        if lemma in object_verbs and subject is not None and subject.dep_ != "nsubjpass":
+            # the verb's direct object ("called for Z", "set conditions"); not a passive's ("the vision
+            # has been set out in the manifesto on the basis of which ..."), nor the "on" of "on the basis"
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             phrase = _phrase(v)
             if phrase in ("call for", "push for", "press for", "ask for"):
                 prep = next(c for c in v.children if c.i == v.i + 1)
@@ -507,6 +514,17 @@ def resolve_pronoun(demand: str, before: str, is_party: Callable[[str], bool], t
     if not names:
         return demand
     return names[0].text + demand[m.end("pronoun") :]
+
+
+def agrees(subject: str, pronoun: str) -> bool:
+    """Whether ``pronoun`` ("It" / "They") can stand for the noun phrase ``subject``: "It" for a
+    singular head ("The Mission"), "They" for a plural one or a coordination ("The EU and Japan")."""
+    d = doc(subject.strip())
+    root = _root(d)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    many = root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+    return many if pronoun.lower() == "they" else not many
 
 
 def dangling_modifiers(text: str, ends: list[int]) -> set[int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Position, PositionSet, Source, Statement
 from .clauses import (
+    agrees,
     dangling_modifiers,
     deverbal,
     gapped,
@@ -57,11 +58,14 @@ MODALS = (
 # Cues whose subject is the one who demands; the demand follows the cue.
 _VERB_CUE = re.compile(
     r"\b(?:(?:has|have|had|will|would|also|further|again|firmly|still|now)\s+)*"
-    r"(?P<verb>demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?\s+(?:on|that)|call(?:s|ed)?\s+for|"
+    r"(?P<verb>demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?\s+(?:on|that)|call(?:s|ed|ing)?\s+for|"
     r"press(?:es|ed)?\s+for|push(?:es|ed)?\s+for|ask(?:s|ed)?\s+for|seek(?:s)?(?!\s+to)|sought(?!\s+to)|"
-    r"want(?:s|ed)?(?!\s+to)|require(?:s|d)?\s+that|request(?:s|ed)?(?:\s+that)?|"
+    r"want(?:s|ed)?(?!\s+to)(?![^,.;]{1,60}?\s+to\s+\w)|needs?(?!\s+to)(?=\s+(?:a|an|more|better|new|the|urgent|real)\b)|"
+    r"require(?:s|d)?\s+that|"
+    r"request(?:s|ed)?(?:\s+that)?(?!\s+(?!that\b)[^,.;]{1,60}?\s+to\s+\w)|"
     r"reaffirm(?:s|ed)?\s+(?:that|its\s+demands?\s+(?:for|that))|reiterat(?:es|ed)\s+(?:that|its\s+demands?\s+(?:for|that))|"
-    r"(?:call(?:s|ed)?\s+(?:on|upon)|urge(?:s|d)?|press(?:es|ed)?|expect(?:s|ed)?|ask(?:s|ed)?)\s+(?P<addressee>[^,.;]{1,60}?)\s+to(?=\s)"
+    r"(?:call(?:s|ed)?\s+(?:on|upon)|urge(?:s|d)?|press(?:es|ed)?|expect(?:s|ed)?|ask(?:s|ed)?|want(?:s|ed)?|"
+    r"request(?:s|ed)?)\s+(?P<addressee>(?!that\b|to\b)[^,.;]{1,60}?)\s+to(?=\s)"
     r"|will\s+not\s+accept|would\s+not\s+accept|will\s+never\s+accept|refuse(?:s|d)?\s+to\s+accept)\s+",
     re.I,
 )
@@ -103,7 +107,7 @@ _CUT = re.compile(
     r"|\s*[;—–]\s*|\s+-\s+|,\s+sources\b",
     re.I,
 )
-_SPLIT = re.compile(r",\s+and\s+|,\s+or\s+(?=no\b)|;\s+|,\s+|\s+and\s+", re.I)
+_SPLIT = re.compile(r",\s+and\s+|,\s+or\s+(?=no\b)|;\s+|,\s+|\s+and\s+|\s+as\s+well\s+as\s+", re.I)
 _LEAD = re.compile(r"^(?:and|but|so|then|also|further|finally|first|second|third|moreover|additionally)\b,?\s*", re.I)
 _COMMENTATORS = re.compile(
     r"\b(?:analysts?|experts?|observers?|commentators?|critics?|diplomats?|lawmakers?|sources?|"
@@ -213,12 +217,26 @@ def extract_candidates(
                 or _by_parse(sentence.text, who, context)
                 or _command(sentence.text, who)
             )
+        previous = _previous_subject(result, found[i - 1] if i > 0 else None, sentence, who)
         for piece in (piece for d in demands for piece in _coordinated(d)):
+            if not piece.strip(" ."):
+                continue  # nothing left of a demand an excerpt's cut broke off
             demand = _standalone(piece, who)
             demand = " ".join(re.sub(r"[\"“”]", " ", demand).split()).replace(" .", ".")  # quotation marks removed
+            command = re.match(rf"^{re.escape(_cap(_name(who)))} demands?: (?P<cmd>.+)$", demand) if who.name else None
+            if command and previous and re.search(r"\byour?\b", command["cmd"], re.I):
+                # "I appeal to you - the citizens of the world - to remind them ... Raise your voices.": a
+                # command to the audience the demand before named
+                own = "their" if agrees(previous, "They") else "its"
+                cmd = re.sub(r"\byour\b", own, re.sub(r"\byourselves\b", "themselves", command["cmd"]), flags=re.I)
+                demand = _sentence(f"{previous} must {cmd}")
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
                 opens = sentence.text.startswith(demand.split(" ", 1)[0] + " ")
-                if opens and i > 0 and found[i - 1].block == sentence.block:
+                if opens and previous and agrees(previous, demand.split(" ", 1)[0]):
+                    # "The Council requested the Mission to expand ... It should also provide ...": the
+                    # subject of the demand just before, when it is not the party
+                    demand = previous + demand[demand.index(" ") :]
+                elif opens and i > 0 and found[i - 1].block == sentence.block:
                     # "... we need an ambitious global agreement. It must show ...": the thing last named
                     demand = resolve_pronoun(demand, found[i - 1].text, who.mentioned, thing=True)
                 else:
@@ -235,6 +253,22 @@ def extract_candidates(
             result.append(Candidate(demand, source, _core(demand, who)))
         carried = len(result) > before_count
     return result
+
+
+def _previous_subject(result: list[Candidate], previous: Sentence | None, sentence: Sentence, who: Party) -> str:
+    """The subject of the last demand read from the sentence just before ``sentence`` (same paragraph
+    or the paragraph before), when that subject names someone other than the party; else ""."""
+    if not result or previous is None or result[-1].source.start != previous.start:
+        return ""
+    if sentence.block - previous.block > 1:
+        return ""
+    modal = _MODAL.match(result[-1].text)
+    subject = modal["subject"].strip() if modal else ""
+    if not subject or _PRONOUN_SUBJECT.match(subject) or re.match(r"^(?:there|this|that)$", subject, re.I):
+        return ""
+    if who.name and who.mentioned(subject):
+        return ""
+    return subject
 
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|he|she|we)\b", re.I)
@@ -307,8 +341,14 @@ def _WRAPPED(who: Party) -> re.Pattern:  # noqa: N802 (a pattern per party)
     return re.compile(rf"^{name}\s+(?:demands?|pledges?|wants?|will)\b")
 
 
+_END_TO = re.compile(r"^(?:an?\s+end\s+to|the\s+end\s+of)\s", re.I)
+
+
 def _standalone(demand: str, who: Party) -> str:
     """A noun-phrase demand gets the party as its subject ("Russia demands the lifting of ...")."""
+    if who.name and _END_TO.match(demand):  # "An end to fire and rehire": "fire" is no verb here
+        name = _cap(_name(who))
+        return _sentence(f"{name} {_verb_for(name, 'demands')} {_low(demand)}")
     if _MODAL.match(demand) or (has_verb_phrase(demand) and has_predicate(demand)):
         return demand
     if not who.name or _STARTS_PHRASE.match(demand):
@@ -379,9 +419,10 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             rest = rest[: second.start()]
         verb = cue["verb"].lower()
         if cue["addressee"]:
-            return _split_clause(f"{cue['addressee']} must {_clip(rest)}") + more
-        if "accept" in verb:
-            return [_sentence(f"no {_clip(rest)}")] + more
+            addressee, rest = _addressee(cue["addressee"], rest)
+            return _split_clause(f"{addressee} must {_clip(rest)}") + more
+        if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
+            return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
         if verb.endswith("that") or "that" in verb.split():
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
@@ -416,6 +457,9 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 for i in items
             ]
         return items
+    needed = _necessity(body, who, context) or _colon_list(body, who) or _priority(body, who)
+    if needed:
+        return needed
     modal = _MODAL.match(_LEAD.sub("", body))
     if modal and re.search(r"\b(?:you|one)$", modal["subject"], re.I) and _reporting(modal["subject"]):
         return []  # "Labour thinks you need to write it down": an opinion about anyone, not a demand
@@ -425,8 +469,120 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             return []
         if cues or _MODAL.match(modal["subject"]):
             return []
-        return _modal_clauses(_LEAD.sub("", body))
+        body = _LEAD.sub("", body)
+        said = _reporting(body)
+        if said and said.end() <= modal.end("subject"):
+            # "The union's general secretary said employers must open their books": the party's speaker
+            # reports the demand; the demand is the reported clause, without its attribution
+            clause = re.sub(r"^[\s,]*(?:that\s+)?", "", body[said.end() :])
+            if _MODAL.match(clause):
+                return _modal_clauses(clause)
+        return _modal_clauses(body)
     return []
+
+
+def _addressee(addressee: str, rest: str) -> tuple[str, str]:
+    """ "urged the signatories to the ceasefire agreement to respect it": the addressee runs to the
+    "to" that opens a verb, not to the first "to" (a preposition inside the addressee)."""
+    if base_verb(_first_word(re.sub(r"^(?:not|also|further)\s+", "", rest, flags=re.I))):
+        return addressee, rest
+    for m in re.finditer(r"\s+to\s+(?=([A-Za-z][\w-]*))", rest):
+        if re.search(r"[.;]", rest[: m.start()]) or m.start() > 120:
+            break
+        if base_verb(m[1]) and not re.search(r"[,]\s*$", rest[: m.start()]):
+            return f"{addressee} to {rest[: m.start()].strip()}", rest[m.end() :]
+    return addressee, rest
+
+
+def _colon_list(body: str, who: Party) -> list[str]:
+    """ "by Monday the following steps will have to be taken: agreement on X; return to Y": noun
+    phrases after a colon whose lead-in says they are demands, one demand each (a lead-in that
+    someone else reports, or items that are clauses, are read by the other rules)."""
+    m = re.match(r"^(?P<lead>[^:]{3,200}?)\s*:\s+(?P<items>\S.*)$", body)
+    if not m or not _lead_kind(m["lead"]) or not who.name:
+        return []
+    lead = m["lead"]
+    if _HEDGE.search(lead) or _COMMENTATORS.search(lead) or _VERB_CUE.search(lead + " "):
+        return []
+    reported = _reporting(lead)
+    if reported and not _speaker_is_party(lead[: reported.start()], who):
+        return []
+    items = [i for i in re.split(r";\s+(?:and\s+)?", m["items"].rstrip(".")) if i.strip()]
+    if not items or _opens_verb(items[0]) or any(_MODAL_ANYWHERE.search(f" {i} ") for i in items):
+        return []  # the first item says what the list is: noun phrases (a later "return to ..." is a noun)
+    items = [_uncut(i).strip() for i in items]
+    items = [i for i in items if len(i.split()) > 1]  # "return to th[...]": a word the cut left alone
+    if len(items) == 1 and ";" not in m["items"]:
+        return _split_list(items[0])  # "conditions: A, B and C"
+    return [_sentence(i) for i in items]  # items set off by ";" are one demand each
+
+
+_PRIORITY = re.compile(
+    r"^(?P<owner>our|my|its|their|(?:the\s+)?[A-Z][\w’' -]{1,40}?(?:’s|'s))\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(lists("leads.yaml")["priority"])
+    + r")\s+(?:is|are|will\s+be|remains?)\s+(?:(?P<to>to\s+)|(?P<that>that\s+))?(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _priority(body: str, who: Party) -> list[str]:
+    """ "Our priority is to cut waiting lists" -> "The union will cut waiting lists"; "Our first priority
+    is the abolition of tuition fees" -> "The union demands the abolition of tuition fees": the party's
+    own priorities (an owner that names someone else is theirs, not the party's)."""
+    m = _PRIORITY.match(body)
+    if not m or not who.name:
+        return []
+    owner = m["owner"]
+    if not (_FIRST_PERSON.search(owner) or who.mentioned(owner) or owner.lower() in ("its", "their")):
+        return []
+    rest = _clip(m["rest"])
+    name = _cap(_name(who))
+    if m["to"]:
+        return [_sentence(f"{name} will {p}") for p in _pieces(rest, {"verb"})]
+    if m["that"]:
+        return [_tidy(with_modality(d)) for d in _split_clause(rest)]
+    return _split_list(rest)
+
+
+_NECESSARY = re.compile(
+    r"\b(?:it|this)\s+(?:is|was|remains|will\s+be|would\s+be)\s+(?:\w+ly\s+|also\s+|therefore\s+)?"
+    r"(?:" + "|".join(lists("leads.yaml")["necessity"]) + r")\s+"
+    r"(?:for\s+(?P<who>[^,.;]{1,60}?)\s+(?=to\s))?(?:(?P<that>that\s+)|to\s+(?=\w))",
+    re.I,
+)
+
+
+def _necessity(body: str, who: Party, context: str) -> list[str]:
+    """ "It is essential that X V" -> "X must V"; "it was necessary (for X) to V" -> "X must V", or the
+    party when no one is named: a demand said as a necessity, by the party (not one that others report)."""
+    m = _NECESSARY.search(body)
+    if not m:
+        return []
+    before = body[: m.start()]
+    if (
+        _HEDGE.search(before)
+        or _COMMENTATORS.search(before)
+        or re.search(r"\b(?:if|whether|because|since|while|although)\s*$", before, re.I)
+    ):
+        return []
+    reported = _reporting(before)
+    if reported and not _speaker_is_party(before[: reported.start()], who):
+        return []
+    if who.name and not who.mentioned(before) and _FIRST_WORD_CLAUSE.search(before):
+        return []  # "The US said it is essential ...": someone else's view (a subject that is not the party)
+    rest = _clip(body[m.end() :])
+    if not rest:
+        return []
+    if m["that"]:
+        return [_tidy(with_modality(d)) for d in _split_clause(rest)]
+    subject = m["who"] or _cap(_name(who))
+    return _split_clause(f"{subject} must {rest}")
+
+
+# A clause before "it is essential" with a named subject and a verb of its own ("Washington believes ...").
+_FIRST_WORD_CLAUSE = re.compile(
+    r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:believes?|thinks?|considers?|feels?|insisted|argued)\s*(?:that\s*)?$"
+)
 
 
 # ", which has unsettled the peace ...,": a relative clause between commas that adds, not restricts.
@@ -497,7 +653,8 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
         subject = re.split(r",\s+|\s+that\s+", before.strip())[0]
     reported = _reporting(before)
     if reported and not _speaker_is_party(before[: reported.start()] or before, who):
-        return False
+        if not _pronoun_speaker(before[: reported.start()], before, who, context):
+            return False
     if not who.name:
         return not _COMMENTATORS.search(subject)
     if who.mentioned(subject):
@@ -507,6 +664,16 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
     if who.other_name(subject) or _COMMENTATORS.search(subject):
         return False
     return who.mentioned(context)
+
+
+def _pronoun_speaker(speaker: str, before: str, who: Party, context: str) -> bool:
+    """ "He also said ...": a pronoun that reports is the party when the sentences before this one
+    name the party and no commentator ("Araqchi, Iran's deputy foreign minister, said ... He also said")."""
+    if not who.name or not re.fullmatch(r"\s*(?:he|she)(?:\s+\w+ly|\s+also|\s+further|\s+again)*\s*", speaker, re.I):
+        return False
+    at = context.rfind(before.strip()[:40]) if before.strip() else -1
+    earlier = context[:at] if at > 0 else ""
+    return who.mentioned(earlier) and not _COMMENTATORS.search(earlier)
 
 
 def _clip(rest: str) -> str:
@@ -549,10 +716,18 @@ def _is_nominal(text: str) -> bool:
     return len(words) >= 3 and words[0][:1].islower() and bool(re.search(r"\b(?:of|on|for|to)\b", text))
 
 
+def _opens_verb(piece: str) -> bool:
+    """The piece opens with a demand verb, or an adverb and one ("rapidly agree a calendar")."""
+    words = re.findall(r"[A-Za-z][\w-]*", piece)
+    if words[:1] and words[0].lower().endswith("ly") and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0].lower() in VERBS
+
+
 def _kind(piece: str) -> str:
     if _is_gerund(piece):
         return "gerund"
-    if _first_word(piece) in VERBS:
+    if _opens_verb(piece):
         return "verb"
     bare = re.sub(r"^not\s+(?=to\s)", "", piece, flags=re.I)  # "... and not to resort to X"
     if re.match(r"^to\s+(?:be\s+)?([\w-]+)", bare, re.I) and base_verb(
@@ -607,8 +782,14 @@ def _pieces(text: str, splits_on: set[str]) -> list[str]:
     gerund = _first_word(merged[0]) if _kind(merged[0]) == "gerund" else ""
     for sep, piece in zip(merged_seps, merged[1:]):
         kind = _kind(piece) if piece else ""
-        if re.search(r"(?:^|,\s+)including\b", out[-1]):
+        if re.search(r"(?:^|,\s+)including\b", out[-1]) and not sep.startswith(";"):
             kind = "other"  # "..., including to prevent X and to ensure Y": examples of one demand, not demands
+        if _PURPOSE.search(out[-1]) and not sep.startswith(";"):
+            kind = "other"  # "..., in order to anticipate, prevent and resolve conflict": one purpose, not demands
+        if kind == "verb" and re.match(r"\w+ly\s", piece) and re.search(r"\w+ly$", out[-1].strip()):
+            kind = "other"  # "immediately, completely and unconditionally withdraw": adverbs of one verb
+        if kind == "verb" and _bare_verb(out[-1]):
+            kind = "other"  # "monitor, help investigate and report to the Council on X": the object is shared
         if kind == "nominal" and not (_action_headed(piece) and _is_nominal(out[-1].strip())):
             kind = "other"  # "a cessation of X and any attacks on Y": one demand, the verb's object is shared
         if kind == "nominal" and gerund and "gerund" in splits_on:
@@ -622,6 +803,27 @@ def _pieces(text: str, splits_on: set[str]) -> list[str]:
         if kind == "gerund":
             gerund = _first_word(piece)
     return [p.strip() for p in out if p.strip()]
+
+
+_PURPOSE = re.compile(
+    r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in lists("leads.yaml")["purpose"]) + r")\s+\w",
+    re.I,
+)
+
+
+def _bare_verb(piece: str) -> bool:
+    """The piece ends in a verb with nothing after it ("The Mission should monitor", "help
+    investigate"): its object is the one the next verb has, so the two are one demand."""
+    words = re.findall(r"[\w’'-]+", piece)
+    if not words or not base_verb(words[-1].lower()):
+        return False
+    if len(words) == 1:
+        return True
+    before = words[-2].lower()
+    return before in _BARE_BEFORE or base_verb(before) and len(words) == 2
+
+
+_BARE_BEFORE = frozenset("must should shall will would can may to not also and or help".split())
 
 
 def _split_list(text: str) -> list[str]:
@@ -685,6 +887,10 @@ def _split_clause(text: str) -> list[str]:
             lead -= 1  # "all parties fully comply": "fully" goes with the first verb, not the subject
         subject, must = " ".join(words[:lead]), "must"
         head = f"{subject} must {' '.join(words[lead:])}"
+        if lead > 1 and words[lead - 1].lower() in ("is", "are", "was", "were"):
+            # "that no jobs are cut" -> "No jobs must be cut": a passive takes "must be"
+            subject, must = " ".join(words[: lead - 1]), "must be"
+            head = f"{subject} must be {' '.join(words[lead:])}"
     result = [_sentence(head)]
     for piece in pieces[1:]:
         negated = re.match(r"^not\s+to\s+(?=\w)", piece, re.I)
@@ -693,7 +899,7 @@ def _split_clause(text: str) -> list[str]:
             continue
         piece = re.sub(r"^(?:that|to)\s+", "", piece, flags=re.I)
         result.append(
-            _sentence(piece if _MODAL.match(piece) or _first_word(piece) not in VERBS else f"{subject} {must} {piece}")
+            _sentence(piece if _MODAL.match(piece) or not _opens_verb(piece) else f"{subject} {must} {piece}")
         )
     return result
 
@@ -703,8 +909,34 @@ _DETERMINERS = frozenset(
 )
 
 
+# Words a text cut mid-word ("... should be su[...]") cannot end on: what is left is no demand without them.
+_DANGLING_END = re.compile(
+    r"(?:\s+(?:a|an|the|of|on|to|for|in|at|by|with|from|and|or|but|that|be|is|are|its|their|our"
+    r"|must|should|shall|will|would|can|may|not|has|have|had))+\s*$",
+    re.I,
+)
+
+
+def _uncut(text: str) -> str:
+    """An excerpt's cut mark "[...]" removed; where it cuts a word ("the CFTA should be su[...]"), the
+    broken word and the function words left hanging before it go too."""
+    if re.search(r"\w\[(?:\.\.\.|…)\]", text):
+        text = re.sub(r"\s*[\w-]*\[(?:\.\.\.|…)\].*$", "", text)
+        hanging = _DANGLING_END.search(text)
+        if (
+            hanging
+            and _MODAL_ANYWHERE.search(hanging[0] + " ")
+            and not _MODAL_ANYWHERE.search(text[: hanging.start()] + " ")
+        ):
+            return ""  # the cut took the predicate: no demand is left
+        text = _DANGLING_END.sub("", text)
+    return re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text)
+
+
 def _sentence(text: str) -> str:
-    text = " ".join(re.sub(r"\s*\[(?:\.\.\.|…)\]", "", text).split()).strip(" ,;:")  # an excerpt's cut, "[...]"
+    text = " ".join(_uncut(text).split()).strip(" ,;:")  # an excerpt's cut, "[...]"
+    if not text:
+        return ""
     text = re.sub(r"^\s*(?:and|or)\s+", "", text, flags=re.I)
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!")) else ".")
 
@@ -790,7 +1022,15 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _LEAD_ATTRIBUTION = re.compile(
-    r"^according\s+to\s+(?:the\s+)?(?:draft\s+)?(?:document|text|list|treaty|draft),\s+", re.I
+    r"^according\s+to\s+(?:the\s+)?(?:draft\s+)?(?:document|text|list|treaty|draft),\s+"
+    # "As that Declaration makes clear, X should ...": the document cited for the demand, not its subject
+    # "It is stated in the conclusions that ...": the party's own document says it
+    r"|^it\s+is\s+(?:stated|said|noted|stressed|underlined|set\s+out)\s+in\s+(?:the|its|their|our)\s+(?:"
+    + "|".join(lists("leads.yaml")["documents"])
+    + r")\s+that\s+"
+    r"|^as\s+(?:the|that|this|its|our|their)\s+[\w’' -]{1,40}?\s+"
+    r"(?:makes?\s+clear|made\s+clear|says|said|states|stated|notes|noted|sets\s+out|set\s+out|provides|recognises|recognizes),\s+",
+    re.I,
 )
 _BANNED = re.compile(
     r"^(?P<subject>.+?)\s+(?:would|will|shall|should)\s+be\s+(?:banned|prohibited|barred)\s+from\s+(?P<rest>.+)$", re.I
@@ -865,6 +1105,17 @@ _LEAD_SUBJECT = re.compile(
 )
 
 
+# A lead-in line whose verb puts forward the party's proposals: "We discussed:", "We are proposing:".
+_PROPOSAL_LEAD = re.compile(
+    r"^(?P<subject>[A-Z][\w’' -]{0,40}?)\s+(?:(?:are|have|also)\s+)?(?:"
+    + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lists("leads.yaml")["proposal_verbs"])
+    + r")\s*:$",
+    re.I,
+)
+# A lead-in line that is a subject and a modal: "The EU institutions and the Member States must urgently:".
+_MODAL_LEAD = re.compile(rf"^(?P<lead>(?P<subject>[A-Z][^:;.]{{1,120}}?)\s+(?:{MODALS})(?:\s+\w+ly)*)\s*:$", re.I)
+
+
 def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     """The demands of one list item under a lead-in of ``kind``; None when the item is a full clause."""
     body = _clean(text)
@@ -888,7 +1139,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         passive = reduced_passive(piece)
         if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
-                out.append(_sentence(f"{subject} {_low(piece)}"))
+                lead = re.sub(r"\s+\w+ly$", "", subject) if re.match(r"\w+ly\s", piece) else subject
+                out.append(_sentence(f"{lead} {_low(piece)}"))  # "must urgently:" + "rapidly agree X"
             elif kind == "pledge":
                 out.append(_sentence(f"{name} will {_low(piece)}"))
             else:
@@ -1068,6 +1320,13 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                         subject = ""  # "We Want:": the party's own list
                     elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
+                proposing = _PROPOSAL_LEAD.match(last.strip())
+                if (
+                    ends_lead
+                    and proposing
+                    and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"]))
+                ):
+                    kind, subject = "demand", ""  # "We discussed:", "Our team proposed:": the party's own proposals
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
                 continue
@@ -1079,6 +1338,13 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 continue
             elif not paragraph.rstrip().endswith(","):
                 kind, subject = "", ""
+        modal_lead = _MODAL_LEAD.match(text.strip())
+        if modal_lead and not (who.name and who.other_name(modal_lead["subject"]) and not who.mentioned(text)):
+            # "The EU institutions and the Member States must urgently:": the items under it take this
+            # subject and modal ("... must urgently address X"); the lead-in itself is no demand
+            result[i] = []
+            kind, subject, lead_at = "demand", " ".join(modal_lead["lead"].split()), s.block
+            continue
         if s.first and text.lower().startswith(preambular) and text.rstrip().endswith((",", ";")):
             result[i] = []  # a preambular paragraph: context
             continue

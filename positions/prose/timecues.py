@@ -103,12 +103,15 @@ def _absolute(sentence: str) -> tuple[When, bool] | None:
     """The first absolute date cue in a sentence that is not a citation, and whether it names a day."""
     found: list[tuple[int, When, bool]] = []
     # Days in any common form, read by the shared parser (the engine reads them the same way).
+    cited: list[tuple[int, int]] = []  # a cited day's month and year are cited too ("agreement of 23 May 2014")
     for day in dates(sentence):
         end = day.start + len(day.text)
         if day.exact and not re.sub(r"^the\s+", "", day.text.lower()).startswith("end"):
             if not _cited(sentence, day.start, end):
                 found.append((day.start, When(day.text, day.first, day.first), True))
-    taken = [(s, s + len(w.label)) for s, w, _ in found]
+            else:
+                cited.append((day.start, end))
+    taken = [(s, s + len(w.label)) for s, w, _ in found] + cited
 
     def free(m: re.Match) -> bool:
         return not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
