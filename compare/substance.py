@@ -47,7 +47,6 @@ SIGNS = {"semantic": -1, "lexical": -1}
 # Features that are one another with old and new swapped: the fit sees each example both ways,
 # so a pair's verdict does not hang on which side is the old one.
 MIRRORED = (("unmatched_old", "unmatched_new"), ("names_gone", "names_added"), ("parts_gone", "parts_added"))
-_MODAL_VERBS = {"must", "shall", "should", "may", "can", "could", "will", "would"}
 STEM = 5  # content words sharing their first letters are one word ("store" / "storage")
 
 
@@ -60,9 +59,8 @@ def _words(r: Reading, aliases: Aliases, skip: frozenset[str] = frozenset()) -> 
 
     in_names = {w.lower() for n in r.names for w in re.split(r"[\s-]+", n.replace("'s", ""))}
     in_names |= {lemma(w) for w in in_names}  # "United States" is read "unite state"
-    parts = {
-        lemma(p) for w in r.lemmas if "-" in w for p in w.split("-") if p.isalpha() and len(p) > 3
-    }  # "asylum-seeking"
+    # The parts of hyphenated words ("asylum-seeking").
+    parts = {lemma(p) for w in r.lemmas if "-" in w for p in w.split("-") if p.isalpha() and len(p) > 3}
     words = {w for w in r.content | parts if w not in in_names and w not in skip and w not in lexicon().stopwords}
     return words | {"@" + entity(n, aliases) for n in r.names}
 
@@ -124,12 +122,14 @@ def _predicate(r: Reading) -> str | None:
     """The first content word after the modal verb: what the demand asks done ("must get", "must
     be seen"), or None without a modal."""
     from .reading.lexicon import lexicon
+    from .reading.record import MODALS
 
-    stop = lexicon().stopwords
-    modal = next((k for k, w in enumerate(r.lemmas) if w in _MODAL_VERBS), None)
+    lex = lexicon()
+    modal = next((k for k, w in enumerate(r.lemmas) if w in MODALS), None)
     if modal is None:
         return None
-    return next((w for w in r.lemmas[modal + 1 :] if w.isalpha() and w not in stop and w not in ("never",)), None)
+    after = r.lemmas[modal + 1 :]
+    return next((w for w in after if w.isalpha() and w not in lex.stopwords and w not in lex.negators), None)
 
 
 def _qualifies(longer: Reading, shorter: Reading) -> bool:

@@ -61,7 +61,7 @@ class Reading:
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|[%€$£]|[,;:()]")
 _CLAUSE_WORDS = {"but", "while", "whereas", "yet"}
-_MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
+MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
 _DETERMINERS = {
     "the",
     "a",
@@ -202,7 +202,7 @@ def read(text: str) -> Reading:
             if phrase in lex.conditions:
                 conditions.append(" ".join(phrase))
             j = k
-            while j < n and words[j] not in (",", ";") and not (j > k and words[j] in _MODALS):
+            while j < n and words[j] not in (",", ";") and not (j > k and words[j] in MODALS):
                 in_qualifier[j] = True
                 j += 1
             k = j
@@ -348,7 +348,7 @@ def _modality(words: list[str], lemmas: list[str]) -> str | None:
         for k in range(len(words)):
             for phrase in phrases:
                 # Auxiliaries match as written ("should" is not "shall"); verbs by lemma ("urged").
-                if _match(words, k, phrase) or (phrase[0] not in _MODALS and _match(lemmas, k, phrase)):
+                if _match(words, k, phrase) or (phrase[0] not in MODALS and _match(lemmas, k, phrase)):
                     if level == "may" and k + 1 < len(words) and words[k + 1] == "not" and words[k] != "may":
                         return None  # "cannot rise": no force either way
                     if level == "may" and any(w in lex.negators for w in words[: k + 4]):
