@@ -5,8 +5,8 @@ and the fresh gold cases.
     python bench/verdicts.py
 
 The tune half is tests/battery/tune.yaml with tune2.yaml (paraphrases of published texts) and
-tune3.yaml (an examiner's pairs on scope, paraphrase, flips, negatives, aliases and parties): the
-"tune" row is all three, "tune1", "tune2" and "tune3" each.
+tune3.yaml and tune4.yaml (examiners' pairs: scope, paraphrase, flips, negatives, aliases and
+parties; stance): the "tune" row is all four, "tune1" to "tune4" each.
 
 The battery's test half and the fresh sets (tests/battery/fresh.yaml and fresh2.yaml,
 tests/gold-fresh and gold-fresh2, written after the rules by examiners who did not read them)
@@ -35,12 +35,12 @@ def main() -> None:
 
     batteries = [
         TESTS / "battery" / name
-        for name in ("tune.yaml", "tune2.yaml", "tune3.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")
+        for name in ("tune.yaml", "tune2.yaml", "tune3.yaml", "tune4.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")
     ]
-    first, second, third, *held_out = api.evaluate_battery(batteries)
-    # The tune half is the three tune files: "tune" is all together, "tune1" to "tune3" each.
-    tune = BatteryReport("tune", first.verdicts + second.verdicts + third.verdicts)
-    reports = [tune, replace(first, name="tune1"), second, third, *held_out]
+    *tunes, test, fresh, fresh2 = api.evaluate_battery(batteries)
+    # The tune half is the four tune files: "tune" is all together, "tune1" to "tune4" each.
+    tune = BatteryReport("tune", tuple(v for t in tunes for v in t.verdicts))
+    reports = [tune, replace(tunes[0], name="tune1"), *tunes[1:], test, fresh, fresh2]
     print("verdict battery (target on test: accuracy >= 0.95, no false reversal)\n")
     print(render_rows(HEADERS, summary_rows(reports), "simple"))
     print(render_rows(*class_rows(reports), "simple"))

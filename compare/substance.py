@@ -71,7 +71,7 @@ def _said_otherwise(*readings: Reading) -> frozenset[str]:
     prohibited from"), so their words are no words added or dropped on either side."""
     from .reading.record import lemma
 
-    spans = [q.text for r in readings for q in (*r.amounts, *r.dates)]
+    spans = [q.text for r in readings for q in r.amounts] + [w.text for r in readings for w in r.dates]
     if _one_stance(readings):
         spans += [s.lemma for r in readings for s in r.sites]
     spans += [w for r in readings for w in r.condition_words]

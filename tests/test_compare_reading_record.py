@@ -110,6 +110,13 @@ def test_a_first_word_english_knows_is_no_name_but_one_it_does_not_know_is():
     assert read("Gazprom must cut its prices.").names == ("Gazprom",)
 
 
+def test_a_relative_clause_ends_at_the_main_clause_verb():
+    # "who pay their rent" describes the tenants; "is prohibited" is the demand's stance.
+    sites = read("Evicting tenants who pay their rent is prohibited until March.").sites
+    assert [s.lemma for s in sites] == ["prohibit"]
+    assert [s.lemma for s in read("Workers who are not members must get the bonus.").sites] == []
+
+
 def test_at_once_opens_no_condition():
     assert read("All hostages must be freed at once.").conditions == 0
     assert read("Aid flows once the crossings open.").conditions == 1

@@ -84,6 +84,30 @@ from demanddiff.compare.reading.lexicon import lexicon
             False,
         ),
         ("The state must fund emissions-cutting projects.", "The state must fund projects that raise emissions.", True),
+        # words added on tests/battery/tune4.yaml (stance pairs an examiner wrote)
+        ("The union backs the amendment.", "The union rejects the amendment.", True),
+        ("EU leaders welcome the decision.", "EU leaders condemn the decision.", True),
+        ("Nippon Steel will idle the blast furnaces.", "Nippon Steel will restart the blast furnaces.", True),
+        ("Britain will expel the diplomats.", "Britain will readmit the diplomats.", True),
+        ("Agencies will hire two thousand staff.", "Agencies will lay off two thousand staff.", True),
+        ("The Council will roll over the sanctions.", "The Council will renew the sanctions.", False),
+        ("Countries should roll out clean technologies.", "Countries should roll back clean technologies.", True),
+        ("The Pentagon put the troop cuts on ice.", "The Pentagon pressed ahead with the troop cuts.", True),
+        ("The White House green-lights the sale.", "The White House blocks the sale.", True),
+        # a hyphenated phrasal noun is its phrase: "the phase-out" is "the phasing out"
+        ("Parties should accelerate the phase-out of coal.", "Parties should speed up the phasing out of coal.", False),
+        # "pull its troops out", the particle two words on
+        (
+            "Washington has stopped planning the withdrawal of troops from Germany.",
+            "Washington has shelved its plans to pull troops out of Germany.",
+            False,
+        ),
+        # a participle before a noun is no stance: "internationally recognised borders"
+        (
+            "Ukraine's internationally recognised borders must be restored.",
+            "Nothing may block Ukraine's path to the European Union.",
+            False,
+        ),
         # adopting measures against a crime is no approval of the crime
         (
             "The agreement should include commitments to criminalise bribery of public officials.",

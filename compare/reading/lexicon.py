@@ -35,6 +35,7 @@ class Lexicon:
     bound_verbs: frozenset[tuple[str, ...]]
     openers: tuple[tuple[str, ...], ...]
     not_openers: tuple[tuple[str, ...], ...]
+    relative: frozenset[str]
     conditions: frozenset[tuple[str, ...]]
     scope: tuple[tuple[str, ...], ...]
     universal: frozenset[str]
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         bound_verbs=frozenset(_phrases(neg["bound_verbs"])),
         openers=_phrases(qual["openers"]),
         not_openers=_phrases(qual.get("not_openers")),
+        relative=frozenset(str(w) for w in qual.get("relative") or ()),
         conditions=frozenset(_phrases(qual["conditions"])),
         scope=_phrases(qual["scope"]),
         universal=frozenset(str(w) for w in qual.get("universal") or ()),
@@ -97,8 +99,8 @@ def alias_table() -> dict[str, str]:
             name = getattr(country, attr, None)
             if name:
                 table.setdefault(name.lower(), country.alpha_3)
-    for country in all_countries():  # capitals and demonyms speak for governments
-        code, said = _country_facts(country)
+    for info in all_countries():  # capitals and demonyms speak for governments
+        code, said = _country_facts(info)
         for name in said:
             table.setdefault(name.lower(), code)  # "Canberra", "the Australian government"
     for ident, names in _load("aliases.yaml").items():

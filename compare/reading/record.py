@@ -202,7 +202,10 @@ def read(text: str) -> Reading:
             if phrase in lex.conditions:
                 conditions.append(" ".join(phrase))
             j = k
+            relative = " ".join(phrase) in lex.relative
             while j < n and words[j] not in (",", ";") and not (j > k and words[j] in MODALS):
+                if relative and j > k + 1 and words[j] in ("is", "are", "was", "were"):
+                    break  # the main clause's verb
                 in_qualifier[j] = True
                 j += 1
             k = j
@@ -254,10 +257,11 @@ def read(text: str) -> Reading:
             k += length
             continue
         compound = _compound_stance(words[k])
-        if compound:  # "emissions-cutting targets": cutting emissions
-            sign, axes = lex.stance[(compound,)]
-            what = governed(k, 1) | {lemma(p) for p in words[k].split("-")[:-1]}
-            sites.append(Site(compound, sign, "+".join(sorted(axes)), words[k], segment_of[k], what))
+        if compound:  # "emissions-cutting targets": cutting emissions; "the phase-out"
+            sign, axes = lex.stance[compound]
+            said = len(compound) if " " in " ".join(compound) or "-" not in compound[0] else len(words[k].split("-"))
+            what = governed(k, 1) | {lemma(p) for p in words[k].split("-")[:-said]}
+            sites.append(Site(" ".join(compound), sign, "+".join(sorted(axes)), words[k], segment_of[k], what))
             site_clauses.append(clause_of[k])
             k += 1
             continue
@@ -300,13 +304,18 @@ def read(text: str) -> Reading:
     )
 
 
-def _compound_stance(word: str) -> str | None:
-    """The stance verb that ends a hyphenated modifier ("emissions-cutting", "Russia-backed"), if any."""
+def _compound_stance(word: str) -> tuple[str, ...] | None:
+    """The stance phrase a hyphenated word says: a phrasal noun ("phase-out", "roll-back") or the
+    verb that ends a modifier ("emissions-cutting", "Russia-backed"), if any."""
     parts = word.split("-")
-    if len(parts) < 2 or not parts[-1].endswith(("ing", "ed")) or not all(p.isalpha() for p in parts):
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
         return None
-    verb = lemma(parts[-1])
-    return verb if (verb,) in lexicon().stance else None
+    last = lemma(parts[-1])
+    for phrase in (tuple([*parts[:-1], last]), ("-".join([*parts[:-1], last]),)):  # "green-lights"
+        if phrase in lexicon().stance and phrase != (word,):
+            return phrase
+    verb = (last,)
+    return verb if parts[-1].endswith(("ing", "ed")) and verb in lexicon().stance else None
 
 
 def _by_amount(toks: list[tuple[str, int]], clean: str, clause_of: list[int], at: int) -> bool:
@@ -370,7 +379,7 @@ def _names(text: str) -> list[str]:
 
     lex = lexicon()
     aliases = alias_table()
-    out = []
+    out: list[str] = []
     for m in _NAME.finditer(text):
         words = m.group(0).replace("’", "'").split()
         if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";", '"', "(")):

@@ -314,8 +314,17 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
                 continue  # it bears on a part the other demand lacks
         if site.axis == "negation":
             head = _governed(mine, k)
-            if head is not None and not (
-                _predicate(mine, head) & other_content or _shares_object(mine, head, other_main)
+            # A negated stance word the other demand answers on its axis ("must not leave" / "must
+            # stay in"): the negator is the stance, whatever words the two share.
+            their_axes = {a for s in other.sites for a in s.axis.split("+")} - {"negation", "restriction"}
+            stance_verb = head is not None and any(
+                s.axis != "negation" and s.lemma.split()[0] == mine.lemmas[head] and set(s.axis.split("+")) & their_axes
+                for s in me.sites
+            )
+            if (
+                head is not None
+                and not stance_verb
+                and not (_predicate(mine, head) & other_content or _shares_object(mine, head, other_main))
             ):
                 continue  # it negates a predicate the other demand does not name, on an object it lacks
         sites.append(site)
