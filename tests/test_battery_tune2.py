@@ -7,7 +7,6 @@ from pathlib import Path
 import yaml
 
 from conftest import BATTERY_SPLIT
-from demanddiff.compare.eval.battery import load_battery
 
 BATTERY = Path(__file__).resolve().parent / "battery"
 
@@ -37,8 +36,3 @@ def test_tune2_holds_the_weak_classes_and_their_counterparts():
     assert seen["stance-synonym", "persisted"] >= 15
     assert seen["quantity-equal", "persisted"] >= 10
     assert seen["quantity-unequal", "changed"] >= 5
-
-
-def test_tune2_ids_collide_with_no_other_battery():
-    ids = [p.id for name in ("tune", "tune2", "test", "fresh") for p in load_battery(BATTERY / f"{name}.yaml").pairs]
-    assert [i for i, n in Counter(ids).items() if n > 1] == []

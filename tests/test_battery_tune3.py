@@ -11,7 +11,6 @@ from conftest import BATTERY_SPLIT
 from demanddiff.compare.eval.battery import load_battery
 
 BATTERY = Path(__file__).resolve().parent / "battery"
-OTHERS = ("tune", "tune2", "test", "fresh", "fresh2")  # every other battery file
 
 
 def _raw():
@@ -60,8 +59,3 @@ def test_tune3_holds_the_weak_classes_and_their_counterparts():
         "party-change": {"changed"},
     }
     assert {(c, s) for c, s in seen if s not in allowed[c]} == set()
-
-
-def test_tune3_ids_collide_with_no_other_battery():
-    ids = [p.id for name in (*OTHERS, "tune3") for p in load_battery(BATTERY / f"{name}.yaml").pairs]
-    assert [i for i, n in Counter(ids).items() if n > 1] == []

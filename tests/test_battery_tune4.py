@@ -11,7 +11,6 @@ from conftest import BATTERY_SPLIT
 from demanddiff.compare.eval.battery import load_battery
 
 BATTERY = Path(__file__).resolve().parent / "battery"
-OTHERS = ("tune", "tune2", "tune3", "test", "fresh", "fresh2")  # every other battery file
 
 
 def _raw():
@@ -63,8 +62,3 @@ def test_tune4_flips_use_no_negator():
             continue
         words = {w.strip(".,;:'").lower() for side in ("old", "new") for w in p[side].split()}
         assert not words & negators and not any(w.endswith("n't") for w in words), p["id"]
-
-
-def test_tune4_ids_collide_with_no_other_battery():
-    ids = [p.id for name in (*OTHERS, "tune4") for p in load_battery(BATTERY / f"{name}.yaml").pairs]
-    assert [i for i, n in Counter(ids).items() if n > 1] == []

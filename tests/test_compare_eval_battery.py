@@ -78,3 +78,15 @@ def test_the_third_tune_set_stays_above_its_floor(engine):
     report = run_battery(load_battery(BATTERY / "tune3.yaml"), engine)
     assert report.accuracy >= 0.9
     assert report.false_reversals == 0
+
+
+def test_no_two_battery_files_share_an_id():
+    # Every battery file (tune, test and fresh sets alike): an id names one pair in all of them.
+    from collections import Counter
+
+    from demanddiff.compare.eval.battery import is_battery
+
+    files = [f for f in sorted(BATTERY.glob("*.yaml")) if is_battery(f)]
+    assert len(files) >= 7
+    ids = [p.id for f in files for p in load_battery(f).pairs]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []

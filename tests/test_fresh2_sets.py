@@ -42,13 +42,6 @@ def test_every_fresh2_pair_is_well_formed(raw_pairs):
     assert BATTERY_SPLIT.problems(raw_pairs, id_prefix="f2-", sources=True) == []
 
 
-def test_fresh2_ids_collide_with_no_other_battery(raw_pairs):
-    ids = [p["id"] for p in raw_pairs]
-    for name in ("tune", "tune2", "test", "fresh"):
-        ids += [p.id for p in load_battery(TESTS / "battery" / f"{name}.yaml").pairs]
-    assert [i for i, n in Counter(ids).items() if n > 1] == []
-
-
 def test_fresh2_covers_every_class_with_its_counterparts(raw_pairs):
     assert {p["class"] for p in raw_pairs} == set(FORMAT["classes"])
     statuses = Counter(p["status"] for p in raw_pairs)
