@@ -5,8 +5,9 @@ and the fresh gold cases.
     python bench/verdicts.py
 
 The tune half is tests/battery/tune.yaml with tune2.yaml (paraphrases of published texts) and
-tune3.yaml and tune4.yaml (examiners' pairs: scope, paraphrase, flips, negatives, aliases and
-parties; stance): the "tune" row is all four, "tune1" to "tune4" each.
+tune3.yaml to tune5.yaml (examiners' pairs: scope, paraphrase, flips, negatives, aliases and
+parties; stance; stance and real-text paraphrase): the "tune" row is all five, "tune1" to "tune5"
+each.
 
 The battery's test half and the fresh sets (tests/battery/fresh.yaml and fresh2.yaml,
 tests/gold-fresh and gold-fresh2, written after the rules by examiners who did not read them)
@@ -35,10 +36,13 @@ def main() -> None:
 
     batteries = [
         TESTS / "battery" / name
-        for name in ("tune.yaml", "tune2.yaml", "tune3.yaml", "tune4.yaml", "test.yaml", "fresh.yaml", "fresh2.yaml")
+        for name in (
+            *("tune.yaml", "tune2.yaml", "tune3.yaml", "tune4.yaml", "tune5.yaml"),
+            *("test.yaml", "fresh.yaml", "fresh2.yaml"),
+        )
     ]
     *tunes, test, fresh, fresh2 = api.evaluate_battery(batteries)
-    # The tune half is the four tune files: "tune" is all together, "tune1" to "tune4" each.
+    # The tune half is the five tune files: "tune" is all together, "tune1" to "tune5" each.
     tune = BatteryReport("tune", tuple(v for t in tunes for v in t.verdicts))
     reports = [tune, replace(tunes[0], name="tune1"), *tunes[1:], test, fresh, fresh2]
     print("verdict battery (target on test: accuracy >= 0.95, no false reversal)\n")

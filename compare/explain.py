@@ -139,9 +139,23 @@ def _lexical_flip(a: Reading, b: Reading) -> Change | None:
     if sign_a is None or sign_b is None or sign_a == sign_b:
         return None
     negated = any(s.axis in ("negation", "restriction") for s in only_a + only_b)
+    negated = negated or _stops_shared(sa, only_a, common) or _stops_shared(sb, only_b, common)
     if not negated and not _opposed(only_a, only_b) and not _permission_against_ban(a, only_a, b, only_b):
         return None
     return Change("negation", _show(sign_a, only_a), _show(sign_b, only_b))
+
+
+def _stops_shared(sites: list[Site], left: list[Site], common: Counter) -> bool:
+    """Whether a side's one leftover site is a cessation word right before a stance word both
+    sides say: it stops what the other side asks ("hold off on raising the tariff" / "raise it",
+    "end the ban" / "ban it"), as a negator would."""
+    if len(left) != 1 or left[0].sign > 0 or "continue" not in left[0].axis.split("+") or left[0].object:
+        return False  # a word between ("scrap the target for phasing out") is what it stops
+    at = next(k for k, s in enumerate(sites) if s is left[0])
+    after = sites[at + 1] if at + 1 < len(sites) else None
+    if after is None or after.segment != left[0].segment or not common[after.lemma]:
+        return False
+    return not after.word.endswith("ed")  # "withdrew the deferred offer": a participle names no act
 
 
 def _leftover(sites: list[Site], common: Counter) -> list[Site]:

@@ -31,7 +31,7 @@ _DATE_FORMS = (
     ("day", re.compile(rf"\b{_YEAR}-\d\d-\d\d\b")),
     ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("year-end", re.compile(rf"\b(?:the\s+)?end\s+of\s+({_YEAR})\b", re.I)),
+    ("year-end", re.compile(rf"\b(?:the\s+)?(?:end|close)\s+of\s+({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("day-no-year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent))", re.I)),
     ("year", re.compile(rf"(?<![\d.,$€£-])\b{_YEAR}\b(?![\d-]|\s*(?:%|percent|per cent))")),

@@ -22,9 +22,29 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(w).lower().split()) for w in words or ())
 
 
+def _derived(stance: dict, rules: dict) -> dict[tuple[str, ...], tuple[int, frozenset[str]]]:
+    """Stance words made of a listed one-word stance word and a prefix (``derived:`` in
+    stance.yaml): "uncap", "non-statutory", "de-escalate" take the other pole, "re-establish"
+    the same. Listed words and the words ``derived: not`` names keep their own reading."""
+    skip = {str(w) for w in rules.get("not") or ()}
+    out: dict[tuple[str, ...], tuple[int, frozenset[str]]] = {}
+    for (word, *rest), (sign, axes) in stance.items():
+        if rest:
+            continue
+        for key, flip in (("opposite", -1), ("same", 1)):
+            for prefix in rules.get(key) or ():
+                for made in (f"{prefix}{word}", f"{prefix}-{word}"):
+                    if (made,) not in stance and made not in skip:
+                        out.setdefault((made,), (sign * flip, axes))
+    return out
+
+
 @dataclass(frozen=True)
 class Lexicon:
     stance: dict[tuple[str, ...], tuple[int, frozenset[str]]]  # lemma phrase -> (sign, axes)
+    derived: frozenset[tuple[str, ...]]  # the stance words made by a prefix, not listed
+    keeping: frozenset[str]  # verbs that say "keep" before an object and a state ("leave it suspended")
+    keeping_states: frozenset[str]  # states other than participles ("open", "intact")
     kin: frozenset[tuple[str, str]]  # (minus axis, plus axis): poles of two axes that oppose
     by_amount: dict[str, tuple[str, int]]  # stance word -> (axis, sign) before 'by'/'to' and an amount
     not_as_nouns: frozenset[str]
@@ -43,6 +63,7 @@ class Lexicon:
     not_names: frozenset[str]
     stopwords: frozenset[str]
     light: frozenset[str]
+    institutions: frozenset[str]
     english: frozenset[str]
 
 
@@ -58,12 +79,16 @@ def lexicon() -> Lexicon:
                 if known_sign != sign:
                     raise ValueError(f"stance.yaml: {' '.join(phrase)!r} is on both poles")
                 stance[phrase] = (sign, axes | {axis})
+    derived = _derived(stance, stance_file.get("derived") or {})
     neg = _load("negation.yaml")
     qual = _load("qualifiers.yaml")
     names = _load("names.yaml")
     modality = _load("modality.yaml")["levels"]
     return Lexicon(
-        stance=stance,
+        stance=stance | derived,
+        derived=frozenset(derived),
+        keeping=frozenset(str(w) for w in (stance_file.get("keeping") or {}).get("verbs") or ()),
+        keeping_states=frozenset(str(w) for w in (stance_file.get("keeping") or {}).get("states") or ()),
         kin=frozenset((str(m).rstrip("-"), str(p).rstrip("+")) for m, p in stance_file.get("kin") or ()),
         not_as_nouns=frozenset(str(w) for w in stance_file.get("not_as_nouns") or ()),
         by_amount={str(w): (str(axis), int(sign)) for w, (axis, sign) in (stance_file.get("by_amount") or {}).items()},
@@ -82,6 +107,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(str(w) for w in names["not_names"]),
         stopwords=frozenset(str(w) for w in names["stopwords"]),
         light=frozenset(str(w) for w in names.get("light") or ()),
+        institutions=frozenset(str(w) for w in names.get("institutions") or ()),
         english=frozenset(str(w) for w in _load("languages.yaml")["english"]),
     )
 

@@ -92,15 +92,20 @@ class _HideSpacy(importlib.abc.MetaPathFinder):
 
 
 @cache
-def all_lemmas():
-    """lemminflect's ``getAllLemmas``, loaded without spaCy (unless spaCy is already loaded)."""
+def _lemminflect(name: str):
+    """A function of lemminflect's, loaded without spaCy (unless spaCy is already loaded)."""
     finder = _HideSpacy()
     sys.meta_path.insert(0, finder)
     try:
-        from lemminflect import getAllLemmas
+        import lemminflect
     finally:
         sys.meta_path.remove(finder)
-    return getAllLemmas
+    return getattr(lemminflect, name)
+
+
+def all_lemmas():
+    """lemminflect's ``getAllLemmas``: the lemmas its dictionary knows for a word."""
+    return _lemminflect("getAllLemmas")
 
 
 @lru_cache(maxsize=65536)
@@ -114,7 +119,10 @@ def lemma(word: str) -> str:
     for pos in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
         if pos in found:
             return found[pos][0].lower()
-    return word
+    # A word the dictionary lacks is its own lemma, unless its verb reading (by lemminflect's
+    # rules) is a stance word: "uncaps", "decouples".
+    verb = _lemminflect("getAllLemmasOOV")(word, "VERB").get("VERB", (word,))[0].lower()
+    return verb if (verb,) in lexicon().stance else word
 
 
 def _tokens(text: str) -> tuple[list[tuple[str, int]], str]:
@@ -195,6 +203,8 @@ def read(text: str) -> Reading:
     k = 0
     while k < n:
         length = next((len(p) for p in _at("openers", words[k]) if _match(words, k, p)), 0)
+        if words[k] == "by" and k + 1 < n and words[k + 1].endswith("ing"):
+            length = 1  # the means ("tightens the embargo by revoking permits"): not the stance
         if length and any(_match(words, k + 1 - len(p), p) for p in lex.not_openers if k + 1 >= len(p)):
             length = 0  # "at once"
         if length:
@@ -227,7 +237,7 @@ def read(text: str) -> Reading:
         def content(j: int) -> bool:
             return lemmas[j].isalpha() and lemmas[j] not in stop
 
-        if k > 0 and lemmas[k - 1] == "be" and words[k] not in lex.negators:
+        if k > 0 and lemmas[k - 1] == "be" and words[k] not in lex.negators and not words[k].endswith("ing"):
             return frozenset()  # passive: it bears on the subject, which paraphrases rename freely
         end = min([j for j in marks if j >= k + length] + [n])
         after = [lemmas[j] for j in range(k + length, end) if clause_of[j] == clause_of[k] and content(j)]
@@ -280,8 +290,14 @@ def read(text: str) -> Reading:
             by_amount = lex.by_amount.get(" ".join(phrase))
             if by_amount and _by_amount(toks, clean, clause_of, k + length):
                 axis, sign = by_amount  # "lift the age of sale by one year": raise it
+            if " ".join(phrase) in lex.keeping and _left_as_is(words, k + length):
+                axis, sign = "continue", 1  # "leaves the treaty suspended": keeps it so
             site(k, length, " ".join(phrase), sign, axis)
             k += length
+            continue
+        if lemmas[k] in lex.negative_verbs and not (words[k].endswith("ing") and (k == 0 or lemmas[k - 1] != "be")):
+            site(k, 1, lemmas[k], -1, "negation")  # "fails to renew" = "does not renew", "avoid devaluations"
+            k += 1
             continue
         k += 1
 
@@ -316,6 +332,21 @@ def _compound_stance(word: str) -> tuple[str, ...] | None:
             return phrase
     verb = (last,)
     return verb if parts[-1].endswith(("ing", "ed")) and verb in lexicon().stance else None
+
+
+def _left_as_is(words: list[str], at: int) -> bool:
+    """Whether an object and then a state follow (a participle, or a word ``keeping: states``
+    lists): "the treaty suspended", "rates unchanged", "the border open" - not "the EU by the
+    agreed date" or "the Paris-based agency"."""
+    states = lexicon().keeping_states
+    for j in range(at + 1, min(at + 6, len(words))):
+        if words[j - 1] in lexicon().stopwords and words[j - 1] not in _DETERMINERS:
+            return False
+        state = words[j] in states or (words[j].endswith("ed") and "-" not in words[j])
+        following = words[j + 1] if j + 1 < len(words) else ""
+        if state and (not following.isalpha() or following in lexicon().stopwords):
+            return True
+    return False
 
 
 def _by_amount(toks: list[tuple[str, int]], clean: str, clause_of: list[int], at: int) -> bool:
@@ -358,6 +389,9 @@ def _modality(words: list[str], lemmas: list[str]) -> str | None:
             for phrase in phrases:
                 # Auxiliaries match as written ("should" is not "shall"); verbs by lemma ("urged").
                 if _match(words, k, phrase) or (phrase[0] not in MODALS and _match(lemmas, k, phrase)):
+                    participle = words[k].endswith("ed") and words[k + 1 : k + 2] == ["to"]
+                    if participle and not (k and lemmas[k - 1] == "be"):
+                        continue  # a participle ("adults expected to die"), not "are expected to"
                     if level == "may" and k + 1 < len(words) and words[k + 1] == "not" and words[k] != "may":
                         return None  # "cannot rise": no force either way
                     if level == "may" and any(w in lex.negators for w in words[: k + 4]):
@@ -399,12 +433,15 @@ def _names(text: str) -> list[str]:
         name = re.sub(r"'s$", "", " ".join(words)).strip(".'-")
         if name and name.lower() not in lex.not_names and not _is_month(name):
             # An institution's name runs on over "for" and "on" ("National Joint Council for Local
-            # Government Services", "Framework Convention on Climate Change").
+            # Government Services", "Framework Convention on Climate Change"), and over "and" into
+            # a name ending in an institution's word ("Competition and Markets Authority").
             joint = (
                 out
                 and len(out[-1].split()) > 1
-                and re.search(rf"{re.escape(out[-1])}\s+(for|on)\s+$", text[: m.start()])
+                and re.search(rf"{re.escape(out[-1])}\s+(for|on|and)\s+$", text[: m.start()])
             )
+            if joint and joint[1] == "and" and name.split()[-1].lower() not in lex.institutions:
+                joint = None
             if joint:
                 name = f"{out.pop()} {joint[1]} {name}"
             out.append(name)

@@ -305,6 +305,8 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
         used.add(k)
         if site.lemma in lex.not_as_nouns and mine.pos[k] in ("NOUN", "PROPN"):
             continue  # the parse says it is a noun here ("the empty tower blocks")
+        if site.lemma in grammar().particles and _particle(mine, k):
+            continue  # a particle ("took back the offer"): its verb's, no stance of its own
         part = _part_root(mine, k)
         if part is not None:
             words = _content(mine, mine.subtree(part))
@@ -344,6 +346,15 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
         # a single-word site on the same verb ("pull" is none, but "keep" in "keep ... in" is one)
         sites, clauses = _without_bare(sites, clauses, mine.lemmas[k], len(sites) - 1)
     return Refined(replace(me, sites=tuple(sites), site_clauses=tuple(clauses)), tuple(dict.fromkeys(parts)))
+
+
+def _particle(p: Parse, k: int) -> bool:
+    """Whether token ``k`` is a particle or adverb of a verb ("took back"), not a verb itself ("MPs
+    back the bill", which the small pipeline misparses: its head must be a word English knows as a verb)."""
+    from .record import all_lemmas
+
+    head = p.heads[k]
+    return (p.deps[k] == "prt" or p.pos[k] == "ADV") and head != k and "VERB" in all_lemmas()(p.words[head])
 
 
 def _without_bare(sites: list[Site], clauses: list[int], verb: str, keep: int):
@@ -397,7 +408,8 @@ NEIGHBOUR_MARGIN = 0.08
 
 @cache
 def _entries() -> tuple[tuple[str, int, frozenset[str]], ...]:
-    return tuple((" ".join(p).replace('"', ""), s, axes) for p, (s, axes) in lexicon().stance.items())
+    lex = lexicon()
+    return tuple((" ".join(p).replace('"', ""), s, axes) for p, (s, axes) in lex.stance.items() if p not in lex.derived)
 
 
 @cache
