@@ -166,6 +166,54 @@ from demanddiff.compare.reading.lexicon import lexicon
         ("The party must turn down the offer.", "The party must reject the offer.", False),
         ("Inspections must be stepped up at the border.", "Inspections must be halted at the border.", True),
         ("The militia must be disbanded.", "The militia must be dissolved.", False),
+        # tests/battery/tune5.yaml (another examiner's stance pairs): words made by a prefix take
+        # the other pole ("un", "non", "dis", "de") or the same ("re")
+        ("Australia caps student enrolments for 2025.", "Australia uncaps student enrolments for 2025.", True),
+        ("The guidance on phones is statutory.", "The guidance on phones is non-statutory.", True),
+        ("The two states re-establish diplomatic relations.", "The two states establish diplomatic relations.", False),
+        ("The Council links the sanctions to Minsk.", "The Council decouples the sanctions from Minsk.", True),
+        # a verb English does not know is no stance, a look-alike that only begins like one neither
+        ("The bank will disclose the accounts.", "The bank will close the accounts.", False),
+        # a negative verb that is no stance word negates what follows
+        ("The Council renews the asset freezes.", "The Council fails to renew the asset freezes.", True),
+        ("Parties avoid competitive devaluations.", "Parties must avoid manipulating exchange rates.", False),
+        # ... but not as an -ing modifier of a noun
+        (
+            "Losses caused by the supplier failing to protect data are not capped.",
+            "Losses from the supplier's breach of data protection are not capped.",
+            False,
+        ),
+        # a cessation right before the act the other side asks stops it
+        (
+            "Washington will raise the tariff on Chinese goods.",
+            "Washington will hold off on raising the tariff on Chinese goods.",
+            True,
+        ),
+        # ... and not where a word between is what it stops
+        (
+            "The prime minister is scrapping the 2035 target for phasing out gas boilers.",
+            "The prime minister is binning the 2035 goal of phasing out gas boilers.",
+            False,
+        ),
+        ("The administration withdrew the deferred offer.", "The administration took back the deferred offer.", False),
+        # "leave X suspended" keeps it so; "leave the EU" is leaving
+        (
+            "India keeps the treaty in abeyance until Pakistan acts.",
+            "India leaves the treaty suspended until Pakistan acts.",
+            False,
+        ),
+        ("Britain will stay in the customs union.", "Britain will leave the customs union.", True),
+        # the means ("by revoking") is not the stance: tightening against relaxing
+        (
+            "Berlin tightens the arms embargo by revoking export permits.",
+            "Berlin relaxes the arms embargo by reinstating export permits.",
+            True,
+        ),
+        ("The quota will not be reduced under the deal.", "The quota is protected from any reduction.", False),
+        ("The target opens the door to carbon credits.", "The target shuts the door on carbon credits.", True),
+        ("The court upholds the rent cap.", "The court strikes down the rent cap.", True),
+        ("Ministers will defend the policy.", "Ministers will abandon the policy.", True),
+        ("The states will toughen the restrictions.", "The states will ease the restrictions.", True),
         # kin axes need one object: a growth word and a cessation word on different things are no flip
         (
             "All NATO members must pledge that the alliance will not enlarge any further, ruling out Ukraine's"

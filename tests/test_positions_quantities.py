@@ -29,6 +29,7 @@ def keys(text):
         ("on 31 March 2025", "on 2025-03-31"),
         ("on March 31, 2025", "on 31st March 2025"),
         ("by the end of 2030", "by 31 December 2030"),
+        ("by the close of 2030", "by the end of 2030"),
         ("in September 2026", "in Sep 2026"),
         # forms the first tune half lacked: suffixes on digits, "N in M", hyphens, codes, "a unit"
         ("a budget of £1.2bn", "a budget of 1.2 billion pounds"),

@@ -45,7 +45,9 @@ def _initials(name: str) -> str:
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` spells the initials of ``name`` or of a run of its words."""
+    """Whether ``acronym`` spells the initials of ``name`` or of a run of its words ("UK CMA" those
+    of "UK Competition and Markets Authority")."""
+    acronym = acronym.replace(" ", "")
     if not (acronym.isupper() and 2 <= len(acronym) <= 6):
         return False
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]

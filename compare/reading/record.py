@@ -434,14 +434,12 @@ def _names(text: str) -> list[str]:
         if name and name.lower() not in lex.not_names and not _is_month(name):
             # An institution's name runs on over "for" and "on" ("National Joint Council for Local
             # Government Services", "Framework Convention on Climate Change"), and over "and" into
-            # a name ending in an institution's word ("Competition and Markets Authority").
-            joint = (
-                out
-                and len(out[-1].split()) > 1
-                and re.search(rf"{re.escape(out[-1])}\s+(for|on|and)\s+$", text[: m.start()])
-            )
-            if joint and joint[1] == "and" and name.split()[-1].lower() not in lex.institutions:
-                joint = None
+            # a name ending in an institution's word ("Competition and Markets Authority") or a
+            # known name ("Centers for Disease Control and Prevention").
+            joint = out and re.search(rf"{re.escape(out[-1])}\s+(for|on|and)\s+$", text[: m.start()])
+            if joint and f"{out[-1]} {joint[1]} {name}".lower() not in aliases:
+                institution = joint[1] != "and" or name.split()[-1].lower() in lex.institutions
+                joint = joint if len(out[-1].split()) > 1 and institution else None
             if joint:
                 name = f"{out.pop()} {joint[1]} {name}"
             out.append(name)
