@@ -214,6 +214,8 @@ from demanddiff.compare.reading.lexicon import lexicon
         ("The court upholds the rent cap.", "The court strikes down the rent cap.", True),
         ("Ministers will defend the policy.", "Ministers will abandon the policy.", True),
         ("The states will toughen the restrictions.", "The states will ease the restrictions.", True),
+        # the act both sides name is what the stance bears on, never a stance word of its own
+        ("China will no longer buy Russian oil.", "China will keep buying Russian oil.", True),
         # kin axes need one object: a growth word and a cessation word on different things are no flip
         (
             "All NATO members must pledge that the alliance will not enlarge any further, ruling out Ukraine's"

@@ -456,6 +456,8 @@ def classed(me: Refined, mine: Parse, other: Refined) -> Refined:
             continue
         if (mine.lemmas[k],) in lex.stance or mine.deps[k] not in ("ROOT", "xcomp", "conj", "ccomp"):
             continue
+        if mine.lemmas[k] in other.reading.lemmas:
+            continue  # the act both name ("no longer buy" / "keep buying"): what the stance bears on
         phrase = " ".join([mine.lemmas[k], *(mine.words[j] for j in mine.children(k) if mine.deps[j] == "prt")])
         obj = frozenset(_core(mine, k) - set(phrase.split()))
         for theirs in words:
