@@ -582,8 +582,9 @@ def test_a_word_cut_by_the_excerpt_goes_with_the_words_it_leaves_hanging():
     text = (
         "Labour's plan:\n\n- Introducing a well-being budget and basing decisions for government spending on w[...]\n"
     )
-    assert _found(text, "Labour") == [
-        "Labour pledges introducing a well-being budget and basing decisions for government spending."
+    assert _found(text, "Labour") == [  # a gerund pledge list: one pledge per gerund
+        "Labour will introduce a well-being budget.",
+        "Labour will base decisions for government spending.",
     ]
 
 
@@ -604,3 +605,72 @@ def test_a_word_cut_by_the_excerpt_goes_with_the_words_it_leaves_hanging():
 )  # fmt: skip
 def test_common_demand_forms_come_out_as_standalone_demands(text, want):
     assert _found(text, "union") == want
+
+
+# Forms of the fourth tune batch (tests/extract/README.md, "The fourth tune batch"); real sentences.
+
+
+def test_list_items_in_the_mandative_subjunctive_are_demands_and_the_lead_in_is_none():
+    # Taksim Solidarity, 5 June 2013: "That X be V" items under a lead-in that points at them
+    text = (
+        "To this end, as Taksim Solidarity we ask that the government take solid steps to realize our "
+        "demands that follow:\n\n"
+        "That Gezi Park remain as a park.\n"
+        "That the use of tear-gas and such substances be banned.\n"
+        "That those who have been arrested for their participation in the protests across the country be "
+        "immediately released and an official statement be made that they will not be charged.\n"
+    )
+    assert _found(text, "Taksim Solidarity") == [
+        "Gezi Park must remain as a park.",
+        "The use of tear-gas and such substances must be banned.",
+        "Those who have been arrested for their participation in the protests across the country must be "
+        "immediately released.",
+        "An official statement must be made that they will not be charged.",
+    ]
+
+
+def test_a_that_clause_in_the_past_or_the_third_person_is_no_mandative_demand():
+    from demanddiff.positions.prose.clauses import mandative
+
+    assert mandative("That Gezi Park remain as a park.") == ["Gezi Park must remain as a park."]
+    assert mandative("That he was right is clear.") is None
+    assert mandative("That the talks continue.") is None  # a plural present reads the same
+    assert mandative("Gezi Park remains a park.") is None
+
+
+def test_gerund_items_under_a_commitment_lead_in_are_pledges_one_per_gerund():
+    # G20 New Delhi Leaders' Declaration as reported, 10 September 2023
+    text = (
+        "Leaders of G20, the premier global forum for international economic cooperation, have committed to:\n"
+        "a. Accelerating strong, sustainable, balanced and inclusive growth.\n"
+        "h. Closing gender gaps and promoting the full, equal, effective and meaningful participation of women in "
+        "the economy as decision makers.\n"
+        "d. Promoting resilient growth by urgently and effectively addressing debt vulnerabilities in developing "
+        "countries.\n"
+    )
+    assert _found(text, "G20", ["leaders"]) == [
+        "G20 will accelerate strong, sustainable, balanced and inclusive growth.",
+        "G20 will close gender gaps.",
+        "G20 will promote the full, equal, effective and meaningful participation of women in the economy as "
+        "decision makers.",
+        "G20 will promote resilient growth by urgently and effectively addressing debt vulnerabilities in "
+        "developing countries.",
+    ]
+
+
+def test_a_gerund_pledge_keeps_what_a_dash_adds_to_it():
+    # Liberal Democrats 2019: the dash elaborates one pledge; its gerunds are no pledges of their own
+    text = (
+        "The Liberal Democrats Plan for a stronger economy\n\n"
+        "- Investing £130 billion in infrastructure – upgrading our transport and energy systems, building "
+        "schools, hospitals and homes\n"
+    )
+    assert _found(text, "Liberal Democrats") == [
+        "Liberal Democrats will invest £130 billion in infrastructure – upgrading our transport and energy "
+        "systems, building schools, hospitals and homes."
+    ]
+
+
+def test_committed_to_and_a_gerund_in_prose_is_the_partys_pledge():
+    text = "On accelerating progress on SDGs, the leaders committed to enhancing global food security and nutrition."
+    assert _found(text, "G20", ["leaders"]) == ["G20 will enhance global food security and nutrition."]

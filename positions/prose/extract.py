@@ -22,6 +22,7 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    mandative,
     noun_item,
     opens_imperative,
     reduced_passive,
@@ -211,11 +212,18 @@ def extract_candidates(
             demands = by_structure[i]
         else:
             banned = _BANNED.match(_clean(sentence.text))
-            demands = (_pledge(sentence.text, who, context) if banned else []) or (
-                _demands(sentence.text, who, context)
-                or _pledge(sentence.text, who, context)
-                or _by_parse(sentence.text, who, context)
-                or _command(sentence.text, who)
+            # "That Gezi Park remain as a park.": a list item in the mandative subjunctive
+            subjunctive = mandative(_clean(sentence.text)) or []
+            demands = (
+                subjunctive
+                or (_pledge(sentence.text, who, context) if banned else [])
+                or (
+                    _demands(sentence.text, who, context)
+                    or _pledge(sentence.text, who, context)
+                    or _commitment(sentence.text, who, context)
+                    or _by_parse(sentence.text, who, context)
+                    or _command(sentence.text, who)
+                )
             )
         previous = _previous_subject(result, found[i - 1] if i > 0 else None, sentence, who)
         for piece in (piece for d in demands for piece in _coordinated(d)):
@@ -711,6 +719,33 @@ def _is_gerund(text: str) -> bool:
     )
 
 
+def _gerund_opening(text: str) -> bool:
+    """The text opens with a gerund, or an adverb and one, as the parse reads it ("Accelerating X",
+    "Better integrating Y"): a verb phrase stated as an activity."""
+    from .clauses import doc
+
+    words = [t for t in doc(_low(text.strip()))[:3] if not t.is_punct]
+    if words[:1] and words[0].tag_ in ("RB", "RBR") and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0].tag_ == "VBG" and words[0].lower_.endswith("ing") and _is_gerund(words[0].lower_)
+
+
+def _as_base(piece: str) -> str:
+    """ "better integrating X" -> "better integrate X": the gerund (after an adverb) in its base form."""
+    from .clauses import doc
+
+    words = piece.strip().split()
+    at = next((n for n, w in enumerate(words[:2]) if w.lower().endswith("ing")), None)
+    if at is None:
+        return piece.strip()
+    token = next((t for t in doc(" ".join(words)) if t.idx == len(" ".join(words[:at])) + (1 if at else 0)), None)
+    base = _base_of(words[at].lower())
+    if base == words[at].lower() and token is not None and token.tag_ == "VBG":
+        base = token.lemma_.lower()  # the parse's lemma: "accelerating" -> "accelerate"
+    words[at] = base
+    return " ".join(words)
+
+
 def _is_nominal(text: str) -> bool:
     words = text.split()
     return len(words) >= 3 and words[0][:1].islower() and bool(re.search(r"\b(?:of|on|for|to)\b", text))
@@ -786,7 +821,7 @@ def _pieces(text: str, splits_on: set[str]) -> list[str]:
             kind = "other"  # "..., including to prevent X and to ensure Y": examples of one demand, not demands
         if _PURPOSE.search(out[-1]) and not sep.startswith(";"):
             kind = "other"  # "..., in order to anticipate, prevent and resolve conflict": one purpose, not demands
-        if kind == "verb" and re.match(r"\w+ly\s", piece) and re.search(r"\w+ly$", out[-1].strip()):
+        if kind in ("verb", "gerund") and re.match(r"\w+ly\s", piece) and re.search(r"\w+ly$", out[-1].strip()):
             kind = "other"  # "immediately, completely and unconditionally withdraw": adverbs of one verb
         if kind == "verb" and _bare_verb(out[-1]):
             kind = "other"  # "monitor, help investigate and report to the Council on X": the object is shared
@@ -1122,10 +1157,21 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     body = re.sub(r"^(?:and|also)\s+", "", body, flags=re.I)
     if not body:
         return []
+    subjunctive = mandative(body)
+    if subjunctive:
+        return subjunctive  # "That the use of tear-gas be banned."
     if _modal_clause(body):
         return None
     noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
     name = _cap(noun) if subject else _cap(_name(who))
+    if kind == "pledge" and not subject and _gerund_opening(body):
+        # "have committed to: a. Accelerating strong ... growth." -> "G20 will accelerate strong ... growth."
+        # "Investing £130 billion in X – upgrading Y, building Z": what follows the dash elaborates the
+        # last pledge before it and is no pledge of its own
+        main, *aside = re.split(r"(\s+[-–—]\s+)", body, maxsplit=1)
+        pieces = _pieces(_low(main), {"gerund"})
+        pieces[-1] += "".join(aside)
+        return [_sentence(f"{name} will {_as_base(p)}") for p in pieces]
     pieces = _pieces(body, {"verb"}) if base_verb(_first_word(body)) or " and " in body else [body]
     out = []
     for piece in pieces:
@@ -1156,6 +1202,11 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     return out
 
 
+# A lead-in that points at the list under it: "the demands that follow:", "as follows:".
+_FORWARD = re.compile(
+    r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lists("leads.yaml")["forward"]) + r")\s*:\s*$",
+    re.I,
+)
 _MODAL_ANYWHERE = re.compile(rf"\s(?:{MODALS}|will|would|can|may)\s", re.I)
 
 
@@ -1266,6 +1317,32 @@ def _pledge(body: str, who: Party, context: str) -> list[str]:
     return []
 
 
+_COMMITTED = re.compile(
+    r"\b(?P<verb>"
+    + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lists("demand_verbs.yaml")["commitment"])
+    + r")\s+(?=\w)",
+    re.I,
+)
+
+
+def _commitment(body: str, who: Party, context: str) -> list[str]:
+    """ "the leaders committed to enhancing X", "X vowed to V": the party's pledge to act, "X will V"."""
+    if not who.name:
+        return []
+    text = _clean(body)
+    for m in _COMMITTED.finditer(text):
+        before = text[: m.start()]
+        if not _used_as_verb(before) or not _is_party(_subject(text, m.start()), before, who, context):
+            continue
+        rest = _clip(text[m.end() :])
+        name = _cap(_name(who))
+        if _gerund_opening(rest):
+            return [_sentence(f"{name} will {_as_base(p)}") for p in _pieces(_low(rest), {"gerund"})]
+        if _opens_verb(rest) or base_verb(_first_word(rest)):
+            return [_sentence(f"{name} will {p}") for p in _pieces(rest, {"verb"})]
+    return []
+
+
 def _base_of(word: str) -> str:
     from .grammar import _stems
 
@@ -1305,6 +1382,10 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
+                if ends_lead and _FORWARD.search(paragraph):
+                    # "we ask that the government take solid steps to realize our demands that follow:":
+                    # the lead-in points at the list; the demands are its items, not the lead-in
+                    result.update((j, []) for j, x in enumerate(found) if x.block == s.block)
                 last = [x.text for x in found if x.block == s.block][-1]
                 paragraph = last if _lead_kind(last) else paragraph
                 lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
