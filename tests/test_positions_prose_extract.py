@@ -674,3 +674,34 @@ def test_a_gerund_pledge_keeps_what_a_dash_adds_to_it():
 def test_committed_to_and_a_gerund_in_prose_is_the_partys_pledge():
     text = "On accelerating progress on SDGs, the leaders committed to enhancing global food security and nutrition."
     assert _found(text, "G20", ["leaders"]) == ["G20 will enhance global food security and nutrition."]
+
+
+def test_reported_demands_whose_speaker_is_a_pronoun_for_the_party():
+    # Voice of Bangladeshi Americans on the quota reform protest leaders, July 2024
+    text = (
+        "Three key coordinators of the Baishamyabirodhi Chhatra Andolan placed eight-point demand at a meeting "
+        "with three ministers on Friday night.\n"
+        "They demanded that those in the government, who instigated Chhatra League and instructed the law "
+        "enforcement agencies to attack the protesters, be brought to book after an investigation.\n"
+        "The demands also include resignation of the vice-chancellors and proctors.\n"
+        "They said the seats at the university halls should be allocated through the university authorities "
+        "concerned, and the students’ unions must be made effective.\n"
+        "The three coordinators demanded immediate withdrawal of the law enforcers from all universities.\n"
+        "The government must ensure that those who are involved in the movement will face no political or legal "
+        "harassment, they added.\n"
+    )
+    assert _found(text, "Baishamyabirodhi Chhatra Andolan", ["coordinators"]) == [
+        "Those in the government who instigated Chhatra League and instructed the law enforcement agencies to "
+        "attack the protesters must be brought to book after an investigation.",
+        "Baishamyabirodhi Chhatra Andolan demands resignation of the vice-chancellors and proctors.",
+        "The seats at the university halls should be allocated through the university authorities concerned.",
+        "The students’ unions must be made effective.",
+        "Baishamyabirodhi Chhatra Andolan demands immediate withdrawal of the law enforcers from all universities.",
+        "The government must ensure that those who are involved in the movement will face no political or legal "
+        "harassment.",
+    ]
+
+
+def test_a_trailing_attribution_to_someone_else_keeps_the_demand_out():
+    text = "The union demanded a pay rise.\nThe hospital must cut costs first, the chief executive said.\n"
+    assert _found(text, "union") == ["The union demands a pay rise."]

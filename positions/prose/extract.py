@@ -74,7 +74,7 @@ _VERB_CUE = re.compile(
 _LIST_HEADS = "|".join(sorted((f"{w}s" for w in lists("demand_verbs.yaml")["list_heads"]), key=len, reverse=True))
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w’'.]+(?:’s|'s)\s+)?\b(?:(?:earlier|previous|key|main|other|such)\s+)*"
-    rf"(?:{_LIST_HEADS})\s+"
+    rf"(?:{_LIST_HEADS})\s+(?:also\s+|further\s+)?"
     r"(?:include|includes|included|including|comprise|comprised|(?:are|were)(?=\s*:|\s+that\b|\s+(?!being)\w+ing\b))"
     r"(?:\s+that)?\s*:?\s+(?!not\b|also\b|reportedly\b|similar\b|broad\b|the same\b|unchanged\b)"
     # "commitments to previously announced policies including X, Y and Z"
@@ -282,8 +282,11 @@ def _previous_subject(result: list[Candidate], previous: Sentence | None, senten
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|he|she|we)\b", re.I)
 # "The manifesto also includes ...", "The list included ...": the party's own document, named earlier.
 _DOCUMENT_SUBJECT = re.compile(
-    r"^\W*(?:the|its|their|this)\s+(?:" + "|".join(lists("leads.yaml")["documents"]) + r")\b", re.I
-)
+    r"^\W*(?:the|its|their|this|these)\s+(?:"
+    + "|".join([*lists("leads.yaml")["documents"], *(f"{w}s" for w in lists("demand_verbs.yaml")["list_heads"])])
+    + r")\b",
+    re.I,
+)  # "The demands also include ...": the demands of the party named earlier
 
 
 def _coordinated(demand: str) -> list[str]:
@@ -472,9 +475,19 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     if modal and re.search(r"\b(?:you|one)$", modal["subject"], re.I) and _reporting(modal["subject"]):
         return []  # "Labour thinks you need to write it down": an opinion about anyone, not a demand
     if modal and not _HEDGE.search(modal["subject"]):
+        trailing = _TRAILING_SAID.search(body)
+        if (
+            trailing
+            and _reporting(body[trailing.start() :])
+            and _said_by_party(trailing["speaker"], body, who, context)
+        ):
+            # "The government must ensure X, they added.": the party's attribution after its demand goes
+            body = body[: trailing.start()]
         reported = _reporting(body)
         if reported and not (who.name and _speaker_is_party(body[: reported.end()], who)):
-            return []
+            speaker = body[: reported.start()]
+            if not _pronoun_speaker(speaker, speaker, who, context):
+                return []
         if cues or _MODAL.match(modal["subject"]):
             return []
         body = _LEAD.sub("", body)
@@ -487,6 +500,17 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 return _modal_clauses(clause)
         return _modal_clauses(body)
     return []
+
+
+# An attribution after the demand: "..., they added.", "..., the protest organisers said."
+_TRAILING_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+
+
+def _said_by_party(speaker: str, body: str, who: Party, context: str) -> bool:
+    """The speaker of a trailing attribution is the party: named, or a pronoun for it."""
+    if who.name and who.mentioned(speaker) and not _COMMENTATORS.search(speaker):
+        return True
+    return _pronoun_speaker(speaker, body, who, context)
 
 
 def _addressee(addressee: str, rest: str) -> tuple[str, str]:
@@ -677,7 +701,9 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
 def _pronoun_speaker(speaker: str, before: str, who: Party, context: str) -> bool:
     """ "He also said ...": a pronoun that reports is the party when the sentences before this one
     name the party and no commentator ("Araqchi, Iran's deputy foreign minister, said ... He also said")."""
-    if not who.name or not re.fullmatch(r"\s*(?:he|she)(?:\s+\w+ly|\s+also|\s+further|\s+again)*\s*", speaker, re.I):
+    if not who.name or not re.fullmatch(
+        r"\s*(?:he|she|they)(?:\s+\w+ly|\s+also|\s+further|\s+again)*\s*", speaker, re.I
+    ):
         return False
     at = context.rfind(before.strip()[:40]) if before.strip() else -1
     earlier = context[:at] if at > 0 else ""
@@ -686,12 +712,37 @@ def _pronoun_speaker(speaker: str, before: str, who: Party, context: str) -> boo
 
 def _clip(rest: str) -> str:
     """The demand part of what follows a cue: up to where another clause starts."""
+    rest = _without_aside(rest)
     cut = _CUT.search(rest)
     text = rest[: cut.start()] if cut else rest
     text = text.strip().rstrip(".,:;!").strip()
     if sum(text.count(q) for q in _QUOTES) % 2:
         text = text.strip(_QUOTES).strip()
     return _PLACEHOLDER.sub("", text)
+
+
+_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;.]{1,200}?,\s+(?=\w)", re.I)
+
+
+def _without_aside(rest: str) -> str:
+    """ "those in the government, who instigated X, be brought to book": a relative clause set off by
+    commas inside the demand, with the demand's verb after it (the parse reads a verb there), loses
+    its commas and stays with its noun; a relative clause after the demand ("X, which ...") still ends it."""
+    from .clauses import doc
+
+    aside = _ASIDE.search(rest)
+    if not aside:
+        return rest
+    after = [t for t in doc(rest[aside.end() :])[:1]]
+    if after and (after[0].pos_ in ("AUX", "VERB") or after[0].tag_ == "MD"):
+        return (
+            rest[: aside.start()]
+            + " "
+            + rest[aside.start() + 1 : aside.end()].strip().rstrip(",")
+            + " "
+            + rest[aside.end() :]
+        )
+    return rest
 
 
 # "asked for three things", "discussed several points": a count, not a demand.
