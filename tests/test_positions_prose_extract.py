@@ -705,3 +705,49 @@ def test_reported_demands_whose_speaker_is_a_pronoun_for_the_party():
 def test_a_trailing_attribution_to_someone_else_keeps_the_demand_out():
     text = "The union demanded a pay rise.\nThe hospital must cut costs first, the chief executive said.\n"
     assert _found(text, "union") == ["The union demands a pay rise."]
+
+
+def test_a_transcript_turn_of_another_speaker_is_not_the_partys_and_a_pseudo_cleft_is_a_demand():
+    # rev.com transcript of the UN General Assembly, 26 September 2024 (President Chakwera of Malawi)
+    text = (
+        "Speaker 2 (02:18):\n\n"
+        "The assembly will hear an address by His Excellency Lazarus McCarthy Chakwera, President of the Republic "
+        "of Malawi. I request protocol to escort His Excellency and invite him to address the assembly.\n\n"
+        "Lazarus McCarthy Chakwera (03:07):\n\n"
+        "And how we manage our relationships on these dimensions will ultimately determine the kind of world we "
+        "will create for the children of tomorrow.\n\n"
+        "(04:39)\n"
+        "This is a call to stronger multilateral cooperation, but if we are serious about cooperation, then we "
+        "must act with urgency in fixing and reforming the United Nations and other multilateral institutions. "
+        "And one fix that we from Africa demand is for the United Nations to embrace democracy in the security "
+        "council by giving two permanent seats to Africa with veto power.\n"
+    )
+    assert _found(text, "Malawi", ["Chakwera"]) == [
+        "We must act with urgency in fixing and reforming the United Nations and other multilateral institutions.",
+        "The United Nations must embrace democracy in the security council by giving two permanent seats to Africa "
+        "with veto power.",
+    ]
+
+
+def test_another_partys_proposal_with_a_modal_is_not_the_partys_demand():
+    # HPAE contract update, May 2016
+    text = (
+        "To make matters worse, management proposed that they should be able to cancel nurses after the start of "
+        "their shift, creating more serious staffing problems."
+    )
+    assert _found(text, "HPAE", ["bargaining committee", "We"]) == []
+
+
+def test_an_attribution_inside_the_demand_and_a_while_clause_with_its_own_modal():
+    # PA on the SNP manifesto, 19 June 2024; "– Economy" is the section's heading, not a pledge
+    text = (
+        "– Economy\n\n"
+        "The current fiscal rules, the party said, should be scrapped and replaced with three new ones.\n\n"
+        "Infrastructure investments should be subject to a net worth test, while spending plans should be made in "
+        "three-year cycles to improve forward planning.\n"
+    )
+    assert _found(text, "SNP", ["the party"]) == [
+        "The current fiscal rules should be scrapped and replaced with three new ones.",
+        "Infrastructure investments should be subject to a net worth test.",
+        "Spending plans should be made in three-year cycles to improve forward planning.",
+    ]

@@ -412,6 +412,13 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     body = re.sub(r"\s*[—–]\s*[^—–;.]{1,80}?\s*[—–]\s*", " ", body)  # "guarantors—Egypt, ... Qatar—are": an aside
     if body.endswith("?"):
         return []
+    cleft = _CLEFT.match(_LEAD.sub("", body))
+    if cleft and _is_party(cleft["who"], cleft["who"], who, context):
+        # "one fix that we from Africa demand is for the United Nations to embrace democracy ...": the
+        # pseudo-cleft's complement is the demand
+        if cleft["addressee"]:
+            return _split_clause(f"{cleft['addressee']} must {_clip(cleft['verb'])}")
+        return _split_list(_clip(cleft["np"]))
     cues = [
         c
         for c in _VERB_CUE.finditer(body)
@@ -474,6 +481,23 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     modal = _MODAL.match(_LEAD.sub("", body))
     if modal and re.search(r"\b(?:you|one)$", modal["subject"], re.I) and _reporting(modal["subject"]):
         return []  # "Labour thinks you need to write it down": an opinion about anyone, not a demand
+    if modal and _WH_SUBJECT.match(_LEAD.sub("", modal["subject"])):
+        return []  # "how we manage our relationships will determine ...": a clause as subject states, not asks
+    if modal and _CONDITION.search(modal["subject"]):
+        # "if we are serious about cooperation, then we must act with urgency ...": the main clause after
+        # the condition is the demand
+        body = body[_last(_CONDITION, modal["subject"]).end() :]
+        modal = _MODAL.match(body)
+    if modal:
+        told = _THAT_OF.match(modal["subject"])
+        if told and not _is_party(told["who"].strip(), told["who"], who, context):
+            return []  # "management proposed that they should be able to ...": another party's proposal
+        aside = _ASIDE_SAID.search(body)
+        if aside and aside.start() < modal.end() and _said_by_party(aside["speaker"], body, who, context):
+            body = (
+                body[: aside.start()] + " " + body[aside.end() :]
+            )  # "The current fiscal rules, the party said, should ..."
+            modal = _MODAL.match(body)
     if modal and not _HEDGE.search(modal["subject"]):
         trailing = _TRAILING_SAID.search(body)
         if (
@@ -500,6 +524,32 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 return _modal_clauses(clause)
         return _modal_clauses(body)
     return []
+
+
+# A pseudo-cleft: "What we want is X", "one fix that we from Africa demand is for Y to V".
+_CLEFT = re.compile(
+    r"^(?:what|(?:the|one|our|a|another)\s+(?:[\w-]+\s+){0,2}?(?:that|which))\s+(?P<who>[\w’' ]{1,40}?)\s+(?:"
+    + "|".join(lists("demand_verbs.yaml")["cleft"])
+    + r")\s+(?:is|are)\s+(?:for\s+(?P<addressee>[^,;]{1,80}?)\s+to\s+(?P<verb>\w.*)|(?P<np>\w.*))$",
+    re.I,
+)
+# A clause opening with a wh-word, the subject of its sentence: "how we manage X will determine Y".
+_WH_SUBJECT = re.compile(r"^(?:how|what|why|where|whether)\s", re.I)
+# A condition before the main clause: "..., but if we are serious about X, then we must ...".
+_CONDITION = re.compile(r"(?:^|,\s+(?:but\s+|and\s+|so\s+)?)(?:if|when|unless|once)\b[^,]{1,120},\s+(?:then\s+)?", re.I)
+# "X proposed that they should ...": the modal belongs to a that-clause of X's verb of asking.
+_THAT_OF = re.compile(
+    r"^(?P<who>.{1,80}?)\s+(?:"
+    + "|".join(w[:-1] + r"\w{0,3}" if w.endswith("e") else w + r"\w{0,3}" for w in lists("demand_verbs.yaml")["clause"])
+    + r")\s+that\s+",
+    re.I,
+)
+# An attribution set off by commas inside the demand: "The current fiscal rules, the party said, should ...".
+_ASIDE_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,50}?)\s+(?:said|says|added|stated|argued),\s+", re.I)
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match:
+    return list(pattern.finditer(text))[-1]
 
 
 # An attribution after the demand: "..., they added.", "..., the protest organisers said."
@@ -625,8 +675,15 @@ def _modal_clauses(body: str) -> list[str]:
     """A modal clause as its demands: clauses joined by ";" with the modal gapped ("X should be
     evacuated; Y restored"), coordinated clauses with verbs of their own (the parse), else the
     word-list split."""
+    parts = _WHILE.split(body)
+    if len(parts) > 1 and all(_MODAL.match(p) for p in parts):
+        # "X should be subject to a test, while spending plans should be made in cycles": two demands
+        return [d for p in parts for d in _modal_clauses(p)]
     demands = [r for d in _modal_split(body) for r in relative_demands(d)]
     return [_tidy(d) for d in demands]
+
+
+_WHILE = re.compile(r",?\s+(?:while|whilst|whereas)\s+(?=[^,;]{1,80}?\s" + MODALS + r"\s)", re.I)
 
 
 def _modal_split(body: str) -> list[str]:
@@ -1349,7 +1406,9 @@ def _pledge(body: str, who: Party, context: str) -> list[str]:
         return []
     subject, rest = m["subject"], m["rest"]
     if re.search(
-        r"\b(?:whether|if|that|which|who|when|is|are|was|were|has|have|had)\b", m["lead"] + " " + subject, re.I
+        r"\b(?:whether|if|that|which|who|when|how|what|why|where|is|are|was|were|has|have|had)\b",
+        m["lead"] + " " + subject,
+        re.I,
     ):
         return []  # "will" inside a subordinate clause ("awaiting a response on whether he will agree")
     if re.search(r"\bthere$", subject, re.I) and rest.lower().startswith("be no "):
@@ -1403,6 +1462,24 @@ def _base_of(word: str) -> str:
     return word
 
 
+# A transcript's speaker label with its timestamp, or a timestamp alone: "Speaker 2 (02:18):", "(04:39)".
+_SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][^():]{0,60}?)?\s*\((?:\d{1,2}:)?\d{1,2}:\d{2}\)\s*:?$")
+
+
+def _section_heading(found: Sequence[Sentence], i: int) -> bool:
+    """A marked line of at most three words with no verb, with prose (no list item) under it."""
+    s = found[i]
+    words = s.text.strip(" .:").split()
+    if not words or len(words) > 3 or any(x.block == s.block for x in found[i + 1 :][:1]):
+        return False
+    nxt = next((x for x in found[i + 1 :] if x.block != s.block), None)
+    if nxt is None or nxt.marker:
+        return False
+    from .clauses import doc
+
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc(s.text.strip()))
+
+
 def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     """The demands of sentences read by the document's structure; sentences not in it are read as prose."""
     result: dict[int, list[str]] = {}
@@ -1413,8 +1490,20 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
     lead_at = -1  # the block of the last lead-in line
+    other_turn = False  # inside a transcript turn of a speaker who is not the party
     for i, s in enumerate(found):
         text = s.text
+        label = _SPEAKER_LABEL.match(text.strip())
+        if label and s.first:
+            # "Speaker 2 (02:18):", "Lazarus McCarthy Chakwera (03:07):": a transcript's turn; what
+            # someone else says in it (the chair's procedure) is not the party's; "(04:39)" goes on
+            if label["who"]:
+                other_turn = bool(who.name) and not who.mentioned(label["who"])
+            result[i] = []
+            continue
+        if other_turn:
+            result[i] = []
+            continue
         if "http://" in text or "https://" in text:
             result[i] = []  # a title line with its address: not a demand
             title_kind = title_kind or _lead_kind(text.split("|")[0])
@@ -1485,6 +1574,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             if operative is not None:
                 result[i] = operative
                 continue
+        if s.first and s.marker and s.marker != "heading" and _section_heading(found, i):
+            result[i] = []  # "– Taxation" over a paragraph: a section's heading, not an item
+            continue
         if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind == "other":
             result[i] = []
             continue
