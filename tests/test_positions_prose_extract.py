@@ -751,3 +751,26 @@ def test_an_attribution_inside_the_demand_and_a_while_clause_with_its_own_modal(
         "Infrastructure investments should be subject to a net worth test.",
         "Spending plans should be made in three-year cycles to improve forward planning.",
     ]
+
+
+def test_a_draft_agreement_states_its_terms_as_noun_phrases_and_in_the_present_tense():
+    # the Gaza ceasefire proposal Hamas accepted on 6 May 2024, as translated on cpcml.ca
+    text = (
+        "Gaza Ceasefire Proposal – Full Text | https://cpcml.ca/Articles/240508-GazaCeasefireProposal.html | "
+        "2024-05-06\n\n"
+        "The framework agreement aims to release all Israeli detainees in the Gaza Strip.\n\n"
+        "Return of IDPs to their areas of residence, withdrawal from Wadi Gaza (Netzarim axis and Kuwait "
+        "roundabout).\n\n"
+        "On the third day (after the release of 3 detainees), the Israeli forces completely withdraw from "
+        "Al-Rasheed Street in the east to Salah Al-Din Street.\n"
+    )
+    assert _found(text, "Hamas") == [
+        "Hamas demand return of IDPs to their areas of residence.",
+        "Hamas demand withdrawal from Wadi Gaza (Netzarim axis and Kuwait roundabout).",
+        "The Israeli forces must completely withdraw from Al-Rasheed Street in the east to Salah Al-Din Street.",
+    ]
+
+
+def test_noun_phrase_paragraphs_of_a_news_report_are_no_terms():
+    text = "Talks resume in Cairo | https://example.org/talks | 2024-05-06\n\nReturn of the delegations on Monday."
+    assert _found(text, "Hamas") == []

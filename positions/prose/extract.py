@@ -1466,6 +1466,55 @@ def _base_of(word: str) -> str:
 _SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][^():]{0,60}?)?\s*\((?:\d{1,2}:)?\d{1,2}:\d{2}\)\s*:?$")
 
 
+_AGREEMENT = re.compile(
+    r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lists("leads.yaml")["agreement"]) + r")\b",
+    re.I,
+)
+
+
+def _terms(text: str) -> list[str]:
+    """A paragraph that is a noun phrase headed by an action noun, or a run of them joined by commas
+    ("Return of IDPs to their areas of residence, withdrawal from Wadi Gaza"): the terms; else []."""
+    body = re.sub(r"\s+(?:as\s+)?(?:indicated|shown|set\s+out|described)\s+below\s*:?$", "", text.strip()).rstrip(
+        ".:; "
+    )
+    if len(body.split()) < 4 or not _action_headed(re.split(r"[,(]", body)[0]):
+        return []
+    from .clauses import doc
+
+    if any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc(body)):
+        return []  # a clause, not a noun phrase
+    pieces, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|,\s+(?:and\s+)?", body):
+        if m[0] == "(":
+            depth += 1
+        elif m[0] == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and _action_headed(re.split(r"[,(]", body[m.end() :])[0].strip()):
+            pieces.append(body[start : m.start()])
+            start = m.end()
+    pieces.append(body[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_OPENING_ADVERBIAL = re.compile(
+    r"^(?:on|in|at|after|before|during|within|from|by)\b[^,(]*(?:\([^)]*\))?[^,]*,\s+", re.I
+)
+
+
+def _stated_term(text: str) -> list[str]:
+    """A draft agreement's term in the present tense ("the Israeli forces completely withdraw from X"),
+    as demands with "must"; not a sentence about the text itself ("The framework agreement consists of")."""
+    clause = _OPENING_ADVERBIAL.sub("", _clean(text))
+    if _DOCUMENT_SUBJECT.match(clause) or _PRONOUN_SUBJECT.match(clause) or clause.endswith("?"):
+        return []
+    stated = with_modality(clause)
+    must = re.search(r"\smust\s", stated)
+    if stated == clause or not must or _AGREEMENT.search(stated[: must.start()]):
+        return []
+    return _modal_clauses(stated)
+
+
 def _section_heading(found: Sequence[Sentence], i: int) -> bool:
     """A marked line of at most three words with no verb, with prose (no list item) under it."""
     s = found[i]
@@ -1491,6 +1540,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     preambular = tuple(_lists("operative.yaml")["preambular"])
     lead_at = -1  # the block of the last lead-in line
     other_turn = False  # inside a transcript turn of a speaker who is not the party
+    agreement = False  # the text is a draft agreement or proposal (its title or heading says so)
     for i, s in enumerate(found):
         text = s.text
         label = _SPEAKER_LABEL.match(text.strip())
@@ -1507,7 +1557,25 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
         if "http://" in text or "https://" in text:
             result[i] = []  # a title line with its address: not a demand
             title_kind = title_kind or _lead_kind(text.split("|")[0])
+            agreement = agreement or bool(_AGREEMENT.search(text.split("|")[0]))
             continue
+        if s.first and len(text.split()) <= 4 and _AGREEMENT.search(text) and not text.rstrip().endswith("."):
+            agreement = True  # a heading "Proposed Agreement"
+            result[i] = []
+            continue
+        if agreement and s.first and s.marker == "" and who.name:
+            terms = _terms(text)
+            if terms:
+                # "The temporary cessation of mutual military operations ..., and the withdrawal of ...":
+                # a draft agreement states its terms as noun phrases, each a term the party asks for
+                name = _cap(_name(who))
+                result[i] = [_sentence(f"{name} {_verb_for(name, 'demands')} {_low(t)}") for t in terms]
+                kind, subject = "", ""
+                continue
+            stated = _stated_term(text)
+            if stated:
+                result[i] = stated  # "On the third day, the Israeli forces completely withdraw from X, ...": a term
+                continue
         if s.first and s.marker in ("", "heading"):
             paragraph = " ".join(x.text for x in found if x.block == s.block)
             prose_kind = _lead_kind(paragraph) or prose_kind
