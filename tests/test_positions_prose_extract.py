@@ -774,3 +774,15 @@ def test_a_draft_agreement_states_its_terms_as_noun_phrases_and_in_the_present_t
 def test_noun_phrase_paragraphs_of_a_news_report_are_no_terms():
     text = "Talks resume in Cairo | https://example.org/talks | 2024-05-06\n\nReturn of the delegations on Monday."
     assert _found(text, "Hamas") == []
+
+
+def test_a_cue_word_the_parse_reads_as_a_noun_and_let_it_be_known_are_no_demands():
+    # Taksim Solidarity, 5 June 2013
+    text = (
+        "Let it be know that we are working hard to establish a social climate in which democratic demands can "
+        "be voiced without a nose bleed through the eradication of tensions."
+    )
+    assert _found(text, "Taksim Solidarity") == []
+    assert _found("We demand the release of all detainees.", "Taksim Solidarity") == [
+        "Taksim Solidarity demands the release of all detainees."
+    ]

@@ -322,10 +322,17 @@ def _command(sentence: str, who: Party) -> list[str]:
     body = _clean(sentence)
     if not who.name or not body or body.endswith("?") or not base_verb(_first_word(body)):
         return []
-    if not opens_imperative(body):
+    if not opens_imperative(body) or _NOT_COMMAND.match(body):
         return []
     name = _cap(_name(who))
     return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(body)}")]
+
+
+# Imperative forms that ask nothing of anyone: "Let it be known that ...", "Let me say ...".
+_NOT_COMMAND = re.compile(
+    r"^(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lists("leads.yaml")["not_commands"]) + r")\b",
+    re.I,
+)
 
 
 def _core(demand: str, who: Party) -> str:
@@ -422,7 +429,9 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     cues = [
         c
         for c in _VERB_CUE.finditer(body)
-        if _used_as_verb(body[: c.start()]) and not re.match(r"by\b", body[c.end() :], re.I)
+        if _used_as_verb(body[: c.start()])
+        and not re.match(r"by\b", body[c.end() :], re.I)
+        and not _noun_in_parse(body, c.start("verb"))
     ]
     for cue in cues:
         subject = _subject(body, cue.start())
@@ -719,6 +728,20 @@ def _used_as_verb(before: str) -> bool:
     if last.endswith(("’s", "'s", "s’", "s'")) or last.lower() in _NOUN_LEAD:
         return False
     return not re.fullmatch(r"[A-Z]\w*(?:ian|ean|ese|ish|ic)", last)
+
+
+def _noun_in_parse(body: str, at: int) -> bool:
+    """ "a social climate in which democratic demands can be voiced": the parse reads the cue word as
+    a plural noun after an adjective, so it is no verb of asking."""
+    from .clauses import doc
+
+    token = next((t for t in doc(body) if t.idx == at), None)
+    return (
+        token is not None
+        and token.tag_ == "NNS"
+        and token.i > 0
+        and token.doc[token.i - 1].tag_ in ("JJ", "PRP$", "POS")
+    )
 
 
 _NOUN_LEAD = frozenset(
