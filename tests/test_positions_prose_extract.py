@@ -786,3 +786,19 @@ def test_a_cue_word_the_parse_reads_as_a_noun_and_let_it_be_known_are_no_demands
     assert _found("We demand the release of all detainees.", "Taksim Solidarity") == [
         "Taksim Solidarity demands the release of all detainees."
     ]
+
+
+def test_an_addressee_runs_to_the_infinitive_the_parse_reads_and_a_second_clause_asks_too():
+    # UN Security Council press statement on Yemen, March 2016
+    text = (
+        "The members of the Security Council urged all parties to the conflict to immediately reduce violence. "
+        "The members of the Security Council urged all parties to fulfil their commitments to facilitate the "
+        "delivery of humanitarian assistance, and they called upon all sides to comply with international "
+        "humanitarian law and protect civilians."
+    )
+    assert _found(text, "Security Council", ["members of the Security Council"]) == [
+        "All parties to the conflict must immediately reduce violence.",
+        "All parties must fulfil their commitments to facilitate the delivery of humanitarian assistance.",
+        "All sides must comply with international humanitarian law.",
+        "All sides must protect civilians.",
+    ]

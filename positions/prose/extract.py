@@ -447,6 +447,11 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         verb = cue["verb"].lower()
         if cue["addressee"]:
             addressee, rest = _addressee(cue["addressee"], rest)
+            again = _NEW_CLAUSE.search(rest)
+            if again:
+                # "urged all parties to V, and they called upon all sides to W": the second clause asks too
+                more = _demands(rest[again.end() :], who, context) + more
+                rest = rest[: again.start()]
             return _split_clause(f"{addressee} must {_clip(rest)}") + more
         if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
             return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
@@ -561,6 +566,8 @@ def _last(pattern: re.Pattern, text: str) -> re.Match:
     return list(pattern.finditer(text))[-1]
 
 
+# A new clause with a pronoun subject after a demand: ", and they called upon all sides to ...".
+_NEW_CLAUSE = re.compile(r",\s+and\s+(?=(?:they|it|he|she|we)\s+\w)", re.I)
 # An attribution after the demand: "..., they added.", "..., the protest organisers said."
 _TRAILING_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
 
@@ -572,15 +579,29 @@ def _said_by_party(speaker: str, body: str, who: Party, context: str) -> bool:
     return _pronoun_speaker(speaker, body, who, context)
 
 
+def _infinitive(rest: str) -> bool:
+    """What follows "to" opens a verb: a listed base verb, or one the parse reads as a base-form verb
+    ("to fulfil their commitments", "to immediately reduce violence")."""
+    from .clauses import doc
+
+    bare = re.sub(r"^(?:not|also|further)\s+", "", rest, flags=re.I)
+    if base_verb(_first_word(bare)):
+        return True
+    words = [t for t in doc(f"to {bare.strip()}")[1:3]]
+    if words and words[0].tag_ == "RB" and len(words) > 1:
+        words = words[1:]  # a split infinitive: "to immediately reduce"
+    return bool(words) and words[0].tag_ == "VB"
+
+
 def _addressee(addressee: str, rest: str) -> tuple[str, str]:
     """ "urged the signatories to the ceasefire agreement to respect it": the addressee runs to the
     "to" that opens a verb, not to the first "to" (a preposition inside the addressee)."""
-    if base_verb(_first_word(re.sub(r"^(?:not|also|further)\s+", "", rest, flags=re.I))):
+    if _infinitive(rest):
         return addressee, rest
     for m in re.finditer(r"\s+to\s+(?=([A-Za-z][\w-]*))", rest):
         if re.search(r"[.;]", rest[: m.start()]) or m.start() > 120:
             break
-        if base_verb(m[1]) and not re.search(r"[,]\s*$", rest[: m.start()]):
+        if _infinitive(rest[m.end() :]) and not re.search(r"[,]\s*$", rest[: m.start()]):
             return f"{addressee} to {rest[: m.start()].strip()}", rest[m.end() :]
     return addressee, rest
 
