@@ -802,3 +802,15 @@ def test_an_addressee_runs_to_the_infinitive_the_parse_reads_and_a_second_clause
         "All sides must comply with international humanitarian law.",
         "All sides must protect civilians.",
     ]
+
+
+def test_a_demanded_that_clause_of_two_subjunctive_clauses_is_two_demands():
+    # Taksim Solidarity, 5 June 2013 (the source's "be immediately be stopped" kept)
+    text = (
+        "We demand that an official statement be made concerning the cancellation of this project and any plans "
+        "towards the demolition of Atatürk Cultural Center be immediately be stopped."
+    )
+    assert _found(text, "Taksim Solidarity") == [
+        "An official statement must be made concerning the cancellation of this project.",
+        "Any plans towards the demolition of Atatürk Cultural Center must be immediately be stopped.",
+    ]

@@ -456,6 +456,9 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
             return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
         if verb.endswith("that") or "that" in verb.split():
+            subjunctive = mandative(f"that {_clip(rest)}")
+            if subjunctive and len(subjunctive) > 1:  # "demand that A be made ... and B be stopped": two demands
+                return [_tidy(d) for d in subjunctive] + more
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
         return _split_list(_clip(rest)) + more
