@@ -582,8 +582,9 @@ def test_a_word_cut_by_the_excerpt_goes_with_the_words_it_leaves_hanging():
     text = (
         "Labour's plan:\n\n- Introducing a well-being budget and basing decisions for government spending on w[...]\n"
     )
-    assert _found(text, "Labour") == [
-        "Labour pledges introducing a well-being budget and basing decisions for government spending."
+    assert _found(text, "Labour") == [  # a gerund pledge list: one pledge per gerund
+        "Labour will introduce a well-being budget.",
+        "Labour will base decisions for government spending.",
     ]
 
 
@@ -604,3 +605,212 @@ def test_a_word_cut_by_the_excerpt_goes_with_the_words_it_leaves_hanging():
 )  # fmt: skip
 def test_common_demand_forms_come_out_as_standalone_demands(text, want):
     assert _found(text, "union") == want
+
+
+# Forms of the fourth tune batch (tests/extract/README.md, "The fourth tune batch"); real sentences.
+
+
+def test_list_items_in_the_mandative_subjunctive_are_demands_and_the_lead_in_is_none():
+    # Taksim Solidarity, 5 June 2013: "That X be V" items under a lead-in that points at them
+    text = (
+        "To this end, as Taksim Solidarity we ask that the government take solid steps to realize our "
+        "demands that follow:\n\n"
+        "That Gezi Park remain as a park.\n"
+        "That the use of tear-gas and such substances be banned.\n"
+        "That those who have been arrested for their participation in the protests across the country be "
+        "immediately released and an official statement be made that they will not be charged.\n"
+    )
+    assert _found(text, "Taksim Solidarity") == [
+        "Gezi Park must remain as a park.",
+        "The use of tear-gas and such substances must be banned.",
+        "Those who have been arrested for their participation in the protests across the country must be "
+        "immediately released.",
+        "An official statement must be made that they will not be charged.",
+    ]
+
+
+def test_a_that_clause_in_the_past_or_the_third_person_is_no_mandative_demand():
+    from demanddiff.positions.prose.clauses import mandative
+
+    assert mandative("That Gezi Park remain as a park.") == ["Gezi Park must remain as a park."]
+    assert mandative("That he was right is clear.") is None
+    assert mandative("That the talks continue.") is None  # a plural present reads the same
+    assert mandative("Gezi Park remains a park.") is None
+
+
+def test_gerund_items_under_a_commitment_lead_in_are_pledges_one_per_gerund():
+    # G20 New Delhi Leaders' Declaration as reported, 10 September 2023
+    text = (
+        "Leaders of G20, the premier global forum for international economic cooperation, have committed to:\n"
+        "a. Accelerating strong, sustainable, balanced and inclusive growth.\n"
+        "h. Closing gender gaps and promoting the full, equal, effective and meaningful participation of women in "
+        "the economy as decision makers.\n"
+        "d. Promoting resilient growth by urgently and effectively addressing debt vulnerabilities in developing "
+        "countries.\n"
+    )
+    assert _found(text, "G20", ["leaders"]) == [
+        "G20 will accelerate strong, sustainable, balanced and inclusive growth.",
+        "G20 will close gender gaps.",
+        "G20 will promote the full, equal, effective and meaningful participation of women in the economy as "
+        "decision makers.",
+        "G20 will promote resilient growth by urgently and effectively addressing debt vulnerabilities in "
+        "developing countries.",
+    ]
+
+
+def test_a_gerund_pledge_keeps_what_a_dash_adds_to_it():
+    # Liberal Democrats 2019: the dash elaborates one pledge; its gerunds are no pledges of their own
+    text = (
+        "The Liberal Democrats Plan for a stronger economy\n\n"
+        "- Investing £130 billion in infrastructure – upgrading our transport and energy systems, building "
+        "schools, hospitals and homes\n"
+    )
+    assert _found(text, "Liberal Democrats") == [
+        "Liberal Democrats will invest £130 billion in infrastructure – upgrading our transport and energy "
+        "systems, building schools, hospitals and homes."
+    ]
+
+
+def test_committed_to_and_a_gerund_in_prose_is_the_partys_pledge():
+    text = "On accelerating progress on SDGs, the leaders committed to enhancing global food security and nutrition."
+    assert _found(text, "G20", ["leaders"]) == ["G20 will enhance global food security and nutrition."]
+
+
+def test_reported_demands_whose_speaker_is_a_pronoun_for_the_party():
+    # Voice of Bangladeshi Americans on the quota reform protest leaders, July 2024
+    text = (
+        "Three key coordinators of the Baishamyabirodhi Chhatra Andolan placed eight-point demand at a meeting "
+        "with three ministers on Friday night.\n"
+        "They demanded that those in the government, who instigated Chhatra League and instructed the law "
+        "enforcement agencies to attack the protesters, be brought to book after an investigation.\n"
+        "The demands also include resignation of the vice-chancellors and proctors.\n"
+        "They said the seats at the university halls should be allocated through the university authorities "
+        "concerned, and the students’ unions must be made effective.\n"
+        "The three coordinators demanded immediate withdrawal of the law enforcers from all universities.\n"
+        "The government must ensure that those who are involved in the movement will face no political or legal "
+        "harassment, they added.\n"
+    )
+    assert _found(text, "Baishamyabirodhi Chhatra Andolan", ["coordinators"]) == [
+        "Those in the government who instigated Chhatra League and instructed the law enforcement agencies to "
+        "attack the protesters must be brought to book after an investigation.",
+        "Baishamyabirodhi Chhatra Andolan demands resignation of the vice-chancellors and proctors.",
+        "The seats at the university halls should be allocated through the university authorities concerned.",
+        "The students’ unions must be made effective.",
+        "Baishamyabirodhi Chhatra Andolan demands immediate withdrawal of the law enforcers from all universities.",
+        "The government must ensure that those who are involved in the movement will face no political or legal "
+        "harassment.",
+    ]
+
+
+def test_a_trailing_attribution_to_someone_else_keeps_the_demand_out():
+    text = "The union demanded a pay rise.\nThe hospital must cut costs first, the chief executive said.\n"
+    assert _found(text, "union") == ["The union demands a pay rise."]
+
+
+def test_a_transcript_turn_of_another_speaker_is_not_the_partys_and_a_pseudo_cleft_is_a_demand():
+    # rev.com transcript of the UN General Assembly, 26 September 2024 (President Chakwera of Malawi)
+    text = (
+        "Speaker 2 (02:18):\n\n"
+        "The assembly will hear an address by His Excellency Lazarus McCarthy Chakwera, President of the Republic "
+        "of Malawi. I request protocol to escort His Excellency and invite him to address the assembly.\n\n"
+        "Lazarus McCarthy Chakwera (03:07):\n\n"
+        "And how we manage our relationships on these dimensions will ultimately determine the kind of world we "
+        "will create for the children of tomorrow.\n\n"
+        "(04:39)\n"
+        "This is a call to stronger multilateral cooperation, but if we are serious about cooperation, then we "
+        "must act with urgency in fixing and reforming the United Nations and other multilateral institutions. "
+        "And one fix that we from Africa demand is for the United Nations to embrace democracy in the security "
+        "council by giving two permanent seats to Africa with veto power.\n"
+    )
+    assert _found(text, "Malawi", ["Chakwera"]) == [
+        "We must act with urgency in fixing and reforming the United Nations and other multilateral institutions.",
+        "The United Nations must embrace democracy in the security council by giving two permanent seats to Africa "
+        "with veto power.",
+    ]
+
+
+def test_another_partys_proposal_with_a_modal_is_not_the_partys_demand():
+    # HPAE contract update, May 2016
+    text = (
+        "To make matters worse, management proposed that they should be able to cancel nurses after the start of "
+        "their shift, creating more serious staffing problems."
+    )
+    assert _found(text, "HPAE", ["bargaining committee", "We"]) == []
+
+
+def test_an_attribution_inside_the_demand_and_a_while_clause_with_its_own_modal():
+    # PA on the SNP manifesto, 19 June 2024; "– Economy" is the section's heading, not a pledge
+    text = (
+        "– Economy\n\n"
+        "The current fiscal rules, the party said, should be scrapped and replaced with three new ones.\n\n"
+        "Infrastructure investments should be subject to a net worth test, while spending plans should be made in "
+        "three-year cycles to improve forward planning.\n"
+    )
+    assert _found(text, "SNP", ["the party"]) == [
+        "The current fiscal rules should be scrapped and replaced with three new ones.",
+        "Infrastructure investments should be subject to a net worth test.",
+        "Spending plans should be made in three-year cycles to improve forward planning.",
+    ]
+
+
+def test_a_draft_agreement_states_its_terms_as_noun_phrases_and_in_the_present_tense():
+    # the Gaza ceasefire proposal Hamas accepted on 6 May 2024, as translated on cpcml.ca
+    text = (
+        "Gaza Ceasefire Proposal – Full Text | https://cpcml.ca/Articles/240508-GazaCeasefireProposal.html | "
+        "2024-05-06\n\n"
+        "The framework agreement aims to release all Israeli detainees in the Gaza Strip.\n\n"
+        "Return of IDPs to their areas of residence, withdrawal from Wadi Gaza (Netzarim axis and Kuwait "
+        "roundabout).\n\n"
+        "On the third day (after the release of 3 detainees), the Israeli forces completely withdraw from "
+        "Al-Rasheed Street in the east to Salah Al-Din Street.\n"
+    )
+    assert _found(text, "Hamas") == [
+        "Hamas demand return of IDPs to their areas of residence.",
+        "Hamas demand withdrawal from Wadi Gaza (Netzarim axis and Kuwait roundabout).",
+        "The Israeli forces must completely withdraw from Al-Rasheed Street in the east to Salah Al-Din Street.",
+    ]
+
+
+def test_noun_phrase_paragraphs_of_a_news_report_are_no_terms():
+    text = "Talks resume in Cairo | https://example.org/talks | 2024-05-06\n\nReturn of the delegations on Monday."
+    assert _found(text, "Hamas") == []
+
+
+def test_a_cue_word_the_parse_reads_as_a_noun_and_let_it_be_known_are_no_demands():
+    # Taksim Solidarity, 5 June 2013
+    text = (
+        "Let it be know that we are working hard to establish a social climate in which democratic demands can "
+        "be voiced without a nose bleed through the eradication of tensions."
+    )
+    assert _found(text, "Taksim Solidarity") == []
+    assert _found("We demand the release of all detainees.", "Taksim Solidarity") == [
+        "Taksim Solidarity demands the release of all detainees."
+    ]
+
+
+def test_an_addressee_runs_to_the_infinitive_the_parse_reads_and_a_second_clause_asks_too():
+    # UN Security Council press statement on Yemen, March 2016
+    text = (
+        "The members of the Security Council urged all parties to the conflict to immediately reduce violence. "
+        "The members of the Security Council urged all parties to fulfil their commitments to facilitate the "
+        "delivery of humanitarian assistance, and they called upon all sides to comply with international "
+        "humanitarian law and protect civilians."
+    )
+    assert _found(text, "Security Council", ["members of the Security Council"]) == [
+        "All parties to the conflict must immediately reduce violence.",
+        "All parties must fulfil their commitments to facilitate the delivery of humanitarian assistance.",
+        "All sides must comply with international humanitarian law.",
+        "All sides must protect civilians.",
+    ]
+
+
+def test_a_demanded_that_clause_of_two_subjunctive_clauses_is_two_demands():
+    # Taksim Solidarity, 5 June 2013 (the source's "be immediately be stopped" kept)
+    text = (
+        "We demand that an official statement be made concerning the cancellation of this project and any plans "
+        "towards the demolition of Atatürk Cultural Center be immediately be stopped."
+    )
+    assert _found(text, "Taksim Solidarity") == [
+        "An official statement must be made concerning the cancellation of this project.",
+        "Any plans towards the demolition of Atatürk Cultural Center must be immediately be stopped.",
+    ]

@@ -567,3 +567,38 @@ def reduced_passive(text: str) -> str:
     if acl is None or root.left_edge.i != 0:
         return ""
     return _sentence(f"{_text(d[: acl.i])} must be {_text(d[acl.i :])}")
+
+
+def mandative(text: str) -> list[str] | None:
+    """A demand in the mandative subjunctive, the form of a list item "That X be V" or "That X V":
+    "That Gezi Park remain as a park." -> "Gezi Park must remain as a park."; a coordinated clause
+    with its own subject is its own demand ("That A be released and B be made" -> two). None when
+    the text is not such a clause (a finite verb in the past or the third person singular, a modal)."""
+    body = text.strip()
+    if not re.match(r"^that\s", body, re.I):
+        return None
+    d = doc(body if body.endswith((".", "!", "?")) else body + ".")
+    root = _root(d)
+    if root is None or root.pos_ not in _VERBS or not any(c.dep_ == "mark" and c.i == 0 for c in root.children):
+        return None
+    clauses = [root] + [v for v in _conjuncts(root)[1:] if _subject(v) is not None]
+    out: list[str] = []
+    for verb in clauses:
+        subject = _subject(verb)
+        auxes = [a for a in _modal(verb) if a.dep_ != "neg"]
+        finite = auxes[0] if auxes else verb
+        if subject is None or any(a.tag_ == "MD" for a in auxes) or finite.tag_ not in ("VB", "VBP"):
+            if verb is root:
+                return None
+            continue
+        if finite.tag_ == "VBP" and finite.lower_ not in ("be",) and subject.tag_ in ("NNS", "NNPS", "PRP"):
+            if verb is root:
+                return None  # "That the talks continue": a plural present reads the same; not read as a demand
+            continue
+        others = [v for v in clauses if v is not verb]
+        tokens = [t for t in _own(verb, others) if not (t.dep_ == "mark" and t.head.i == verb.i)]
+        negated = any(a.dep_ == "neg" for a in _modal(verb))
+        swap = {a.i: "" for a in _modal(verb) if a.dep_ == "neg"}
+        swap[finite.i] = f"{'must not' if negated else 'must'} {finite.text}"
+        out.append(_sentence(_text(tokens, swap)))
+    return out

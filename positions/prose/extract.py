@@ -22,6 +22,7 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    mandative,
     noun_item,
     opens_imperative,
     reduced_passive,
@@ -73,7 +74,7 @@ _VERB_CUE = re.compile(
 _LIST_HEADS = "|".join(sorted((f"{w}s" for w in lists("demand_verbs.yaml")["list_heads"]), key=len, reverse=True))
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w’'.]+(?:’s|'s)\s+)?\b(?:(?:earlier|previous|key|main|other|such)\s+)*"
-    rf"(?:{_LIST_HEADS})\s+"
+    rf"(?:{_LIST_HEADS})\s+(?:also\s+|further\s+)?"
     r"(?:include|includes|included|including|comprise|comprised|(?:are|were)(?=\s*:|\s+that\b|\s+(?!being)\w+ing\b))"
     r"(?:\s+that)?\s*:?\s+(?!not\b|also\b|reportedly\b|similar\b|broad\b|the same\b|unchanged\b)"
     # "commitments to previously announced policies including X, Y and Z"
@@ -211,11 +212,18 @@ def extract_candidates(
             demands = by_structure[i]
         else:
             banned = _BANNED.match(_clean(sentence.text))
-            demands = (_pledge(sentence.text, who, context) if banned else []) or (
-                _demands(sentence.text, who, context)
-                or _pledge(sentence.text, who, context)
-                or _by_parse(sentence.text, who, context)
-                or _command(sentence.text, who)
+            # "That Gezi Park remain as a park.": a list item in the mandative subjunctive
+            subjunctive = mandative(_clean(sentence.text)) or []
+            demands = (
+                subjunctive
+                or (_pledge(sentence.text, who, context) if banned else [])
+                or (
+                    _demands(sentence.text, who, context)
+                    or _pledge(sentence.text, who, context)
+                    or _commitment(sentence.text, who, context)
+                    or _by_parse(sentence.text, who, context)
+                    or _command(sentence.text, who)
+                )
             )
         previous = _previous_subject(result, found[i - 1] if i > 0 else None, sentence, who)
         for piece in (piece for d in demands for piece in _coordinated(d)):
@@ -274,8 +282,11 @@ def _previous_subject(result: list[Candidate], previous: Sentence | None, senten
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|he|she|we)\b", re.I)
 # "The manifesto also includes ...", "The list included ...": the party's own document, named earlier.
 _DOCUMENT_SUBJECT = re.compile(
-    r"^\W*(?:the|its|their|this)\s+(?:" + "|".join(lists("leads.yaml")["documents"]) + r")\b", re.I
-)
+    r"^\W*(?:the|its|their|this|these)\s+(?:"
+    + "|".join([*lists("leads.yaml")["documents"], *(f"{w}s" for w in lists("demand_verbs.yaml")["list_heads"])])
+    + r")\b",
+    re.I,
+)  # "The demands also include ...": the demands of the party named earlier
 
 
 def _coordinated(demand: str) -> list[str]:
@@ -311,10 +322,17 @@ def _command(sentence: str, who: Party) -> list[str]:
     body = _clean(sentence)
     if not who.name or not body or body.endswith("?") or not base_verb(_first_word(body)):
         return []
-    if not opens_imperative(body):
+    if not opens_imperative(body) or _NOT_COMMAND.match(body):
         return []
     name = _cap(_name(who))
     return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(body)}")]
+
+
+# Imperative forms that ask nothing of anyone: "Let it be known that ...", "Let me say ...".
+_NOT_COMMAND = re.compile(
+    r"^(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lists("leads.yaml")["not_commands"]) + r")\b",
+    re.I,
+)
 
 
 def _core(demand: str, who: Party) -> str:
@@ -401,10 +419,19 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     body = re.sub(r"\s*[—–]\s*[^—–;.]{1,80}?\s*[—–]\s*", " ", body)  # "guarantors—Egypt, ... Qatar—are": an aside
     if body.endswith("?"):
         return []
+    cleft = _CLEFT.match(_LEAD.sub("", body))
+    if cleft and _is_party(cleft["who"], cleft["who"], who, context):
+        # "one fix that we from Africa demand is for the United Nations to embrace democracy ...": the
+        # pseudo-cleft's complement is the demand
+        if cleft["addressee"]:
+            return _split_clause(f"{cleft['addressee']} must {_clip(cleft['verb'])}")
+        return _split_list(_clip(cleft["np"]))
     cues = [
         c
         for c in _VERB_CUE.finditer(body)
-        if _used_as_verb(body[: c.start()]) and not re.match(r"by\b", body[c.end() :], re.I)
+        if _used_as_verb(body[: c.start()])
+        and not re.match(r"by\b", body[c.end() :], re.I)
+        and not _noun_in_parse(body, c.start("verb"))
     ]
     for cue in cues:
         subject = _subject(body, cue.start())
@@ -420,10 +447,18 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         verb = cue["verb"].lower()
         if cue["addressee"]:
             addressee, rest = _addressee(cue["addressee"], rest)
+            again = _NEW_CLAUSE.search(rest)
+            if again:
+                # "urged all parties to V, and they called upon all sides to W": the second clause asks too
+                more = _demands(rest[again.end() :], who, context) + more
+                rest = rest[: again.start()]
             return _split_clause(f"{addressee} must {_clip(rest)}") + more
         if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
             return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
         if verb.endswith("that") or "that" in verb.split():
+            subjunctive = mandative(f"that {_clip(rest)}")
+            if subjunctive and len(subjunctive) > 1:  # "demand that A be made ... and B be stopped": two demands
+                return [_tidy(d) for d in subjunctive] + more
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
         return _split_list(_clip(rest)) + more
@@ -463,10 +498,37 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     modal = _MODAL.match(_LEAD.sub("", body))
     if modal and re.search(r"\b(?:you|one)$", modal["subject"], re.I) and _reporting(modal["subject"]):
         return []  # "Labour thinks you need to write it down": an opinion about anyone, not a demand
+    if modal and _WH_SUBJECT.match(_LEAD.sub("", modal["subject"])):
+        return []  # "how we manage our relationships will determine ...": a clause as subject states, not asks
+    if modal and _CONDITION.search(modal["subject"]):
+        # "if we are serious about cooperation, then we must act with urgency ...": the main clause after
+        # the condition is the demand
+        body = body[_last(_CONDITION, modal["subject"]).end() :]
+        modal = _MODAL.match(body)
+    if modal:
+        told = _THAT_OF.match(modal["subject"])
+        if told and not _is_party(told["who"].strip(), told["who"], who, context):
+            return []  # "management proposed that they should be able to ...": another party's proposal
+        aside = _ASIDE_SAID.search(body)
+        if aside and aside.start() < modal.end() and _said_by_party(aside["speaker"], body, who, context):
+            body = (
+                body[: aside.start()] + " " + body[aside.end() :]
+            )  # "The current fiscal rules, the party said, should ..."
+            modal = _MODAL.match(body)
     if modal and not _HEDGE.search(modal["subject"]):
+        trailing = _TRAILING_SAID.search(body)
+        if (
+            trailing
+            and _reporting(body[trailing.start() :])
+            and _said_by_party(trailing["speaker"], body, who, context)
+        ):
+            # "The government must ensure X, they added.": the party's attribution after its demand goes
+            body = body[: trailing.start()]
         reported = _reporting(body)
         if reported and not (who.name and _speaker_is_party(body[: reported.end()], who)):
-            return []
+            speaker = body[: reported.start()]
+            if not _pronoun_speaker(speaker, speaker, who, context):
+                return []
         if cues or _MODAL.match(modal["subject"]):
             return []
         body = _LEAD.sub("", body)
@@ -481,15 +543,68 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     return []
 
 
+# A pseudo-cleft: "What we want is X", "one fix that we from Africa demand is for Y to V".
+_CLEFT = re.compile(
+    r"^(?:what|(?:the|one|our|a|another)\s+(?:[\w-]+\s+){0,2}?(?:that|which))\s+(?P<who>[\w’' ]{1,40}?)\s+(?:"
+    + "|".join(lists("demand_verbs.yaml")["cleft"])
+    + r")\s+(?:is|are)\s+(?:for\s+(?P<addressee>[^,;]{1,80}?)\s+to\s+(?P<verb>\w.*)|(?P<np>\w.*))$",
+    re.I,
+)
+# A clause opening with a wh-word, the subject of its sentence: "how we manage X will determine Y".
+_WH_SUBJECT = re.compile(r"^(?:how|what|why|where|whether)\s", re.I)
+# A condition before the main clause: "..., but if we are serious about X, then we must ...".
+_CONDITION = re.compile(r"(?:^|,\s+(?:but\s+|and\s+|so\s+)?)(?:if|when|unless|once)\b[^,]{1,120},\s+(?:then\s+)?", re.I)
+# "X proposed that they should ...": the modal belongs to a that-clause of X's verb of asking.
+_THAT_OF = re.compile(
+    r"^(?P<who>.{1,80}?)\s+(?:"
+    + "|".join(w[:-1] + r"\w{0,3}" if w.endswith("e") else w + r"\w{0,3}" for w in lists("demand_verbs.yaml")["clause"])
+    + r")\s+that\s+",
+    re.I,
+)
+# An attribution set off by commas inside the demand: "The current fiscal rules, the party said, should ...".
+_ASIDE_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,50}?)\s+(?:said|says|added|stated|argued),\s+", re.I)
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match:
+    return list(pattern.finditer(text))[-1]
+
+
+# A new clause with a pronoun subject after a demand: ", and they called upon all sides to ...".
+_NEW_CLAUSE = re.compile(r",\s+and\s+(?=(?:they|it|he|she|we)\s+\w)", re.I)
+# An attribution after the demand: "..., they added.", "..., the protest organisers said."
+_TRAILING_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+
+
+def _said_by_party(speaker: str, body: str, who: Party, context: str) -> bool:
+    """The speaker of a trailing attribution is the party: named, or a pronoun for it."""
+    if who.name and who.mentioned(speaker) and not _COMMENTATORS.search(speaker):
+        return True
+    return _pronoun_speaker(speaker, body, who, context)
+
+
+def _infinitive(rest: str) -> bool:
+    """What follows "to" opens a verb: a listed base verb, or one the parse reads as a base-form verb
+    ("to fulfil their commitments", "to immediately reduce violence")."""
+    from .clauses import doc
+
+    bare = re.sub(r"^(?:not|also|further)\s+", "", rest, flags=re.I)
+    if base_verb(_first_word(bare)):
+        return True
+    words = [t for t in doc(f"to {bare.strip()}")[1:3]]
+    if words and words[0].tag_ == "RB" and len(words) > 1:
+        words = words[1:]  # a split infinitive: "to immediately reduce"
+    return bool(words) and words[0].tag_ == "VB"
+
+
 def _addressee(addressee: str, rest: str) -> tuple[str, str]:
     """ "urged the signatories to the ceasefire agreement to respect it": the addressee runs to the
     "to" that opens a verb, not to the first "to" (a preposition inside the addressee)."""
-    if base_verb(_first_word(re.sub(r"^(?:not|also|further)\s+", "", rest, flags=re.I))):
+    if _infinitive(rest):
         return addressee, rest
     for m in re.finditer(r"\s+to\s+(?=([A-Za-z][\w-]*))", rest):
         if re.search(r"[.;]", rest[: m.start()]) or m.start() > 120:
             break
-        if base_verb(m[1]) and not re.search(r"[,]\s*$", rest[: m.start()]):
+        if _infinitive(rest[m.end() :]) and not re.search(r"[,]\s*$", rest[: m.start()]):
             return f"{addressee} to {rest[: m.start()].strip()}", rest[m.end() :]
     return addressee, rest
 
@@ -593,8 +708,15 @@ def _modal_clauses(body: str) -> list[str]:
     """A modal clause as its demands: clauses joined by ";" with the modal gapped ("X should be
     evacuated; Y restored"), coordinated clauses with verbs of their own (the parse), else the
     word-list split."""
+    parts = _WHILE.split(body)
+    if len(parts) > 1 and all(_MODAL.match(p) for p in parts):
+        # "X should be subject to a test, while spending plans should be made in cycles": two demands
+        return [d for p in parts for d in _modal_clauses(p)]
     demands = [r for d in _modal_split(body) for r in relative_demands(d)]
     return [_tidy(d) for d in demands]
+
+
+_WHILE = re.compile(r",?\s+(?:while|whilst|whereas)\s+(?=[^,;]{1,80}?\s" + MODALS + r"\s)", re.I)
 
 
 def _modal_split(body: str) -> list[str]:
@@ -630,6 +752,20 @@ def _used_as_verb(before: str) -> bool:
     if last.endswith(("’s", "'s", "s’", "s'")) or last.lower() in _NOUN_LEAD:
         return False
     return not re.fullmatch(r"[A-Z]\w*(?:ian|ean|ese|ish|ic)", last)
+
+
+def _noun_in_parse(body: str, at: int) -> bool:
+    """ "a social climate in which democratic demands can be voiced": the parse reads the cue word as
+    a plural noun after an adjective, so it is no verb of asking."""
+    from .clauses import doc
+
+    token = next((t for t in doc(body) if t.idx == at), None)
+    return (
+        token is not None
+        and token.tag_ == "NNS"
+        and token.i > 0
+        and token.doc[token.i - 1].tag_ in ("JJ", "PRP$", "POS")
+    )
 
 
 _NOUN_LEAD = frozenset(
@@ -669,7 +805,9 @@ def _is_party(subject: str, before: str, who: Party, context: str) -> bool:
 def _pronoun_speaker(speaker: str, before: str, who: Party, context: str) -> bool:
     """ "He also said ...": a pronoun that reports is the party when the sentences before this one
     name the party and no commentator ("Araqchi, Iran's deputy foreign minister, said ... He also said")."""
-    if not who.name or not re.fullmatch(r"\s*(?:he|she)(?:\s+\w+ly|\s+also|\s+further|\s+again)*\s*", speaker, re.I):
+    if not who.name or not re.fullmatch(
+        r"\s*(?:he|she|they)(?:\s+\w+ly|\s+also|\s+further|\s+again)*\s*", speaker, re.I
+    ):
         return False
     at = context.rfind(before.strip()[:40]) if before.strip() else -1
     earlier = context[:at] if at > 0 else ""
@@ -678,12 +816,37 @@ def _pronoun_speaker(speaker: str, before: str, who: Party, context: str) -> boo
 
 def _clip(rest: str) -> str:
     """The demand part of what follows a cue: up to where another clause starts."""
+    rest = _without_aside(rest)
     cut = _CUT.search(rest)
     text = rest[: cut.start()] if cut else rest
     text = text.strip().rstrip(".,:;!").strip()
     if sum(text.count(q) for q in _QUOTES) % 2:
         text = text.strip(_QUOTES).strip()
     return _PLACEHOLDER.sub("", text)
+
+
+_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;.]{1,200}?,\s+(?=\w)", re.I)
+
+
+def _without_aside(rest: str) -> str:
+    """ "those in the government, who instigated X, be brought to book": a relative clause set off by
+    commas inside the demand, with the demand's verb after it (the parse reads a verb there), loses
+    its commas and stays with its noun; a relative clause after the demand ("X, which ...") still ends it."""
+    from .clauses import doc
+
+    aside = _ASIDE.search(rest)
+    if not aside:
+        return rest
+    after = [t for t in doc(rest[aside.end() :])[:1]]
+    if after and (after[0].pos_ in ("AUX", "VERB") or after[0].tag_ == "MD"):
+        return (
+            rest[: aside.start()]
+            + " "
+            + rest[aside.start() + 1 : aside.end()].strip().rstrip(",")
+            + " "
+            + rest[aside.end() :]
+        )
+    return rest
 
 
 # "asked for three things", "discussed several points": a count, not a demand.
@@ -709,6 +872,33 @@ def _is_gerund(text: str) -> bool:
         and len(words[0]) > 4
         and (words[0].lower() not in NOT_GERUNDS)
     )
+
+
+def _gerund_opening(text: str) -> bool:
+    """The text opens with a gerund, or an adverb and one, as the parse reads it ("Accelerating X",
+    "Better integrating Y"): a verb phrase stated as an activity."""
+    from .clauses import doc
+
+    words = [t for t in doc(_low(text.strip()))[:3] if not t.is_punct]
+    if words[:1] and words[0].tag_ in ("RB", "RBR") and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0].tag_ == "VBG" and words[0].lower_.endswith("ing") and _is_gerund(words[0].lower_)
+
+
+def _as_base(piece: str) -> str:
+    """ "better integrating X" -> "better integrate X": the gerund (after an adverb) in its base form."""
+    from .clauses import doc
+
+    words = piece.strip().split()
+    at = next((n for n, w in enumerate(words[:2]) if w.lower().endswith("ing")), None)
+    if at is None:
+        return piece.strip()
+    token = next((t for t in doc(" ".join(words)) if t.idx == len(" ".join(words[:at])) + (1 if at else 0)), None)
+    base = _base_of(words[at].lower())
+    if base == words[at].lower() and token is not None and token.tag_ == "VBG":
+        base = token.lemma_.lower()  # the parse's lemma: "accelerating" -> "accelerate"
+    words[at] = base
+    return " ".join(words)
 
 
 def _is_nominal(text: str) -> bool:
@@ -786,7 +976,7 @@ def _pieces(text: str, splits_on: set[str]) -> list[str]:
             kind = "other"  # "..., including to prevent X and to ensure Y": examples of one demand, not demands
         if _PURPOSE.search(out[-1]) and not sep.startswith(";"):
             kind = "other"  # "..., in order to anticipate, prevent and resolve conflict": one purpose, not demands
-        if kind == "verb" and re.match(r"\w+ly\s", piece) and re.search(r"\w+ly$", out[-1].strip()):
+        if kind in ("verb", "gerund") and re.match(r"\w+ly\s", piece) and re.search(r"\w+ly$", out[-1].strip()):
             kind = "other"  # "immediately, completely and unconditionally withdraw": adverbs of one verb
         if kind == "verb" and _bare_verb(out[-1]):
             kind = "other"  # "monitor, help investigate and report to the Council on X": the object is shared
@@ -1122,10 +1312,21 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     body = re.sub(r"^(?:and|also)\s+", "", body, flags=re.I)
     if not body:
         return []
+    subjunctive = mandative(body)
+    if subjunctive:
+        return subjunctive  # "That the use of tear-gas be banned."
     if _modal_clause(body):
         return None
     noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
     name = _cap(noun) if subject else _cap(_name(who))
+    if kind == "pledge" and not subject and _gerund_opening(body):
+        # "have committed to: a. Accelerating strong ... growth." -> "G20 will accelerate strong ... growth."
+        # "Investing £130 billion in X – upgrading Y, building Z": what follows the dash elaborates the
+        # last pledge before it and is no pledge of its own
+        main, *aside = re.split(r"(\s+[-–—]\s+)", body, maxsplit=1)
+        pieces = _pieces(_low(main), {"gerund"})
+        pieces[-1] += "".join(aside)
+        return [_sentence(f"{name} will {_as_base(p)}") for p in pieces]
     pieces = _pieces(body, {"verb"}) if base_verb(_first_word(body)) or " and " in body else [body]
     out = []
     for piece in pieces:
@@ -1156,6 +1357,11 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     return out
 
 
+# A lead-in that points at the list under it: "the demands that follow:", "as follows:".
+_FORWARD = re.compile(
+    r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lists("leads.yaml")["forward"]) + r")\s*:\s*$",
+    re.I,
+)
 _MODAL_ANYWHERE = re.compile(rf"\s(?:{MODALS}|will|would|can|may)\s", re.I)
 
 
@@ -1247,7 +1453,9 @@ def _pledge(body: str, who: Party, context: str) -> list[str]:
         return []
     subject, rest = m["subject"], m["rest"]
     if re.search(
-        r"\b(?:whether|if|that|which|who|when|is|are|was|were|has|have|had)\b", m["lead"] + " " + subject, re.I
+        r"\b(?:whether|if|that|which|who|when|how|what|why|where|is|are|was|were|has|have|had)\b",
+        m["lead"] + " " + subject,
+        re.I,
     ):
         return []  # "will" inside a subordinate clause ("awaiting a response on whether he will agree")
     if re.search(r"\bthere$", subject, re.I) and rest.lower().startswith("be no "):
@@ -1266,6 +1474,32 @@ def _pledge(body: str, who: Party, context: str) -> list[str]:
     return []
 
 
+_COMMITTED = re.compile(
+    r"\b(?P<verb>"
+    + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lists("demand_verbs.yaml")["commitment"])
+    + r")\s+(?=\w)",
+    re.I,
+)
+
+
+def _commitment(body: str, who: Party, context: str) -> list[str]:
+    """ "the leaders committed to enhancing X", "X vowed to V": the party's pledge to act, "X will V"."""
+    if not who.name:
+        return []
+    text = _clean(body)
+    for m in _COMMITTED.finditer(text):
+        before = text[: m.start()]
+        if not _used_as_verb(before) or not _is_party(_subject(text, m.start()), before, who, context):
+            continue
+        rest = _clip(text[m.end() :])
+        name = _cap(_name(who))
+        if _gerund_opening(rest):
+            return [_sentence(f"{name} will {_as_base(p)}") for p in _pieces(_low(rest), {"gerund"})]
+        if _opens_verb(rest) or base_verb(_first_word(rest)):
+            return [_sentence(f"{name} will {p}") for p in _pieces(rest, {"verb"})]
+    return []
+
+
 def _base_of(word: str) -> str:
     from .grammar import _stems
 
@@ -1273,6 +1507,73 @@ def _base_of(word: str) -> str:
         if stem in verbs():
             return stem
     return word
+
+
+# A transcript's speaker label with its timestamp, or a timestamp alone: "Speaker 2 (02:18):", "(04:39)".
+_SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][^():]{0,60}?)?\s*\((?:\d{1,2}:)?\d{1,2}:\d{2}\)\s*:?$")
+
+
+_AGREEMENT = re.compile(
+    r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lists("leads.yaml")["agreement"]) + r")\b",
+    re.I,
+)
+
+
+def _terms(text: str) -> list[str]:
+    """A paragraph that is a noun phrase headed by an action noun, or a run of them joined by commas
+    ("Return of IDPs to their areas of residence, withdrawal from Wadi Gaza"): the terms; else []."""
+    body = re.sub(r"\s+(?:as\s+)?(?:indicated|shown|set\s+out|described)\s+below\s*:?$", "", text.strip()).rstrip(
+        ".:; "
+    )
+    if len(body.split()) < 4 or not _action_headed(re.split(r"[,(]", body)[0]):
+        return []
+    from .clauses import doc
+
+    if any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc(body)):
+        return []  # a clause, not a noun phrase
+    pieces, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|,\s+(?:and\s+)?", body):
+        if m[0] == "(":
+            depth += 1
+        elif m[0] == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and _action_headed(re.split(r"[,(]", body[m.end() :])[0].strip()):
+            pieces.append(body[start : m.start()])
+            start = m.end()
+    pieces.append(body[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_OPENING_ADVERBIAL = re.compile(
+    r"^(?:on|in|at|after|before|during|within|from|by)\b[^,(]*(?:\([^)]*\))?[^,]*,\s+", re.I
+)
+
+
+def _stated_term(text: str) -> list[str]:
+    """A draft agreement's term in the present tense ("the Israeli forces completely withdraw from X"),
+    as demands with "must"; not a sentence about the text itself ("The framework agreement consists of")."""
+    clause = _OPENING_ADVERBIAL.sub("", _clean(text))
+    if _DOCUMENT_SUBJECT.match(clause) or _PRONOUN_SUBJECT.match(clause) or clause.endswith("?"):
+        return []
+    stated = with_modality(clause)
+    must = re.search(r"\smust\s", stated)
+    if stated == clause or not must or _AGREEMENT.search(stated[: must.start()]):
+        return []
+    return _modal_clauses(stated)
+
+
+def _section_heading(found: Sequence[Sentence], i: int) -> bool:
+    """A marked line of at most three words with no verb, with prose (no list item) under it."""
+    s = found[i]
+    words = s.text.strip(" .:").split()
+    if not words or len(words) > 3 or any(x.block == s.block for x in found[i + 1 :][:1]):
+        return False
+    nxt = next((x for x in found[i + 1 :] if x.block != s.block), None)
+    if nxt is None or nxt.marker:
+        return False
+    from .clauses import doc
+
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc(s.text.strip()))
 
 
 def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
@@ -1285,12 +1586,43 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
     lead_at = -1  # the block of the last lead-in line
+    other_turn = False  # inside a transcript turn of a speaker who is not the party
+    agreement = False  # the text is a draft agreement or proposal (its title or heading says so)
     for i, s in enumerate(found):
         text = s.text
+        label = _SPEAKER_LABEL.match(text.strip())
+        if label and s.first:
+            # "Speaker 2 (02:18):", "Lazarus McCarthy Chakwera (03:07):": a transcript's turn; what
+            # someone else says in it (the chair's procedure) is not the party's; "(04:39)" goes on
+            if label["who"]:
+                other_turn = bool(who.name) and not who.mentioned(label["who"])
+            result[i] = []
+            continue
+        if other_turn:
+            result[i] = []
+            continue
         if "http://" in text or "https://" in text:
             result[i] = []  # a title line with its address: not a demand
             title_kind = title_kind or _lead_kind(text.split("|")[0])
+            agreement = agreement or bool(_AGREEMENT.search(text.split("|")[0]))
             continue
+        if s.first and len(text.split()) <= 4 and _AGREEMENT.search(text) and not text.rstrip().endswith("."):
+            agreement = True  # a heading "Proposed Agreement"
+            result[i] = []
+            continue
+        if agreement and s.first and s.marker == "" and who.name:
+            terms = _terms(text)
+            if terms:
+                # "The temporary cessation of mutual military operations ..., and the withdrawal of ...":
+                # a draft agreement states its terms as noun phrases, each a term the party asks for
+                name = _cap(_name(who))
+                result[i] = [_sentence(f"{name} {_verb_for(name, 'demands')} {_low(t)}") for t in terms]
+                kind, subject = "", ""
+                continue
+            stated = _stated_term(text)
+            if stated:
+                result[i] = stated  # "On the third day, the Israeli forces completely withdraw from X, ...": a term
+                continue
         if s.first and s.marker in ("", "heading"):
             paragraph = " ".join(x.text for x in found if x.block == s.block)
             prose_kind = _lead_kind(paragraph) or prose_kind
@@ -1305,6 +1637,10 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
+                if ends_lead and _FORWARD.search(paragraph):
+                    # "we ask that the government take solid steps to realize our demands that follow:":
+                    # the lead-in points at the list; the demands are its items, not the lead-in
+                    result.update((j, []) for j, x in enumerate(found) if x.block == s.block)
                 last = [x.text for x in found if x.block == s.block][-1]
                 paragraph = last if _lead_kind(last) else paragraph
                 lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
@@ -1353,6 +1689,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             if operative is not None:
                 result[i] = operative
                 continue
+        if s.first and s.marker and s.marker != "heading" and _section_heading(found, i):
+            result[i] = []  # "– Taxation" over a paragraph: a section's heading, not an item
+            continue
         if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind == "other":
             result[i] = []
             continue
