@@ -35,24 +35,24 @@ class Settings:
     reverse_threshold: float = 0.1  # match probability a polarity flip needs to count as a reversal
     # Logistic model of "this aligned pair's substance moved" over substance.FEATURES.
     substance_threshold: float = 0.5  # probability of a moved substance above which a pair is 'changed'
-    substance_bias: float = -2.2864
+    substance_bias: float = -2.1756
     substance_semantic: float = 0.0
     substance_lexical: float = 0.0
     substance_unmatched_old: float = 0.0
     substance_unmatched_new: float = 0.0
-    substance_numbers: float = 4.2705
-    substance_dates: float = 4.0459
-    substance_modality: float = 4.1261
-    substance_conditions: float = 1.5021
+    substance_numbers: float = 3.9866
+    substance_dates: float = 4.0653
+    substance_modality: float = 3.8017
+    substance_conditions: float = 0.9947
     substance_scope: float = 0.0
-    substance_names_gone: float = 1.2944
-    substance_names_added: float = 1.2944
-    substance_party: float = 1.3986
+    substance_names_gone: float = 1.5205
+    substance_names_added: float = 1.5205
+    substance_party: float = 1.4621
     substance_longer: float = 0.0
     substance_parts_gone: float = 0.0
     substance_parts_added: float = 0.0
     substance_one_sided: float = 0.0
-    substance_added: float = 1.7722
+    substance_added: float = 1.6832
 
     def __post_init__(self):
         for f in fields(self):
