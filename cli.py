@@ -869,7 +869,7 @@ def review(old, new, date_from, date_to, party, input_format, strict, path, limi
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(),
     help="Write to FILE (atomically) instead of standard output.",
 )
 @engine_options
@@ -898,22 +898,30 @@ def corpus(dataset, party, only, output, model, no_cache, settings_path):
 
 
 def _stream(lines, output: str | None) -> int:
-    """Write lines as they come to standard output, or to ``output`` atomically; how many."""
+    """Write lines as they come to standard output, or to ``output`` (through ``outputs``, so a
+    device, FIFO or symlink is kept, and a file is replaced whole); how many."""
     count = 0
-    if output is None:
-        for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
-            click.echo(line, nl=False)
+    if output is None or output == "-":
+        try:
+            for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
+                sys.stdout.write(line)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
+        except OSError as exc:
+            _silence_stdout()
+            raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
         return count
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    stage = outputs.current()
+    tmp = stage.path_for(output)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
             for count, line in enumerate(lines, 1):  # noqa: B007
                 fh.write(line)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}; free some space or choose another -o", output) from None
+    stage.commit()  # in place before the summary line says so
     return count
 
 

@@ -342,3 +342,60 @@ def test_allow_download_says_so_in_one_line(runner, files, monkeypatch):
         "Downloading model someone/not-cached-model from the Hugging Face hub (--allow-download)\n"
     ), result.stderr
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 2
+
+
+# --- attack audit: inputs and outputs a hostile user tries ----------------------------------
+
+TWO_ROUNDS = (
+    "positions:\n"
+    "  - {party: A, date: 2024-01-01, demands: [{id: o1, text: Tariffs on steel must be removed.}]}\n"
+    "  - {party: A, date: 2025-01-01, demands: [{id: n1, text: Tariffs on steel must not be removed.}]}\n"
+)
+
+
+def demanddiff(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """The command as a shell runs it: its own process, real standard streams."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "demanddiff.cli", *args], capture_output=True, text=True, env=env, **kwargs
+    )
+
+
+def test_corpus_output_to_a_device_or_symlink_keeps_it(runner, tmp_path):
+    data = tmp_path / "rounds.yaml"
+    data.write_text(TWO_ROUNDS)
+    null = device(tmp_path, "null")
+    result = runner.invoke(cli, ["corpus", str(data), "-o", str(null)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.lstat(null).st_mode)  # not replaced by a regular file
+    target = tmp_path / "real" / "out.jsonl"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    target.chmod(0o640)
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(target)
+    result = runner.invoke(cli, ["corpus", str(data), "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and '"status": "reversed"' in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in target.parent.iterdir()] == ["out.jsonl"]
+
+
+def test_corpus_output_to_a_full_disk_is_one_line_and_keeps_the_device(runner, tmp_path):
+    data = tmp_path / "rounds.yaml"
+    data.write_text(TWO_ROUNDS)
+    full = device(tmp_path, "full")
+    result = runner.invoke(cli, ["corpus", str(data), "-o", str(full)])
+    assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.output
+    assert "No space left on device" in result.stderr and stat.S_ISCHR(os.lstat(full).st_mode)
+
+
+def test_corpus_into_a_pipe_closed_early_exits_141_without_a_message(tmp_path):
+    data = tmp_path / "rounds.csv"  # more JSON lines than a pipe holds, so the writer meets the closed end
+    rows = [f"A,{year}-01-01,,d{i},Tariff number {i} on steel must be {'cut' if year == 2024 else 'kept'}."
+            for year in (2024, 2025) for i in range(300)]  # fmt: skip
+    data.write_text("party,date,round,id,text\n" + "\n".join(rows) + "\n")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    cmd = f"{sys.executable} -m demanddiff.cli corpus {data} | head -c 1 >/dev/null; echo rc=${{PIPESTATUS[0]}}"
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env)
+    assert proc.stdout.strip() == "rc=141" and proc.stderr == "", (proc.stdout, proc.stderr)
