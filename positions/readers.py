@@ -88,9 +88,16 @@ def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
     return value
 
 
-def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
-    number(str(node.value), None, loader.line_at(node))
-    return loader.construct_yaml_int(node)
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int | str:
+    """A plain decimal as a number; YAML 1.1's other integer forms (0x10, 010, 1_000, 1:30)
+    as written, so an id keeps the name its author gave it."""
+    text = str(node.value)
+    if not _DECIMAL.fullmatch(text):
+        return text
+    return number(text, None, loader.line_at(node))
 
 
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:

@@ -428,3 +428,10 @@ def test_markdown_rules_fences_quotes_and_tables_are_not_demands(tmp_path):
     )
     pos = load(write(tmp_path, "l.md", text), party="X")
     assert [s.text for s in pos.statements] == ["Ukraine must not join NATO.", "No foreign troops."]
+
+
+@pytest.mark.parametrize("written", ["0x10", "0b101", "1:30", "010", "1_000"])
+def test_yaml_ids_in_other_number_forms_are_kept_as_written(tmp_path, written):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"demands:\n  - {{id: {written}, text: a must go}}\n  - {{id: 7, text: b must go}}\n")
+    assert [s.id for s in load(path).statements] == [written, "7"]
