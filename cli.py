@@ -31,7 +31,7 @@ from .compare.result import FILTERS
 from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
 from .positions.model import pair_warnings
-from .positions.readers import INPUT_FORMATS, STDIN, decode, loads, read_source
+from .positions.readers import INPUT_FORMATS, STDIN, loads, read_source, read_stdin
 from .positions.writers import to_yaml
 
 
@@ -150,13 +150,13 @@ def read_position(path: str, input_format: str | None = None):
         return load(path, input_format)
     meta = click.get_current_context().find_root().meta
     if "demanddiff.stdin" not in meta:
-        text = decode(click.get_binary_stream("stdin").read(), STDIN)
+        text = read_stdin()
         meta["demanddiff.stdin"] = loads(text, STDIN, input_format)
     return meta["demanddiff.stdin"]
 
 
 INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path")
-OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune"}
+OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune", "decisions_path": "-d"}
 
 
 def _check_outputs(kwargs: dict) -> None:
@@ -689,7 +689,7 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
-    text = decode(click.get_binary_stream("stdin").read(), STDIN) if file == "-" else read_source(file)
+    text = read_stdin() if file == "-" else read_source(file)
     engine = Engine(model, cache=not no_cache)
     source = "" if file == "-" else Path(file).name
     found = api.extract(
@@ -834,16 +834,18 @@ def report(
 @click.option(
     "-d",
     "--decisions",
-    "path",
+    "decisions_path",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Decisions file: read to resume, written (atomically) after every answer.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after N answers.")
 @click.option("--by", default="", help="Who decides, recorded in the file (default: your login name).")
 @engine_options
 @input_errors
-def review(old, new, date_from, date_to, party, input_format, strict, path, limit, by, model, no_cache, settings_path):
+def review(
+    old, new, date_from, date_to, party, input_format, strict, decisions_path, limit, by, model, no_cache, settings_path
+):
     """Confirm or correct the verdicts, least sure first, one key per answer.
 
     Takes the inputs of `compare`. Each answer is saved at once to the decisions file; run
@@ -856,10 +858,7 @@ def review(old, new, date_from, date_to, party, input_format, strict, path, limi
     if "-" in (old, new):
         raise click.UsageError("review reads your answers from standard input; give the rounds as files, not '-'")
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
-    inputs = {Path(p).resolve() for p in (old, new) if p}
-    if Path(path).resolve() in inputs:
-        raise click.UsageError(f"-d {path} is an input file; give the decisions their own file")
-    api.review(old_p, new_p, path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
+    api.review(old_p, new_p, decisions_path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
 
 
 @cli.command()

@@ -87,7 +87,7 @@ class Settings:
         from ..positions.readers import parse_yaml, read_source
         from ..positions.validate import describe
 
-        data = parse_yaml(read_source(path), str(path)) or {}
+        data = parse_yaml(read_source(path, "add 'name: value' lines to it"), str(path)) or {}
         if not isinstance(data, dict):
             raise InputError("settings are 'name: value' lines, e.g. match_threshold: 0.3", str(path))
         data = {k: v for k, v in data.items() if k not in RETIRED}  # thresholds of older tuned files

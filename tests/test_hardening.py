@@ -399,3 +399,48 @@ def test_corpus_into_a_pipe_closed_early_exits_141_without_a_message(tmp_path):
     cmd = f"{sys.executable} -m demanddiff.cli corpus {data} | head -c 1 >/dev/null; echo rc=${{PIPESTATUS[0]}}"
     proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env)
     assert proc.stdout.strip() == "rc=141" and proc.stderr == "", (proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("command", [["rounds", "-"], ["compare", "-", "NEW"], ["extract", "-"]], ids=lambda c: c[0])
+def test_a_closed_standard_input_is_one_line_exit_2(command, files):
+    args = [str(files[1]) if a == "NEW" else a for a in command]
+    proc = demanddiff(*args, stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (
+        "Error: <stdin>: standard input is closed; pipe a position file in, or give its path instead of '-'\n"
+    )
+
+
+def test_a_terminal_as_standard_input_is_refused_at_once(files):
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = demanddiff("rounds", "-", stdin=follower, timeout=60)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert proc.returncode == 2 and "standard input is a terminal; pipe a position file in" in proc.stderr
+
+
+def test_empty_standard_input_says_so(runner):
+    result = runner.invoke(cli, ["rounds", "-"], input="")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: <stdin>: standard input is empty; pipe a position file in\n"
+
+
+def test_review_checks_its_decisions_file_before_asking_anything(runner, files, tmp_path, no_work, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("review started asking before checking its decisions file")
+
+    monkeypatch.setattr(api, "review", refuse)
+    (tmp_path / "folder").mkdir()
+    for where, message in [
+        ("missing/d.yaml", "folder .*missing does not exist"),
+        ("folder", "is a folder; give a file name to -d"),
+        ("old.yaml", "is an input of this command; write -d to another file"),
+    ]:
+        result = runner.invoke(cli, ["review", *map(str, files), "-d", str(tmp_path / where)], input="a\n")
+        assert result.exit_code == 2, result.output
+        assert ONE_LINE.fullmatch(result.stderr) and re.search(message, result.stderr), result.stderr
+    assert files[0].read_text() == OLD

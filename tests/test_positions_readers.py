@@ -435,3 +435,29 @@ def test_yaml_ids_in_other_number_forms_are_kept_as_written(tmp_path, written):
     path = tmp_path / "p.yaml"
     path.write_text(f"demands:\n  - {{id: {written}, text: a must go}}\n  - {{id: 7, text: b must go}}\n")
     assert [s.id for s in load(path).statements] == [written, "7"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    path = tmp_path / "p.yaml"
+    text = "party: Café\ndemands:\n  - Tariffs must go.\n"
+    path.write_bytes(("\ufeff" + text).encode(encoding))
+    loaded = load(path)
+    assert loaded.party == "Café" and [s.text for s in loaded.statements] == ["Tariffs must go."]
+
+
+def test_a_nul_byte_past_the_start_names_its_line(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_bytes(b"".join(b"Demand %d must go.\n" % i for i in range(1000)) + b"Bad \x00 one.\n")
+    with pytest.raises(InputError) as info:
+        load(path)
+    assert str(info.value) == f"{path}:1001: holds a NUL byte; remove it (or save the file as UTF-8 text)"
+
+
+def test_an_empty_settings_file_names_the_fix_for_settings(tmp_path):
+    from demanddiff import Settings
+
+    path = tmp_path / "s.yaml"
+    path.write_text("\n")
+    with pytest.raises(InputError, match="file is empty; add 'name: value' lines to it"):
+        Settings.load(path)
