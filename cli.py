@@ -689,19 +689,22 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
-    text = read_stdin() if file == "-" else read_source(file)
+    text = read_stdin() if file == "-" else read_source(file, "add the text to extract demands from")
     engine = Engine(model, cache=not no_cache)
     source = "" if file == "-" else Path(file).name
-    found = api.extract(
-        text,
-        party,
-        date,
-        aliases=aliases,
-        split_rounds=split_rounds,
-        engine=engine,
-        source=source,
-        keep_fragments=keep_fragments,
-    )
+    try:
+        found = api.extract(
+            text,
+            party,
+            date,
+            aliases=aliases,
+            split_rounds=split_rounds,
+            engine=engine,
+            source=source,
+            keep_fragments=keep_fragments,
+        )
+    except InputError as exc:  # a fault of the text: name its file
+        raise InputError(exc.message, exc.path or _name(file), exc.line) from None
     if not len(found):
         if party:
             why = f"no demands of {party!r} found; check --party (and --alias for other names of the party)"
