@@ -364,9 +364,17 @@ ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, err
 class Cli(click.Group):
     """The command group; turns every failure into its exit code (see EXIT_CODES)."""
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -392,6 +400,14 @@ class Cli(click.Group):
         where = f"the traceback is in {log}" if log else "the traceback could not be saved"
         click.echo(f"Error: internal error ({what}); {where}; rerun with --debug to print it", err=True)
         return click.exceptions.Exit(3)
+
+
+def _one_line(exc: click.UsageError) -> click.ClickException:
+    """A usage error as one line naming the help to read (exit 2); no arguments at all still show the help."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc
+    command = " ".join(["demanddiff", *(exc.ctx.command_path.split()[1:] if exc.ctx else [])])
+    return BadInput(f"{exc.format_message().rstrip('.')}; see '{command} --help'")
 
 
 def _log_traceback() -> str | None:

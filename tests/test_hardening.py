@@ -444,3 +444,24 @@ def test_review_checks_its_decisions_file_before_asking_anything(runner, files, 
         assert result.exit_code == 2, result.output
         assert ONE_LINE.fullmatch(result.stderr) and re.search(message, result.stderr), result.stderr
     assert files[0].read_text() == OLD
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", "OLD", "NEW", "--bogus"], "No such option '--bogus'; see 'demanddiff compare --help'"),
+        (["compare", "OLD", "--from", "2025-02-30"], "Invalid value for '--from': invalid date '2025-02-30'"),
+        (["compare", "OLD"], "with one file, give --from DATE and --to DATE"),
+        (["rounds"], "Missing argument 'DATASET'; see 'demanddiff rounds --help'"),
+        (["nosuch"], "No such command 'nosuch'"),
+        (["--bogus"], "No such option '--bogus'; see 'demanddiff --help'"),
+        (["review", "OLD", "NEW", "-d", "x.yaml", "--limit", "0"], "Invalid value for '--limit'"),
+    ],
+    ids=["unknown option", "bad date", "missing dates", "missing argument", "unknown command", "group option", "range"],
+)
+def test_usage_errors_are_one_line_exit_2(runner, files, args, message):
+    args = [{"OLD": str(files[0]), "NEW": str(files[1])}.get(a, a) for a in args]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert ONE_LINE.fullmatch(result.stderr) and message in result.stderr, result.stderr
+    assert runner.invoke(cli, []).output.startswith("Usage: ")  # no command: the help, as before
