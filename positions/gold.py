@@ -52,10 +52,10 @@ class GoldCase:
         return self.decided is None or ident in self.decided[side]
 
 
-def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+def gold_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
     """The case files named, folders expanded to their ``*.yaml``/``*.yml`` files (sorted)."""
     found: list[Path] = []
-    for path in map(Path, paths):
+    for path in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
             if not files:
@@ -66,8 +66,8 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_gold(paths: Iterable[str | Path]) -> list[GoldCase]:
-    """Every gold case in ``paths`` (files or folders), validated."""
+def load_gold(paths: Iterable[str | Path] | str | Path) -> list[GoldCase]:
+    """Every gold case in ``paths`` (files or folders, or one of them), validated."""
     cases = [read_case(path) for path in gold_files(paths)]
     seen: dict[str, str] = {}
     for case in cases:

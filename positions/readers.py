@@ -429,6 +429,8 @@ def read_source(path: str | Path, fill: str = "add demands to it") -> str:
     """A file's text, or an InputError saying why it cannot be read as text (``fill``: the fix for an empty one)."""
     p = Path(path)
     name = str(path)
+    if not name:
+        raise InputError("no file name given; give the path of a file")
     if p.is_dir():
         raise InputError("is a directory; give a position file", name)
     try:
@@ -563,6 +565,8 @@ def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     fills fields a file leaves out, such as the party and date of a plain-text list.
     """
     name = str(path)
+    if not name:
+        raise InputError("no file name given; give the path of a position file")
     if Path(name).is_dir():
         raise InputError("is a directory; give a position file", name)
     if fmt is not None and fmt not in INPUT_FORMATS:

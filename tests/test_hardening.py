@@ -465,3 +465,63 @@ def test_usage_errors_are_one_line_exit_2(runner, files, args, message):
     assert result.exit_code == 2, result.output
     assert ONE_LINE.fullmatch(result.stderr) and message in result.stderr, result.stderr
     assert runner.invoke(cli, []).output.startswith("Usage: ")  # no command: the help, as before
+
+
+def _comparison():
+    return compare_call(["Tariffs must go."], ["Tariffs must stay."])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: api.rounds(123), TypeError, "rounds() takes a file path, a Position or a PositionSet, not int"),
+        (
+            lambda: api.timeline(None),
+            TypeError,
+            "timeline() takes a file path, a Position or a PositionSet, not NoneType",
+        ),
+        (lambda: api.timeline(FIXTURE, start="2022-04-01", end="2024-12-31"), None, None),
+        (lambda: api.timeline(FIXTURE, start="2022-02-30"), InputError, "invalid date '2022-02-30'"),
+        (lambda: api.timeline(FIXTURE, end=2024), TypeError, "end must be a datetime.date or 'YYYY-MM-DD', not int"),
+        (lambda: api.extract(None), TypeError, "extract() takes the text (str), not NoneType"),
+        (lambda: api.extract(b"Russia must go."), TypeError, "extract() takes the text (str), not bytes"),
+        (lambda: api.extract("Russia demands that NATO must stop.", date="2024-01-01"), None, None),
+        (lambda: api.render(None), TypeError, "render() takes a Comparison or a Timeline, not NoneType"),
+        (lambda: api.report("x"), TypeError, "report() takes a Comparison or a Timeline, not str"),
+        (lambda: api.plot(_comparison(), "x.png"), TypeError, "plot() takes a Timeline, not Comparison"),
+        (lambda: compare_call(["a must go."], ["b must go."], settings=1), TypeError, "settings must be a Settings"),
+        (lambda: compare_call(["a must go."], ["b must go."], decisions="d.yaml"), TypeError, "read_decisions(path)"),
+        (lambda: api.load(""), InputError, "no file name given; give the path of a position file"),
+    ],
+    ids=[
+        "rounds int",
+        "timeline none",
+        "timeline iso dates",
+        "timeline bad date",
+        "timeline int date",
+        "extract none",
+        "extract bytes",
+        "extract iso date",
+        "render none",
+        "report str",
+        "plot comparison",
+        "settings int",
+        "decisions path",
+        "load empty name",
+    ],  # fmt: skip
+)
+def test_library_calls_check_their_arguments(call, error, message):
+    if error is None:
+        call()
+        return
+    with pytest.raises(error) as info:
+        call()
+    assert message in str(info.value)
+
+
+def test_load_gold_takes_one_path_as_one_file(tmp_path):
+    from demanddiff import load_gold
+
+    case = sorted((ROOT / "tests" / "gold").glob("*.yaml"))[0]
+    assert [c.path for c in load_gold(str(case))] == [str(case)]
+    assert [c.path for c in load_gold(case)] == [str(case)]
