@@ -189,6 +189,8 @@ def input_errors(fn):
             with outputs.staging():
                 return fn(*args, **kwargs)
         except InputError as exc:
+            if exc.path is None and kwargs.get("dataset"):  # a fault of the one input: name it
+                exc = InputError(exc.message, _name(kwargs["dataset"]), exc.line)
             raise BadInput(str(exc)) from None
 
     return wrapper
@@ -777,7 +779,8 @@ def timeline(
         )
     emit(api.render(tl, fmt), output)
     if plot:
-        api.plot(tl, outputs.current().path_for(plot))
+        with warnings_as_lines([]):
+            api.plot(tl, outputs.current().path_for(plot))
 
 
 @cli.command()

@@ -525,3 +525,26 @@ def test_load_gold_takes_one_path_as_one_file(tmp_path):
     case = sorted((ROOT / "tests" / "gold").glob("*.yaml"))[0]
     assert [c.path for c in load_gold(str(case))] == [str(case)]
     assert [c.path for c in load_gold(case)] == [str(case)]
+
+
+def test_a_plot_of_characters_the_font_lacks_warns_in_one_line(runner, tmp_path):
+    pytest.importorskip("matplotlib")
+    data = tmp_path / "emoji.yaml"
+    data.write_text(
+        "positions:\n"
+        "  - {party: A, date: 2024-01-01, demands: [{id: a, text: 'Rockets 🚀 must go.'}]}\n"
+        "  - {party: A, date: 2025-01-01, demands: [{id: a, text: 'Rockets 🚀 must not go.'}]}\n"
+    )
+    result = runner.invoke(cli, ["timeline", str(data), "--plot", str(tmp_path / "p.png"), "-o", str(tmp_path / "t")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Warning: the picture's font has no glyph for 🚀; it is drawn as an empty box\n"
+    assert (tmp_path / "p.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("command", ["timeline", "corpus"])
+def test_a_dataset_fault_found_after_reading_names_the_file(runner, tmp_path, command):
+    one = tmp_path / "one.yaml"
+    one.write_text(OLD)
+    result = runner.invoke(cli, [command, str(one)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {one}: holds a single position; a {command} needs"), result.stderr
