@@ -172,7 +172,7 @@ def _check_outputs(kwargs: dict) -> None:
     seen: list[str] = []
     for name, option in OUTPUT_PARAMS.items():
         target = kwargs.get(name)
-        if not target or target == "-":
+        if target is None or target == "-":
             continue
         outputs.check_target(target, inputs + seen, option)
         seen.append(target)

@@ -12,6 +12,7 @@ statement is decided: unlinked old ids are dropped, unlinked new ids are new.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,8 +56,11 @@ class GoldCase:
 def gold_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
     """The case files named, folders expanded to their ``*.yaml``/``*.yml`` files (sorted)."""
     found: list[Path] = []
-    for path in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
-        if path.is_dir():
+    for given in [paths] if isinstance(paths, (str, Path)) else paths:
+        if not str(given):
+            raise InputError("no file name given; give the path of a file or folder")
+        path = Path(given)
+        if os.path.isdir(path):
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
             if not files:
                 raise InputError("folder holds no .yaml gold cases", str(path))

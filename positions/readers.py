@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -427,19 +428,36 @@ READERS: dict[str, Reader] = {
 
 def read_source(path: str | Path, fill: str = "add demands to it") -> str:
     """A file's text, or an InputError saying why it cannot be read as text (``fill``: the fix for an empty one)."""
-    p = Path(path)
     name = str(path)
     if not name:
         raise InputError("no file name given; give the path of a file")
-    if p.is_dir():
+    if _is_dir(name):
         raise InputError("is a directory; give a position file", name)
     try:
-        raw = p.read_bytes()
+        with open(name, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # bounded: /dev/zero or a runaway file never fills memory
     except FileNotFoundError:
         raise InputError("no such file; check the path", name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
-    return decode(raw, name, fill)
+    return decode(_bounded(raw, name), name, fill)
+
+
+MAX_BYTES = 256 * 1024 * 1024  # the largest input read: ten times a large corpus, a few GB of memory once parsed
+
+
+def _bounded(raw: bytes, name: str) -> bytes:
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"is larger than {MAX_BYTES:,} bytes; split it into several files", name)
+    return raw
+
+
+def _is_dir(name: str) -> bool:
+    """Whether ``name`` is a folder; False for a name the system cannot look up (too long, a loop)."""
+    try:
+        return os.path.isdir(name)
+    except (OSError, ValueError):
+        return False
 
 
 def read_stdin(stream: Any = None) -> str:
@@ -456,7 +474,7 @@ def read_stdin(stream: Any = None) -> str:
             "standard input is a terminal; pipe a position file in (... - < FILE), or give its path instead of '-'",
             STDIN,
         )
-    raw = getattr(stream, "buffer", stream).read()
+    raw = _bounded(getattr(stream, "buffer", stream).read(MAX_BYTES + 1), STDIN)
     if not raw.strip():
         raise InputError("standard input is empty; pipe a position file in", STDIN)
     return decode(raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogateescape"), STDIN)
@@ -567,7 +585,7 @@ def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     name = str(path)
     if not name:
         raise InputError("no file name given; give the path of a position file")
-    if Path(name).is_dir():
+    if _is_dir(name):
         raise InputError("is a directory; give a position file", name)
     if fmt is not None and fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)

@@ -548,3 +548,14 @@ def test_a_dataset_fault_found_after_reading_names_the_file(runner, tmp_path, co
     result = runner.invoke(cli, [command, str(one)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {one}: holds a single position; a {command} needs"), result.stderr
+
+
+def test_an_empty_output_name_is_refused(runner, files, no_work):
+    result = runner.invoke(cli, ["compare", *map(str, files), "-o", ""])
+    assert result.exit_code == 2 and result.stderr == "Error: -o is empty; give a file name\n", result.stderr
+
+
+def test_a_model_name_too_long_for_a_path_is_one_line(runner, files, monkeypatch):
+    monkeypatch.setattr("demanddiff.compare.engine._engines", {})
+    result = runner.invoke(cli, ["compare", *map(str, files), "--model", "a" * 300])
+    assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.stderr

@@ -1,6 +1,8 @@
 import datetime as dt
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -461,3 +463,32 @@ def test_an_empty_settings_file_names_the_fix_for_settings(tmp_path):
     path.write_text("\n")
     with pytest.raises(InputError, match="file is empty; add 'name: value' lines to it"):
         Settings.load(path)
+
+
+def test_a_file_name_too_long_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot read: File name too long"):
+        load(tmp_path / ("a" * 300 + ".yaml"))
+
+
+def test_an_endless_input_stops_at_the_size_limit(tmp_path, monkeypatch):
+    from demanddiff.positions import readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("- a must go\n" * 100)
+    with pytest.raises(InputError, match=r"is larger than 1,000 bytes; split it"):
+        load(big)
+    zero = tmp_path / "zero"  # a character device that never ends, like /dev/zero (made here, never in /dev)
+    if os.geteuid() == 0:
+        os.mknod(zero, 0o444 | stat.S_IFCHR, os.makedev(1, 5))
+        with pytest.raises(InputError, match=r"is larger than 1,000 bytes"):
+            load(zero, "yaml")
+
+
+def test_an_empty_path_is_no_file_name(tmp_path, monkeypatch):
+    from demanddiff import load_gold
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yaml").write_text("old: 1\n")
+    with pytest.raises(InputError, match="no file name given"):
+        load_gold([""])

@@ -7,6 +7,7 @@ each with ``id``, ``class``, ``old``, ``new``, ``status`` (and ``domain``, ``why
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,7 @@ class Battery:
 def is_battery(path: str | Path) -> bool:
     """Whether a file is a battery (a mapping with ``battery:`` and ``pairs:``), not a gold case."""
     path = Path(path)
-    if path.is_dir() or path.suffix.lower() not in (".yaml", ".yml"):
+    if os.path.isdir(path) or path.suffix.lower() not in (".yaml", ".yml"):
         return False
     try:
         with open(path, "rb") as f:
