@@ -192,12 +192,16 @@ def extract_candidates(
     by_structure = structured(found, who)
     result: list[Candidate] = []
     anchor, carried = "", False  # the last sentence that names the party; whether the one before gave demands
+    earlier: dict[int, list[str]] = {}  # the texts of the sentences before this one, by block
     for i, (sentence, when) in enumerate(zip(found, whens)):
+        earlier.setdefault(sentence.block, [])
+        if i > 0:
+            earlier.setdefault(found[i - 1].block, []).append(found[i - 1].text)
         if i in quoted_by_other:
             carried = False
             continue
         context = " ".join(s.text for s in found[max(0, i - 2) : i + 1])
-        same_block = " ".join(s.text for s in found[:i] if s.block == sentence.block)
+        same_block = " ".join(earlier[sentence.block])
         if same_block and same_block not in context:
             context = f"{same_block} {sentence.text}"  # "The Council ... . It called for ... . It called on ..."
         if (
