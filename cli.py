@@ -441,7 +441,7 @@ def cli(debug):
 
 
 def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Engine:
-    settings = Settings.load(settings_path) if settings_path else None
+    settings = Settings.load(settings_path) if settings_path is not None else None
     return Engine(model, cache=not no_cache, settings=settings, executor=_EXECUTOR.get())
 
 

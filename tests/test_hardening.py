@@ -559,3 +559,8 @@ def test_a_model_name_too_long_for_a_path_is_one_line(runner, files, monkeypatch
     monkeypatch.setattr("demanddiff.compare.engine._engines", {})
     result = runner.invoke(cli, ["compare", *map(str, files), "--model", "a" * 300])
     assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.stderr
+
+
+def test_an_empty_settings_name_is_refused_not_ignored(runner, files):
+    result = runner.invoke(cli, ["compare", *map(str, files), "--settings", ""])
+    assert result.exit_code == 2 and result.stderr == "Error: no file name given; give the path of a file\n"
