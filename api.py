@@ -41,16 +41,35 @@ __all__ = [
 ]
 
 
-def _dataset(dataset: str | Path | PositionSet | Position) -> tuple[PositionSet | Position, str | None]:
+def _dataset(dataset: str | Path | PositionSet | Position, call: str) -> tuple[PositionSet | Position, str | None]:
     """The loaded dataset and the file to name in errors."""
     if isinstance(dataset, (str, Path)):
         return load(dataset), str(dataset)
+    if not isinstance(dataset, (Position, PositionSet)):
+        raise TypeError(f"{call}() takes a file path, a Position or a PositionSet, not {type(dataset).__name__}")
     return dataset, dataset.source or None
+
+
+def _date(value: dt.date | str | None, name: str) -> dt.date | None:
+    """A date argument: a ``datetime.date``, an ISO text (``"2024-03-01"``) or None."""
+    from .positions.model import parse_date
+
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    raise TypeError(f"{name} must be a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+
+
+def _subject(subject: object, call: str, kinds: tuple[type, ...]) -> None:
+    if not isinstance(subject, kinds):
+        names = " or a ".join(k.__name__ for k in kinds)
+        raise TypeError(f"{call}() takes a {names}, not {type(subject).__name__}")
 
 
 def rounds(dataset: str | Path | PositionSet | Position, party: str | None = None) -> list[Position]:
     """The rounds of a dataset (oldest first), or of one party: ``demanddiff rounds``."""
-    loaded, path = _dataset(dataset)
+    loaded, path = _dataset(dataset, "rounds")
     if isinstance(loaded, Position):
         return [loaded]
     found = loaded.rounds(party)
@@ -76,7 +95,8 @@ def timeline(
     """
     from .compare.timeline import timeline as build
 
-    loaded, path = _dataset(dataset)
+    loaded, path = _dataset(dataset, "timeline")
+    start, end = _date(start, "start"), _date(end, "end")
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
     return build(loaded, party, start, end, engine or shared(), decisions=decisions)
@@ -92,7 +112,7 @@ def corpus(
     """
     from .compare.corpus import consecutive
 
-    loaded, path = _dataset(dataset)
+    loaded, path = _dataset(dataset, "corpus")
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a corpus needs a dataset of rounds (positions: [...])", path)
     pairs = consecutive(loaded, party)
@@ -123,6 +143,9 @@ def extract(
     from .positions.prose.extract import extract as one
     from .positions.prose.extract import extract_rounds
 
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes the text (str), not {type(text).__name__}")
+    date = _date(date, "date")
     run = extract_rounds if split_rounds else one
     same = near_duplicates((engine or shared()).embedder)
     return run(text, party, date, aliases=aliases, same=same, source=source, keep_fragments=keep_fragments)
@@ -142,6 +165,7 @@ def render(subject: Comparison | Timeline, fmt: str = "simple") -> str:
     from .compare.render.tables import render as render_comparison
     from .compare.render.tables import render_timeline
 
+    _subject(subject, "render", (Comparison, Timeline))
     return render_timeline(subject, fmt) if isinstance(subject, Timeline) else render_comparison(subject, fmt)
 
 
@@ -152,6 +176,7 @@ def report(subject: Comparison | Timeline, fmt: str = "html", *, review: bool = 
     """
     from .compare.render.report import render_report
 
+    _subject(subject, "report", (Comparison, Timeline))
     return render_report(subject, fmt, review=review)
 
 
@@ -176,6 +201,7 @@ def plot(subject: Timeline, path: str | Path) -> None:
     """Draw a timeline as a PNG or SVG picture (needs the ``plot`` extra): ``demanddiff timeline --plot``."""
     from .compare.render.plot import plot_timeline
 
+    _subject(subject, "plot", (Timeline,))
     plot_timeline(subject, str(path))
 
 

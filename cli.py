@@ -31,7 +31,7 @@ from .compare.result import FILTERS
 from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
 from .positions.model import pair_warnings
-from .positions.readers import INPUT_FORMATS, STDIN, decode, loads, read_source
+from .positions.readers import INPUT_FORMATS, STDIN, loads, read_source, read_stdin
 from .positions.writers import to_yaml
 
 
@@ -150,13 +150,13 @@ def read_position(path: str, input_format: str | None = None):
         return load(path, input_format)
     meta = click.get_current_context().find_root().meta
     if "demanddiff.stdin" not in meta:
-        text = decode(click.get_binary_stream("stdin").read(), STDIN)
+        text = read_stdin()
         meta["demanddiff.stdin"] = loads(text, STDIN, input_format)
     return meta["demanddiff.stdin"]
 
 
 INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path")
-OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune"}
+OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune", "decisions_path": "-d"}
 
 
 def _check_outputs(kwargs: dict) -> None:
@@ -172,7 +172,7 @@ def _check_outputs(kwargs: dict) -> None:
     seen: list[str] = []
     for name, option in OUTPUT_PARAMS.items():
         target = kwargs.get(name)
-        if not target or target == "-":
+        if target is None or target == "-":
             continue
         outputs.check_target(target, inputs + seen, option)
         seen.append(target)
@@ -189,6 +189,8 @@ def input_errors(fn):
             with outputs.staging():
                 return fn(*args, **kwargs)
         except InputError as exc:
+            if exc.path is None and kwargs.get("dataset"):  # a fault of the one input: name it
+                exc = InputError(exc.message, _name(kwargs["dataset"]), exc.line)
             raise BadInput(str(exc)) from None
 
     return wrapper
@@ -364,9 +366,17 @@ ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, err
 class Cli(click.Group):
     """The command group; turns every failure into its exit code (see EXIT_CODES)."""
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -392,6 +402,14 @@ class Cli(click.Group):
         where = f"the traceback is in {log}" if log else "the traceback could not be saved"
         click.echo(f"Error: internal error ({what}); {where}; rerun with --debug to print it", err=True)
         return click.exceptions.Exit(3)
+
+
+def _one_line(exc: click.UsageError) -> click.ClickException:
+    """A usage error as one line naming the help to read (exit 2); no arguments at all still show the help."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc
+    command = " ".join(["demanddiff", *(exc.ctx.command_path.split()[1:] if exc.ctx else [])])
+    return BadInput(f"{exc.format_message().rstrip('.')}; see '{command} --help'")
 
 
 def _log_traceback() -> str | None:
@@ -423,7 +441,7 @@ def cli(debug):
 
 
 def _engine(model: str | None, no_cache: bool, settings_path: str | None) -> Engine:
-    settings = Settings.load(settings_path) if settings_path else None
+    settings = Settings.load(settings_path) if settings_path is not None else None
     return Engine(model, cache=not no_cache, settings=settings, executor=_EXECUTOR.get())
 
 
@@ -689,19 +707,22 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
-    text = decode(click.get_binary_stream("stdin").read(), STDIN) if file == "-" else read_source(file)
+    text = read_stdin() if file == "-" else read_source(file, "add the text to extract demands from")
     engine = Engine(model, cache=not no_cache)
     source = "" if file == "-" else Path(file).name
-    found = api.extract(
-        text,
-        party,
-        date,
-        aliases=aliases,
-        split_rounds=split_rounds,
-        engine=engine,
-        source=source,
-        keep_fragments=keep_fragments,
-    )
+    try:
+        found = api.extract(
+            text,
+            party,
+            date,
+            aliases=aliases,
+            split_rounds=split_rounds,
+            engine=engine,
+            source=source,
+            keep_fragments=keep_fragments,
+        )
+    except InputError as exc:  # a fault of the text: name its file
+        raise InputError(exc.message, exc.path or _name(file), exc.line) from None
     if not len(found):
         if party:
             why = f"no demands of {party!r} found; check --party (and --alias for other names of the party)"
@@ -758,7 +779,8 @@ def timeline(
         )
     emit(api.render(tl, fmt), output)
     if plot:
-        api.plot(tl, outputs.current().path_for(plot))
+        with warnings_as_lines([]):
+            api.plot(tl, outputs.current().path_for(plot))
 
 
 @cli.command()
@@ -834,16 +856,18 @@ def report(
 @click.option(
     "-d",
     "--decisions",
-    "path",
+    "decisions_path",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Decisions file: read to resume, written (atomically) after every answer.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after N answers.")
 @click.option("--by", default="", help="Who decides, recorded in the file (default: your login name).")
 @engine_options
 @input_errors
-def review(old, new, date_from, date_to, party, input_format, strict, path, limit, by, model, no_cache, settings_path):
+def review(
+    old, new, date_from, date_to, party, input_format, strict, decisions_path, limit, by, model, no_cache, settings_path
+):
     """Confirm or correct the verdicts, least sure first, one key per answer.
 
     Takes the inputs of `compare`. Each answer is saved at once to the decisions file; run
@@ -856,10 +880,7 @@ def review(old, new, date_from, date_to, party, input_format, strict, path, limi
     if "-" in (old, new):
         raise click.UsageError("review reads your answers from standard input; give the rounds as files, not '-'")
     old_p, new_p = _two_rounds(old, new, date_from, date_to, party, input_format, strict)
-    inputs = {Path(p).resolve() for p in (old, new) if p}
-    if Path(path).resolve() in inputs:
-        raise click.UsageError(f"-d {path} is an input file; give the decisions their own file")
-    api.review(old_p, new_p, path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
+    api.review(old_p, new_p, decisions_path, engine=_engine(model, no_cache, settings_path), limit=limit, by=by)
 
 
 @cli.command()
@@ -869,7 +890,7 @@ def review(old, new, date_from, date_to, party, input_format, strict, path, limi
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(),
     help="Write to FILE (atomically) instead of standard output.",
 )
 @engine_options
@@ -898,22 +919,30 @@ def corpus(dataset, party, only, output, model, no_cache, settings_path):
 
 
 def _stream(lines, output: str | None) -> int:
-    """Write lines as they come to standard output, or to ``output`` atomically; how many."""
+    """Write lines as they come to standard output, or to ``output`` (through ``outputs``, so a
+    device, FIFO or symlink is kept, and a file is replaced whole); how many."""
     count = 0
-    if output is None:
-        for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
-            click.echo(line, nl=False)
+    if output is None or output == "-":
+        try:
+            for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
+                sys.stdout.write(line)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
+        except OSError as exc:
+            _silence_stdout()
+            raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
         return count
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    stage = outputs.current()
+    tmp = stage.path_for(output)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
             for count, line in enumerate(lines, 1):  # noqa: B007
                 fh.write(line)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}; free some space or choose another -o", output) from None
+    stage.commit()  # in place before the summary line says so
     return count
 
 

@@ -38,6 +38,8 @@ def _umask() -> int:
 
 def check_target(path: str, inputs: Iterable[str] = (), option: str = "-o") -> None:
     """Refuse, before any work, an output that cannot or must not be written."""
+    if not path:
+        raise InputError(f"{option} is empty; give a file name")
     try:
         st = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):

@@ -44,8 +44,8 @@ def resolve_model(model: str | None) -> tuple[str, str]:
 
         return str(_bundled_model_dir()), f"{DEFAULT_MODEL}=={version(DEFAULT_MODEL)}"
     path = Path(model).expanduser()
-    if path.exists():
-        if not path.is_dir():
+    if os.path.exists(path):  # False for a name too long to be a path: a hub name, refused below
+        if not os.path.isdir(path):
             raise InputError("model must be a directory holding a sentence-transformers model", model)
         digest = hashlib.sha256()
         for name in sorted(p.name for p in path.iterdir() if p.is_file()):
@@ -74,7 +74,7 @@ def load_model(location: str, name: str):
 
 
 def _load(location: str, model_name: str):
-    named = not Path(location).is_dir()  # a hub name, not a folder
+    named = not os.path.isdir(location)  # a hub name, not a folder
     download = named and download_allowed()
     for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
         if download:

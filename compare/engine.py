@@ -46,6 +46,8 @@ class Engine:
         settings: Settings | None = None,
         executor: Executor | None = None,
     ):
+        if settings is not None and not isinstance(settings, Settings):
+            raise TypeError(f"settings must be a Settings (Settings.load(path)), not {type(settings).__name__}")
         self.executor = executor or LocalExecutor()
         self.embedder = Embedder(model, cache=cache, executor=self.executor)
         self.settings = settings or Settings()
@@ -58,6 +60,8 @@ class Engine:
         With ``decisions`` (an analyst's, ``positions.decisions``) the decided links and statuses
         are kept as decided and the engine aligns only the rest (``compare.decided``).
         """
+        if decisions is not None and not isinstance(decisions, Decisions):
+            raise TypeError(f"decisions must be Decisions (read_decisions(path)), not {type(decisions).__name__}")
         settings = replace(self.settings, **overrides) if overrides else self.settings
         old_p, new_p = as_position(old), as_position(new)
         if decisions is not None:

@@ -85,13 +85,15 @@ class Settings:
     def load(cls, path: str | Path) -> Settings:
         """Settings from a YAML file of ``name: value`` lines."""
         from ..positions.readers import parse_yaml, read_source
+        from ..positions.validate import describe
 
-        data = parse_yaml(read_source(path), str(path)) or {}
-        if isinstance(data, dict):  # thresholds the substance model replaced, in older tuned files
-            data = {k: v for k, v in data.items() if k not in RETIRED}
+        data = parse_yaml(read_source(path, "add 'name: value' lines to it"), str(path)) or {}
+        if not isinstance(data, dict):
+            raise InputError("settings are 'name: value' lines, e.g. match_threshold: 0.3", str(path))
+        data = {k: v for k, v in data.items() if k not in RETIRED}  # thresholds of older tuned files
         known = {f.name for f in fields(cls)}
-        if not isinstance(data, dict) or set(data) - known:
-            extra = sorted(set(data) - known) if isinstance(data, dict) else []
+        extra = sorted(map(str, set(data) - known))
+        if extra:
             raise InputError(f"unknown setting(s) {', '.join(extra)}; known: {', '.join(sorted(known))}", str(path))
         values = {}
         for name, value in data.items():
@@ -99,6 +101,8 @@ class Settings:
                 values[name] = float(value) if isinstance(value, str) else value
             except ValueError:
                 values[name] = value
+            if isinstance(values[name], (list, dict)):
+                raise InputError(f"setting {name} must be a number, not {describe(value)}", str(path))
         try:
             return cls(**values)
         except (TypeError, InputError) as exc:

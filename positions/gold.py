@@ -12,6 +12,7 @@ statement is decided: unlinked old ids are dropped, unlinked new ids are new.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,11 +53,14 @@ class GoldCase:
         return self.decided is None or ident in self.decided[side]
 
 
-def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+def gold_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
     """The case files named, folders expanded to their ``*.yaml``/``*.yml`` files (sorted)."""
     found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
+    for given in [paths] if isinstance(paths, (str, Path)) else paths:
+        if not str(given):
+            raise InputError("no file name given; give the path of a file or folder")
+        path = Path(given)
+        if os.path.isdir(path):
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
             if not files:
                 raise InputError("folder holds no .yaml gold cases", str(path))
@@ -66,8 +70,8 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_gold(paths: Iterable[str | Path]) -> list[GoldCase]:
-    """Every gold case in ``paths`` (files or folders), validated."""
+def load_gold(paths: Iterable[str | Path] | str | Path) -> list[GoldCase]:
+    """Every gold case in ``paths`` (files or folders, or one of them), validated."""
     cases = [read_case(path) for path in gold_files(paths)]
     seen: dict[str, str] = {}
     for case in cases:

@@ -9,10 +9,13 @@ in YAML front matter or given by the caller.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -88,9 +91,16 @@ def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
     return value
 
 
-def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
-    number(str(node.value), None, loader.line_at(node))
-    return loader.construct_yaml_int(node)
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int | str:
+    """A plain decimal as a number; YAML 1.1's other integer forms (0x10, 010, 1_000, 1:30)
+    as written, so an id keeps the name its author gave it."""
+    text = str(node.value)
+    if not _DECIMAL.fullmatch(text):
+        return text
+    return number(text, None, loader.line_at(node))
 
 
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
@@ -416,35 +426,104 @@ READERS: dict[str, Reader] = {
 }
 
 
-def read_source(path: str | Path) -> str:
-    """A file's text, or an InputError saying why it cannot be read as text."""
-    p = Path(path)
+def read_source(path: str | Path, fill: str = "add demands to it") -> str:
+    """A file's text, or an InputError saying why it cannot be read as text (``fill``: the fix for an empty one)."""
     name = str(path)
-    if p.is_dir():
+    if not name:
+        raise InputError("no file name given; give the path of a file")
+    if _is_dir(name):
         raise InputError("is a directory; give a position file", name)
     try:
-        raw = p.read_bytes()
+        with open(name, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # bounded: /dev/zero or a runaway file never fills memory
     except FileNotFoundError:
         raise InputError("no such file; check the path", name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
-    return decode(raw, name)
+    return decode(_bounded(raw, name), name, fill)
 
 
-def decode(raw: bytes, name: str) -> str:
-    """Bytes read from ``name`` (a file, or standard input) as text, or an InputError saying why not."""
+MAX_BYTES = 256 * 1024 * 1024  # the largest input read: ten times a large corpus, a few GB of memory once parsed
+
+
+def _bounded(raw: bytes, name: str) -> bytes:
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"is larger than {MAX_BYTES:,} bytes; split it into several files", name)
+    return raw
+
+
+def _is_dir(name: str) -> bool:
+    """Whether ``name`` is a folder; False for a name the system cannot look up (too long, a loop)."""
+    try:
+        return os.path.isdir(name)
+    except (OSError, ValueError):
+        return False
+
+
+def read_stdin(stream: Any = None) -> str:
+    """Standard input's text; an InputError when it is closed, a terminal (nothing piped) or empty."""
+    stream = sys.stdin if stream is None else stream
+    if stream is None or getattr(stream, "closed", False):
+        raise InputError("standard input is closed; pipe a position file in, or give its path instead of '-'", STDIN)
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if terminal:
+        raise InputError(
+            "standard input is a terminal; pipe a position file in (... - < FILE), or give its path instead of '-'",
+            STDIN,
+        )
+    raw = _bounded(getattr(stream, "buffer", stream).read(MAX_BYTES + 1), STDIN)
     if not raw.strip():
-        raise InputError("file is empty; add demands to it", name)
-    if b"\x00" in raw[:8192]:
+        raise InputError("standard input is empty; pipe a position file in", STDIN)
+    return decode(raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogateescape"), STDIN)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
+def decode(raw: bytes, name: str, fill: str = "add demands to it") -> str:
+    """Bytes read from ``name`` (a file, or standard input) as text, or an InputError saying why not.
+
+    UTF-8 (with or without a byte-order mark), or UTF-16 / UTF-32 that opens with its byte-order
+    mark (as Windows tools save it); a NUL byte anywhere is refused, with its line."""
+    encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid {encoding.upper()} text (byte {exc.start}); save the file as UTF-8", name
+            ) from None
+        return _checked_text(text, name, fill)
+    if not raw.strip():
+        raise InputError(f"file is empty; {fill}", name)
+    nul = raw.find(b"\x00")
+    if 0 <= nul < 8192:
         raise InputError("looks like a binary file; give a text file (YAML, JSON, CSV, text or Markdown)", name)
+    if nul >= 0:
+        raise InputError(
+            "holds a NUL byte; remove it (or save the file as UTF-8 text)", name, raw[:nul].count(b"\n") + 1
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", name, line) from None
-    if not text.strip():
-        raise InputError("file is empty; add demands to it", name)
-    return text
+    return _checked_text(text, name, fill)
+
+
+def _checked_text(text: str, name: str, fill: str) -> str:
+    if not text.lstrip("\ufeff").strip():
+        raise InputError(f"file is empty; {fill}", name)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(
+            "holds a NUL character; remove it (or save the file as UTF-8 text)", name, text[:nul].count("\n") + 1
+        )
+    return text.lstrip("\ufeff")
 
 
 # Readers by format name, for input whose name says nothing (standard input, /dev/fd/N).
@@ -504,7 +583,9 @@ def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     fills fields a file leaves out, such as the party and date of a plain-text list.
     """
     name = str(path)
-    if Path(name).is_dir():
+    if not name:
+        raise InputError("no file name given; give the path of a position file")
+    if _is_dir(name):
         raise InputError("is a directory; give a position file", name)
     if fmt is not None and fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)

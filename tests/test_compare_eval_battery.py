@@ -90,3 +90,24 @@ def test_no_two_battery_files_share_an_id():
     assert len(files) >= 7
     ids = [p.id for f in files for p in load_battery(f).pairs]
     assert [i for i, n in Counter(ids).items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"battery: x\npairs: [\n", ":3: invalid YAML: expected the node content, but found '<stream end>'"),
+        (b"battery: x\npairs:\n  - {id: a, old: 5, new: x must stay, status: persisted}\n",
+         ":3: a demand's text must be a string, not int"),
+        (b"battery: x\npairs:\n  - {id: a, old: x must go, new: x must stay, status: persisted}\n"
+         b"  - {id: a, old: y must go, new: y must stay, status: persisted}\n", ":4: pair id 'a' is used twice"),
+        (b"battery: x\npairs:\n  - caf\xe9\n", "not UTF-8 text"),
+    ],
+    ids=["bad yaml", "text not a string", "duplicate id", "not utf-8"],
+)  # fmt: skip
+def test_a_broken_battery_file_is_one_line_exit_2(runner, tmp_path, content, message):
+    path = tmp_path / "b.yaml"
+    path.write_bytes(content)
+    result = runner.invoke(cli, ["eval", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {path}") and result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr, result.stderr

@@ -342,3 +342,225 @@ def test_allow_download_says_so_in_one_line(runner, files, monkeypatch):
         "Downloading model someone/not-cached-model from the Hugging Face hub (--allow-download)\n"
     ), result.stderr
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 2
+
+
+# --- attack audit: inputs and outputs a hostile user tries ----------------------------------
+
+TWO_ROUNDS = (
+    "positions:\n"
+    "  - {party: A, date: 2024-01-01, demands: [{id: o1, text: Tariffs on steel must be removed.}]}\n"
+    "  - {party: A, date: 2025-01-01, demands: [{id: n1, text: Tariffs on steel must not be removed.}]}\n"
+)
+
+
+def demanddiff(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """The command as a shell runs it: its own process, real standard streams."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "demanddiff.cli", *args], capture_output=True, text=True, env=env, **kwargs
+    )
+
+
+def test_corpus_output_to_a_device_or_symlink_keeps_it(runner, tmp_path):
+    data = tmp_path / "rounds.yaml"
+    data.write_text(TWO_ROUNDS)
+    null = device(tmp_path, "null")
+    result = runner.invoke(cli, ["corpus", str(data), "-o", str(null)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.lstat(null).st_mode)  # not replaced by a regular file
+    target = tmp_path / "real" / "out.jsonl"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    target.chmod(0o640)
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(target)
+    result = runner.invoke(cli, ["corpus", str(data), "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and '"status": "reversed"' in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in target.parent.iterdir()] == ["out.jsonl"]
+
+
+def test_corpus_output_to_a_full_disk_is_one_line_and_keeps_the_device(runner, tmp_path):
+    data = tmp_path / "rounds.yaml"
+    data.write_text(TWO_ROUNDS)
+    full = device(tmp_path, "full")
+    result = runner.invoke(cli, ["corpus", str(data), "-o", str(full)])
+    assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.output
+    assert "No space left on device" in result.stderr and stat.S_ISCHR(os.lstat(full).st_mode)
+
+
+def test_corpus_into_a_pipe_closed_early_exits_141_without_a_message(tmp_path):
+    data = tmp_path / "rounds.csv"  # more JSON lines than a pipe holds, so the writer meets the closed end
+    rows = [f"A,{year}-01-01,,d{i},Tariff number {i} on steel must be {'cut' if year == 2024 else 'kept'}."
+            for year in (2024, 2025) for i in range(300)]  # fmt: skip
+    data.write_text("party,date,round,id,text\n" + "\n".join(rows) + "\n")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    cmd = f"{sys.executable} -m demanddiff.cli corpus {data} | head -c 1 >/dev/null; echo rc=${{PIPESTATUS[0]}}"
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env)
+    assert proc.stdout.strip() == "rc=141" and proc.stderr == "", (proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("command", [["rounds", "-"], ["compare", "-", "NEW"], ["extract", "-"]], ids=lambda c: c[0])
+def test_a_closed_standard_input_is_one_line_exit_2(command, files):
+    args = [str(files[1]) if a == "NEW" else a for a in command]
+    proc = demanddiff(*args, stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (
+        "Error: <stdin>: standard input is closed; pipe a position file in, or give its path instead of '-'\n"
+    )
+
+
+def test_a_terminal_as_standard_input_is_refused_at_once(files):
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = demanddiff("rounds", "-", stdin=follower, timeout=60)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert proc.returncode == 2 and "standard input is a terminal; pipe a position file in" in proc.stderr
+
+
+def test_empty_standard_input_says_so(runner):
+    result = runner.invoke(cli, ["rounds", "-"], input="")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: <stdin>: standard input is empty; pipe a position file in\n"
+
+
+def test_review_checks_its_decisions_file_before_asking_anything(runner, files, tmp_path, no_work, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("review started asking before checking its decisions file")
+
+    monkeypatch.setattr(api, "review", refuse)
+    (tmp_path / "folder").mkdir()
+    for where, message in [
+        ("missing/d.yaml", "folder .*missing does not exist"),
+        ("folder", "is a folder; give a file name to -d"),
+        ("old.yaml", "is an input of this command; write -d to another file"),
+    ]:
+        result = runner.invoke(cli, ["review", *map(str, files), "-d", str(tmp_path / where)], input="a\n")
+        assert result.exit_code == 2, result.output
+        assert ONE_LINE.fullmatch(result.stderr) and re.search(message, result.stderr), result.stderr
+    assert files[0].read_text() == OLD
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", "OLD", "NEW", "--bogus"], "No such option '--bogus'; see 'demanddiff compare --help'"),
+        (["compare", "OLD", "--from", "2025-02-30"], "Invalid value for '--from': invalid date '2025-02-30'"),
+        (["compare", "OLD"], "with one file, give --from DATE and --to DATE"),
+        (["rounds"], "Missing argument 'DATASET'; see 'demanddiff rounds --help'"),
+        (["nosuch"], "No such command 'nosuch'"),
+        (["--bogus"], "No such option '--bogus'; see 'demanddiff --help'"),
+        (["review", "OLD", "NEW", "-d", "x.yaml", "--limit", "0"], "Invalid value for '--limit'"),
+    ],
+    ids=["unknown option", "bad date", "missing dates", "missing argument", "unknown command", "group option", "range"],
+)
+def test_usage_errors_are_one_line_exit_2(runner, files, args, message):
+    args = [{"OLD": str(files[0]), "NEW": str(files[1])}.get(a, a) for a in args]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert ONE_LINE.fullmatch(result.stderr) and message in result.stderr, result.stderr
+    assert runner.invoke(cli, []).output.startswith("Usage: ")  # no command: the help, as before
+
+
+def _comparison():
+    return compare_call(["Tariffs must go."], ["Tariffs must stay."])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: api.rounds(123), TypeError, "rounds() takes a file path, a Position or a PositionSet, not int"),
+        (
+            lambda: api.timeline(None),
+            TypeError,
+            "timeline() takes a file path, a Position or a PositionSet, not NoneType",
+        ),
+        (lambda: api.timeline(FIXTURE, start="2022-04-01", end="2024-12-31"), None, None),
+        (lambda: api.timeline(FIXTURE, start="2022-02-30"), InputError, "invalid date '2022-02-30'"),
+        (lambda: api.timeline(FIXTURE, end=2024), TypeError, "end must be a datetime.date or 'YYYY-MM-DD', not int"),
+        (lambda: api.extract(None), TypeError, "extract() takes the text (str), not NoneType"),
+        (lambda: api.extract(b"Russia must go."), TypeError, "extract() takes the text (str), not bytes"),
+        (lambda: api.extract("Russia demands that NATO must stop.", date="2024-01-01"), None, None),
+        (lambda: api.render(None), TypeError, "render() takes a Comparison or a Timeline, not NoneType"),
+        (lambda: api.report("x"), TypeError, "report() takes a Comparison or a Timeline, not str"),
+        (lambda: api.plot(_comparison(), "x.png"), TypeError, "plot() takes a Timeline, not Comparison"),
+        (lambda: compare_call(["a must go."], ["b must go."], settings=1), TypeError, "settings must be a Settings"),
+        (lambda: compare_call(["a must go."], ["b must go."], decisions="d.yaml"), TypeError, "read_decisions(path)"),
+        (lambda: api.load(""), InputError, "no file name given; give the path of a position file"),
+    ],
+    ids=[
+        "rounds int",
+        "timeline none",
+        "timeline iso dates",
+        "timeline bad date",
+        "timeline int date",
+        "extract none",
+        "extract bytes",
+        "extract iso date",
+        "render none",
+        "report str",
+        "plot comparison",
+        "settings int",
+        "decisions path",
+        "load empty name",
+    ],  # fmt: skip
+)
+def test_library_calls_check_their_arguments(call, error, message):
+    if error is None:
+        call()
+        return
+    with pytest.raises(error) as info:
+        call()
+    assert message in str(info.value)
+
+
+def test_load_gold_takes_one_path_as_one_file(tmp_path):
+    from demanddiff import load_gold
+
+    case = sorted((ROOT / "tests" / "gold").glob("*.yaml"))[0]
+    assert [c.path for c in load_gold(str(case))] == [str(case)]
+    assert [c.path for c in load_gold(case)] == [str(case)]
+
+
+def test_a_plot_of_characters_the_font_lacks_warns_in_one_line(runner, tmp_path):
+    pytest.importorskip("matplotlib")
+    data = tmp_path / "emoji.yaml"
+    data.write_text(
+        "positions:\n"
+        "  - {party: A, date: 2024-01-01, demands: [{id: a, text: 'Rockets 🚀 must go.'}]}\n"
+        "  - {party: A, date: 2025-01-01, demands: [{id: a, text: 'Rockets 🚀 must not go.'}]}\n"
+    )
+    result = runner.invoke(cli, ["timeline", str(data), "--plot", str(tmp_path / "p.png"), "-o", str(tmp_path / "t")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Warning: the picture's font has no glyph for 🚀; it is drawn as an empty box\n"
+    assert (tmp_path / "p.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("command", ["timeline", "corpus"])
+def test_a_dataset_fault_found_after_reading_names_the_file(runner, tmp_path, command):
+    one = tmp_path / "one.yaml"
+    one.write_text(OLD)
+    result = runner.invoke(cli, [command, str(one)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {one}: holds a single position; a {command} needs"), result.stderr
+
+
+def test_an_empty_output_name_is_refused(runner, files, no_work):
+    result = runner.invoke(cli, ["compare", *map(str, files), "-o", ""])
+    assert result.exit_code == 2 and result.stderr == "Error: -o is empty; give a file name\n", result.stderr
+
+
+def test_a_model_name_too_long_for_a_path_is_one_line(runner, files, monkeypatch):
+    monkeypatch.setattr("demanddiff.compare.engine._engines", {})
+    result = runner.invoke(cli, ["compare", *map(str, files), "--model", "a" * 300])
+    assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.stderr
+
+
+def test_an_empty_settings_name_is_refused_not_ignored(runner, files):
+    result = runner.invoke(cli, ["compare", *map(str, files), "--settings", ""])
+    assert result.exit_code == 2 and result.stderr == "Error: no file name given; give the path of a file\n"

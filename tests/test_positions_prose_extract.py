@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from demanddiff import check_extraction, extract, load
-from demanddiff.positions.prose.extract import Party, extract_candidates, traceable
+from demanddiff import InputError, check_extraction, extract, load
+from demanddiff.cli import cli
+from demanddiff.positions.prose.extract import MAX_SENTENCE, Party, extract_candidates, traceable
 from demanddiff.positions.writers import to_yaml
 
 HERE = Path(__file__).resolve().parent / "extract"
@@ -814,3 +815,22 @@ def test_a_demanded_that_clause_of_two_subjunctive_clauses_is_two_demands():
         "An official statement must be made concerning the cancellation of this project.",
         "Any plans towards the demolition of Atatürk Cultural Center must be immediately be stopped.",
     ]
+
+
+def test_a_sentence_too_long_to_parse_is_one_input_error_naming_its_line():
+    text = "Russia demands peace.\n\nRussia demands that " + "the talks and " * 2000 + "the truce go on.\n"
+    with pytest.raises(InputError) as info:
+        extract(text, "Russia")
+    assert info.value.line == 3
+    assert info.value.message == (
+        f"a sentence of {len(text.split(chr(10))[2]):,} characters is too long to read as demands; "
+        f"break it into sentences of at most {MAX_SENTENCE:,} characters"
+    )
+
+
+def test_extract_on_a_text_of_one_huge_sentence_exits_2_naming_the_file(runner, tmp_path):
+    path = tmp_path / "wall.txt"
+    path.write_text("- " + "word " * 200_000 + "must go\n")
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {path}:1: a sentence of 1,000,007 characters is too long")

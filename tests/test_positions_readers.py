@@ -1,6 +1,8 @@
 import datetime as dt
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -428,3 +430,65 @@ def test_markdown_rules_fences_quotes_and_tables_are_not_demands(tmp_path):
     )
     pos = load(write(tmp_path, "l.md", text), party="X")
     assert [s.text for s in pos.statements] == ["Ukraine must not join NATO.", "No foreign troops."]
+
+
+@pytest.mark.parametrize("written", ["0x10", "0b101", "1:30", "010", "1_000"])
+def test_yaml_ids_in_other_number_forms_are_kept_as_written(tmp_path, written):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"demands:\n  - {{id: {written}, text: a must go}}\n  - {{id: 7, text: b must go}}\n")
+    assert [s.id for s in load(path).statements] == [written, "7"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    path = tmp_path / "p.yaml"
+    text = "party: Café\ndemands:\n  - Tariffs must go.\n"
+    path.write_bytes(("\ufeff" + text).encode(encoding))
+    loaded = load(path)
+    assert loaded.party == "Café" and [s.text for s in loaded.statements] == ["Tariffs must go."]
+
+
+def test_a_nul_byte_past_the_start_names_its_line(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_bytes(b"".join(b"Demand %d must go.\n" % i for i in range(1000)) + b"Bad \x00 one.\n")
+    with pytest.raises(InputError) as info:
+        load(path)
+    assert str(info.value) == f"{path}:1001: holds a NUL byte; remove it (or save the file as UTF-8 text)"
+
+
+def test_an_empty_settings_file_names_the_fix_for_settings(tmp_path):
+    from demanddiff import Settings
+
+    path = tmp_path / "s.yaml"
+    path.write_text("\n")
+    with pytest.raises(InputError, match="file is empty; add 'name: value' lines to it"):
+        Settings.load(path)
+
+
+def test_a_file_name_too_long_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot read: File name too long"):
+        load(tmp_path / ("a" * 300 + ".yaml"))
+
+
+def test_an_endless_input_stops_at_the_size_limit(tmp_path, monkeypatch):
+    from demanddiff.positions import readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("- a must go\n" * 100)
+    with pytest.raises(InputError, match=r"is larger than 1,000 bytes; split it"):
+        load(big)
+    zero = tmp_path / "zero"  # a character device that never ends, like /dev/zero (made here, never in /dev)
+    if os.geteuid() == 0:
+        os.mknod(zero, 0o444 | stat.S_IFCHR, os.makedev(1, 5))
+        with pytest.raises(InputError, match=r"is larger than 1,000 bytes"):
+            load(zero, "yaml")
+
+
+def test_an_empty_path_is_no_file_name(tmp_path, monkeypatch):
+    from demanddiff import load_gold
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yaml").write_text("old: 1\n")
+    with pytest.raises(InputError, match="no file name given"):
+        load_gold([""])

@@ -75,7 +75,7 @@ def test_answering_every_item_gives_a_full_decisions_file_that_compare_applies(r
 
 def test_the_decisions_file_may_not_be_an_input(runner):
     result = runner.invoke(cli, ["review", *EXAMPLE, "-d", EXAMPLE[0]])
-    assert result.exit_code == 2 and "is an input file" in result.stderr
+    assert result.exit_code == 2 and "is an input of this command; write -d to another file" in result.stderr
     assert "Traceback" not in result.output
 
 

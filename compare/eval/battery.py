@@ -7,15 +7,15 @@ each with ``id``, ``class``, ``old``, ``new``, ``status`` (and ``domain``, ``why
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ...positions.errors import InputError
 from ...positions.model import Position
-from ...positions.readers import read_source
+from ...positions.readers import parse_yaml, read_source
+from ...positions.validate import demand_text, scalar
 
 STATUSES = ("persisted", "changed", "reversed")
 
@@ -43,37 +43,47 @@ class Battery:
 def is_battery(path: str | Path) -> bool:
     """Whether a file is a battery (a mapping with ``battery:`` and ``pairs:``), not a gold case."""
     path = Path(path)
-    if path.is_dir() or path.suffix.lower() not in (".yaml", ".yml"):
+    if os.path.isdir(path) or path.suffix.lower() not in (".yaml", ".yml"):
         return False
     try:
-        with open(path, encoding="utf-8") as f:
-            head = f.read(4096)
+        with open(path, "rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
     except OSError:
         return False
     return any(line.startswith("battery:") for line in head.splitlines()) and "pairs:" in head
 
 
+def _text(value: object, path: str, line: int | None) -> str:
+    """A pair's old or new text as written, once it is checked to be a visible text."""
+    demand_text(value, path, line)
+    return str(value)
+
+
 def load_battery(path: str | Path) -> Battery:
     """A battery file, every problem reported as one ``InputError`` naming the file."""
-    try:
-        data = yaml.safe_load(read_source(path))
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", str(path)) from None
+    name = str(path)
+    data = parse_yaml(read_source(path), name)
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
-        raise InputError("a battery needs 'battery:' and a list of 'pairs:'", str(path))
-    pairs = []
-    for n, p in enumerate(data["pairs"], 1):
+        raise InputError("a battery needs 'battery:' and a list of 'pairs:'", name)
+    pairs: list[Pair] = []
+    lines = list(getattr(data["pairs"], "lines", [])) or [None] * len(data["pairs"])
+    seen: set[str] = set()
+    for n, (p, line) in enumerate(zip(data["pairs"], lines), 1):
         missing = [k for k in ("id", "old", "new", "status") if not isinstance(p, dict) or not p.get(k)]
         if missing:
-            raise InputError(f"pair {n} has no {', '.join(missing)}; add the field(s)", str(path))
+            raise InputError(f"pair {n} has no {', '.join(missing)}; add the field(s)", name, line)
         if p["status"] not in STATUSES:
-            raise InputError(f"pair {p['id']}: status {p['status']!r}; use one of {', '.join(STATUSES)}", str(path))
+            raise InputError(f"pair {p['id']}: status {p['status']!r}; use one of {', '.join(STATUSES)}", name, line)
+        ident = scalar(p["id"], "a pair's id", name, line)
+        if ident in seen:
+            raise InputError(f"pair id {ident!r} is used twice; give each pair its own id", name, line)
+        seen.add(ident)
         pairs.append(
             Pair(
-                str(p["id"]),
+                ident,
                 str(p.get("class", "")),
-                str(p["old"]),
-                str(p["new"]),
+                _text(p["old"], name, line),
+                _text(p["new"], name, line),
                 p["status"],
                 str(p.get("domain", "")),
                 str(p.get("why", "")),

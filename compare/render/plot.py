@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import warnings
 from pathlib import Path
 
 from ...positions.errors import InputError
@@ -71,6 +73,31 @@ def _draw(tl: Timeline, path: str, plt, Patch, Rectangle) -> None:
     ax.legend(
         handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(handles), frameon=False, fontsize=8
     )
-    fig.tight_layout()
-    fig.savefig(path, dpi=150)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.tight_layout()
+        fig.savefig(path, dpi=150)
     plt.close(fig)
+    _warn_missing_glyphs(caught)
+
+
+_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+
+
+def _warn_missing_glyphs(caught) -> None:
+    """matplotlib's warnings on characters its font lacks (several per character, naming its own
+    source lines) as one warning listing them; other warnings are passed on."""
+    missing: list[str] = []
+    for w in caught:
+        found = _GLYPH.search(str(w.message))
+        if found is None:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            continue
+        char = chr(int(found.group(1)))
+        if char not in missing:
+            missing.append(char)
+    if missing:
+        them = "it is" if len(missing) == 1 else "they are"
+        warnings.warn(
+            f"the picture's font has no glyph for {' '.join(missing)}; {them} drawn as an empty box", stacklevel=3
+        )

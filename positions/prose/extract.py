@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..model import Position, PositionSet, Source, Statement
 from .clauses import (
     agrees,
@@ -186,17 +187,22 @@ def extract_candidates(
     who = party if isinstance(party, Party) else Party(party or "")
     date = date or document_date(text)
     found = sentences(text)
+    _check_lengths(text, found)
     whens = rounds_of([s.text for s in found], date)
     quoted_by_other = _quoted_by_others(found, who)
     by_structure = structured(found, who)
     result: list[Candidate] = []
     anchor, carried = "", False  # the last sentence that names the party; whether the one before gave demands
+    earlier: dict[int, list[str]] = {}  # the texts of the sentences before this one, by block
     for i, (sentence, when) in enumerate(zip(found, whens)):
+        earlier.setdefault(sentence.block, [])
+        if i > 0:
+            earlier.setdefault(found[i - 1].block, []).append(found[i - 1].text)
         if i in quoted_by_other:
             carried = False
             continue
         context = " ".join(s.text for s in found[max(0, i - 2) : i + 1])
-        same_block = " ".join(s.text for s in found[:i] if s.block == sentence.block)
+        same_block = " ".join(earlier[sentence.block])
         if same_block and same_block not in context:
             context = f"{same_block} {sentence.text}"  # "The Council ... . It called for ... . It called on ..."
         if (
@@ -261,6 +267,21 @@ def extract_candidates(
             result.append(Candidate(demand, source, _core(demand, who)))
         carried = len(result) > before_count
     return result
+
+
+MAX_SENTENCE = 20_000  # characters; the parse takes seconds at this length and minutes at ten times it
+
+
+def _check_lengths(text: str, found: Sequence[Sentence]) -> None:
+    """An InputError for a sentence too long to parse in bounded time and memory (a text with no full stops)."""
+    for sentence in found:
+        if len(sentence.text) > MAX_SENTENCE:
+            raise InputError(
+                f"a sentence of {len(sentence.text):,} characters is too long to read as demands; "
+                f"break it into sentences of at most {MAX_SENTENCE:,} characters",
+                None,
+                text.count("\n", 0, sentence.start) + 1,
+            )
 
 
 def _previous_subject(result: list[Candidate], previous: Sentence | None, sentence: Sentence, who: Party) -> str:
