@@ -66,12 +66,18 @@ def _chosen_clause(me: Reading, other: Reading) -> int | None:
     return best[0] if len(best) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _stance_words() -> frozenset[str]:
+    """The one-word stance words (listed and derived), built once."""
+    return frozenset(p[0] for p in lexicon().stance if len(p) == 1)
+
+
 def _live_sites(me: Reading, other: Reading) -> list[Site]:
     """The stance sites of ``me`` that bear on what both demands share: in the clause that speaks
     to the other demand, and on something the other demand names too."""
     clause = _chosen_clause(me, other)
     theirs = other.content
-    stance_words = {p[0] for p in lexicon().stance if len(p) == 1}
+    stance_words = _stance_words()
     live = []
     for site, c in zip(me.sites, me.site_clauses):
         if clause is not None and c != clause:

@@ -436,12 +436,14 @@ def _names(text: str) -> list[str]:
             # Government Services", "Framework Convention on Climate Change"), and over "and" into
             # a name ending in an institution's word ("Competition and Markets Authority") or a
             # known name ("Centers for Disease Control and Prevention").
-            joint = out and re.search(rf"{re.escape(out[-1])}\s+(for|on|and)\s+$", text[: m.start()])
-            if joint and f"{out[-1]} {joint[1]} {name}".lower() not in aliases:
-                institution = joint[1] != "and" or name.split()[-1].lower() in lex.institutions
-                joint = joint if len(out[-1].split()) > 1 and institution else None
-            if joint:
-                name = f"{out.pop()} {joint[1]} {name}"
+            before = text[: m.start()].rstrip()
+            link = before.rsplit(None, 1)[-1] if before else ""
+            joins = bool(out) and link in ("for", "on", "and") and before[: -len(link)].rstrip().endswith(out[-1])
+            if joins and f"{out[-1]} {link} {name}".lower() not in aliases:
+                institution = link != "and" or name.split()[-1].lower() in lex.institutions
+                joins = len(out[-1].split()) > 1 and institution
+            if joins:
+                name = f"{out.pop()} {link} {name}"
             out.append(name)
     return out
 
