@@ -318,18 +318,24 @@ class BadInput(click.ClickException):
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def _to_stdout(write) -> None:
+    """Run ``write`` (which prints to standard output) and flush: a closed pipe exits 141, any
+    other failure to write is one line of bad input."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_PIPE)
+    except OSError as exc:
+        _silence_stdout()
+        raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
+
+
 def emit(text: str, output: str | None) -> None:
     """Print, or stage ``output`` (see ``outputs``): written whole, and only when the command succeeds."""
     if output is None or output == "-":
-        try:
-            click.echo(text, nl=False)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-            sys.exit(EXIT_PIPE)
-        except OSError as exc:
-            _silence_stdout()
-            raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
+        _to_stdout(lambda: click.echo(text, nl=False))
         return
     stage = outputs.current()
     if stage is None:  # called outside a command: write at once
@@ -923,16 +929,13 @@ def _stream(lines, output: str | None) -> int:
     device, FIFO or symlink is kept, and a file is replaced whole); how many."""
     count = 0
     if output is None or output == "-":
-        try:
+
+        def write() -> None:
+            nonlocal count
             for count, line in enumerate(lines, 1):  # noqa: B007 - the count is the result
                 sys.stdout.write(line)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-            sys.exit(EXIT_PIPE)
-        except OSError as exc:
-            _silence_stdout()
-            raise BadInput(f"cannot write to standard output: {exc.strerror}") from None
+
+        _to_stdout(write)
         return count
     stage = outputs.current()
     tmp = stage.path_for(output)

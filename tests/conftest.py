@@ -28,6 +28,12 @@ def _battery_split():
 # The battery format (FORMAT, from tests/battery/format.yaml) and its one check (problems), as the
 # script that splits and validates the battery holds them.
 BATTERY_SPLIT = _battery_split()
+BATTERY_DIR = Path(__file__).resolve().parent / "battery"
+
+
+def raw_battery(name: str) -> dict:
+    """A battery file as its examiner wrote it (plain YAML), for the tests of its make-up."""
+    return yaml.safe_load((BATTERY_DIR / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -2,20 +2,14 @@
 the tune half. These tests check its format; its accuracy floor is in test_compare_eval_battery."""
 
 from collections import Counter
-from pathlib import Path
 
-import yaml
-
-from conftest import BATTERY_SPLIT
-
-BATTERY = Path(__file__).resolve().parent / "battery"
-
+from conftest import BATTERY_SPLIT, raw_battery
 
 PREFIX = BATTERY_SPLIT.PREFIX  # the id prefix of each domain
 
 
 def _raw():
-    return yaml.safe_load((BATTERY / "tune2.yaml").read_text(encoding="utf-8"))["pairs"]
+    return raw_battery("tune2.yaml")["pairs"]
 
 
 def test_tune2_is_wide_enough_and_every_pair_names_its_published_source():

@@ -3,24 +3,19 @@ examiner without reading the engine's rules, on the classes weakest on held-out 
 tune half. These tests check its format and make-up; they set no accuracy floor."""
 
 from collections import Counter
-from pathlib import Path
 
-import yaml
-
-from conftest import BATTERY_SPLIT
+from conftest import BATTERY_DIR, BATTERY_SPLIT, raw_battery
 from demanddiff.compare.eval.battery import load_battery
-
-BATTERY = Path(__file__).resolve().parent / "battery"
 
 
 def _raw():
-    return yaml.safe_load((BATTERY / "tune3.yaml").read_text(encoding="utf-8"))
+    return raw_battery("tune3.yaml")
 
 
 def test_tune3_loads_as_a_battery_with_every_pair():
     raw = _raw()
     assert raw["battery"] == "tune3"
-    loaded = load_battery(BATTERY / "tune3.yaml")
+    loaded = load_battery(BATTERY_DIR / "tune3.yaml")
     assert [p.id for p in loaded.pairs] == [p["id"] for p in raw["pairs"]]
 
 

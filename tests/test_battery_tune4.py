@@ -3,24 +3,19 @@ by an examiner without reading the engine's rules and without running the engine
 tune half. These tests check its format and make-up; they set no accuracy floor."""
 
 from collections import Counter
-from pathlib import Path
 
-import yaml
-
-from conftest import BATTERY_SPLIT
+from conftest import BATTERY_DIR, BATTERY_SPLIT, raw_battery
 from demanddiff.compare.eval.battery import load_battery
-
-BATTERY = Path(__file__).resolve().parent / "battery"
 
 
 def _raw():
-    return yaml.safe_load((BATTERY / "tune4.yaml").read_text(encoding="utf-8"))
+    return raw_battery("tune4.yaml")
 
 
 def test_tune4_loads_as_a_battery_with_every_pair():
     raw = _raw()
     assert raw["battery"] == "tune4"
-    loaded = load_battery(BATTERY / "tune4.yaml")
+    loaded = load_battery(BATTERY_DIR / "tune4.yaml")
     assert [p.id for p in loaded.pairs] == [p["id"] for p in raw["pairs"]]
     assert {p.status for p in loaded.pairs} == {"persisted", "reversed"}
 

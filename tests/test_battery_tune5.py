@@ -4,24 +4,19 @@ were committed. Part of the tune half. These tests check its format and make-up;
 floor."""
 
 from collections import Counter
-from pathlib import Path
 
-import yaml
-
-from conftest import BATTERY_SPLIT
+from conftest import BATTERY_DIR, BATTERY_SPLIT, raw_battery
 from demanddiff.compare.eval.battery import load_battery
-
-BATTERY = Path(__file__).resolve().parent / "battery"
 
 
 def _raw():
-    return yaml.safe_load((BATTERY / "tune5.yaml").read_text(encoding="utf-8"))
+    return raw_battery("tune5.yaml")
 
 
 def test_tune5_loads_as_a_battery_with_every_pair():
     raw = _raw()
     assert raw["battery"] == "tune5"
-    loaded = load_battery(BATTERY / "tune5.yaml")
+    loaded = load_battery(BATTERY_DIR / "tune5.yaml")
     assert [p.id for p in loaded.pairs] == [p["id"] for p in raw["pairs"]]
     assert {p.status for p in loaded.pairs} == {"persisted", "changed", "reversed"}
 
