@@ -93,3 +93,17 @@ def threads_dataset(tmp_path):
     path = tmp_path / "threads.yaml"
     path.write_text(THREADS_DATASET)
     return path
+
+
+NEGATORS = {"not", "no", "never", "n't", "neither", "nor", "without", "none"}
+
+
+def flips_with_a_negator(pairs: list[dict]) -> list[str]:
+    """Ids of the ``flip-without-not`` pairs that carry a negator on a side (they test another class)."""
+    out = []
+    for p in pairs:
+        if p["class"] == "flip-without-not":
+            words = {w.strip(".,;:'").lower() for side in ("old", "new") for w in p[side].split()}
+            if words & NEGATORS or any(w.endswith("n't") for w in words):
+                out.append(p["id"])
+    return out

@@ -338,13 +338,13 @@ def _left_as_is(words: list[str], at: int) -> bool:
     """Whether an object and then a state follow (a participle, or a word ``keeping: states``
     lists): "the treaty suspended", "rates unchanged", "the border open" - not "the EU by the
     agreed date" or "the Paris-based agency"."""
-    states = lexicon().keeping_states
+    lex = lexicon()
     for j in range(at + 1, min(at + 6, len(words))):
-        if words[j - 1] in lexicon().stopwords and words[j - 1] not in _DETERMINERS:
+        if words[j - 1] in lex.stopwords and words[j - 1] not in _DETERMINERS:
             return False
-        state = words[j] in states or (words[j].endswith("ed") and "-" not in words[j])
+        state = words[j] in lex.keeping_states or (words[j].endswith("ed") and "-" not in words[j])
         following = words[j + 1] if j + 1 < len(words) else ""
-        if state and (not following.isalpha() or following in lexicon().stopwords):
+        if state and (not following.isalpha() or following in lex.stopwords):
             return True
     return False
 

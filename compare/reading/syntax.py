@@ -27,7 +27,7 @@ import numpy as np
 
 from ..cache import EmbeddingCache, default_cache_dir
 from .lexicon import _load, lexicon
-from .record import Reading, Site
+from .record import Reading, Site, all_lemmas
 
 FORMAT = 1  # bump when the stored fields change
 
@@ -351,8 +351,6 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
 def _particle(p: Parse, k: int) -> bool:
     """Whether token ``k`` is a particle or adverb of a verb ("took back"), not a verb itself ("MPs
     back the bill", which the small pipeline misparses: its head must be a word English knows as a verb)."""
-    from .record import all_lemmas
-
     head = p.heads[k]
     return (p.deps[k] == "prt" or p.pos[k] == "ADV") and head != k and "VERB" in all_lemmas()(p.words[head])
 
