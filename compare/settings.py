@@ -14,6 +14,10 @@ from .substance import FEATURES as SUBSTANCE_FEATURES
 
 # Settings of earlier versions that a file may still name; they are read and ignored.
 RETIRED = frozenset({"persist_threshold", "detail_threshold"})
+NEVER = 1.01  # a threshold no probability reaches: that step is off (``eval --tune`` tries it)
+# The largest weight a file may give: fitted weights are below 10, and exp() of a weight this
+# size times a feature overflows no float.
+MAX_WEIGHT = 100.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,12 @@ class Settings:
                 raise TypeError(f"setting {f.name} must be a number, not {type(value).__name__} {value!r}")
             if not math.isfinite(value):
                 raise InputError(f"setting {f.name} must be a finite number, not {value}")
+            if f.name.endswith("_threshold") and not 0.0 <= value <= NEVER:
+                raise InputError(f"setting {f.name} is a probability from 0 to 1 ({NEVER}: never), not {value}")
+            if not f.name.endswith("_threshold") and abs(value) > MAX_WEIGHT:
+                raise InputError(
+                    f"setting {f.name} is a model weight from -{MAX_WEIGHT:g} to {MAX_WEIGHT:g}, not {value}"
+                )
 
     @property
     def weights(self) -> tuple[float, ...]:

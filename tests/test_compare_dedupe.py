@@ -38,3 +38,27 @@ def test_repeated_texts_group_as_when_every_text_is_scored(engine):
             assert same(texts) == every_pair(engine.embedder, texts), texts
     with_empty = ["the", "Russia must stop the war.", "the", "Russia must stop the war."]
     assert same(with_empty) == every_pair(engine.embedder, with_empty)
+
+
+def test_a_long_text_scores_each_demand_against_its_nearest_only_with_the_same_groups(engine):
+    """Above ``dense_up_to`` distinct texts, only each text's nearest are scored (a 5 MB document
+    was n x n): the groups are those of scoring every pair."""
+    parties = ["Russia", "Ukraine", "NATO", "The European Union", "China", "Turkey", "The United Nations"]
+    acts = [
+        "must stop the war",
+        "must lift the sanctions on grain exports",
+        "should open talks on prisoner exchanges",
+        "must withdraw its troops from the border",
+        "will fund the reconstruction of schools",
+        "must not deploy missiles near the frontier",
+        "should guarantee safe passage for ships",
+        "must hold elections within a year",
+    ]
+    texts = [f"{p} {a}." for p in parties for a in acts]  # 56 demands, many alike
+    texts += [f"{p} {a} now." for p, a in zip(parties, acts)]  # and near-duplicates of seven
+    random.Random(5).shuffle(texts)
+    sparse = near_duplicates(engine.embedder, dense_up_to=0)
+    assert sparse(texts) == every_pair(engine.embedder, texts)
+    assert sum(g != k for k, g in enumerate(sparse(texts))) >= 7  # the near-duplicates did merge
+    repeated = texts + texts[:10] + ["the", "the"]
+    assert sparse(repeated) == every_pair(engine.embedder, repeated)
