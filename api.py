@@ -137,14 +137,17 @@ def extract(
     """The demands ``party`` makes in a prose ``text``: ``demanddiff extract``.
 
     One position, or with ``split_rounds`` one per round the text speaks of. Near-duplicates
-    within a round are merged with the engine's scores (``compare.dedupe``).
+    within a round are merged with the engine's scores (``compare.dedupe``). An HTML page is
+    read as its text, a Markdown table cell by cell (``positions.prose.markup``).
     """
     from .compare.dedupe import near_duplicates
     from .positions.prose.extract import extract as one
     from .positions.prose.extract import extract_rounds
+    from .positions.prose.markup import readable
 
     if not isinstance(text, str):
         raise TypeError(f"extract() takes the text (str), not {type(text).__name__}")
+    text = readable(text)
     date = _date(date, "date")
     run = extract_rounds if split_rounds else one
     same = near_duplicates((engine or shared()).embedder)
@@ -156,8 +159,9 @@ def check_extraction(
 ):
     """Precision and recall of extracted demands against a hand list: ``demanddiff extract --check``."""
     from .compare.eval.extract_check import check
+    from .positions.prose.markup import readable
 
-    return check(found, gold, text, engine or shared())
+    return check(found, gold, readable(text), engine or shared())
 
 
 def render(subject: Comparison | Timeline, fmt: str = "simple") -> str:

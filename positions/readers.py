@@ -590,6 +590,8 @@ def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     if fmt is not None and fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}", name)
     reader = READERS.get(Path(name).suffix.lower())
+    if reader is None and fmt is None and Path(name).suffix.lower() in (".html", ".htm", ".xhtml"):
+        raise InputError(f"is a web page; run `demanddiff extract {name}` first and compare its output", name)
     if reader is None and fmt is None and Path(name).suffix:
         known = ", ".join(sorted(set(READERS)))
         raise InputError(f"unknown file type {Path(name).suffix!r}; use one of {known} (or give --input-format)", name)

@@ -266,6 +266,18 @@ def test_extract_check_prints_precision_and_recall(runner):
     assert any(line.startswith("extracted, not in the hand list (") for line in lines[total + 1 :])
 
 
+def test_extract_reads_a_saved_web_page_and_checks_it_against_the_hand_list(runner):
+    page = Path(__file__).parent / "extract" / "pages" / "uaw-members-demands-2023.html"
+    gold = Path(__file__).parent / "extract" / "tune" / "uaw-members-demands-2023-gold.yaml"
+    args = ["extract", str(page), "--party", "UAW", "--alias", "Union", "--date", "2023-08-02"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "UAW demands: restore COLA." in result.stdout and "<li>" not in result.stdout
+    checked = runner.invoke(cli, [*args, "--check", str(gold)])
+    total = next(line.split() for line in checked.stdout.splitlines() if line.split()[:1] == ["total"])
+    assert checked.exit_code == 0 and float(total[-2]) >= 0.9, checked.output  # precision, recall
+
+
 def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):
     path = tmp_path / "weather.txt"
     path.write_text("It rained in Geneva today.\n")

@@ -195,6 +195,12 @@ def test_a_text_file_that_reads_as_prose_is_refused_with_one_line(tmp_path):
     lines = tmp_path / "list.txt"
     lines.write_text("Ukraine must renounce NATO.\nNo foreign troops in Ukraine.\nSanctions must be lifted.\n")
     assert len(load(lines)) == 3
+    page = tmp_path / "statement.html"
+    page.write_text("<html><body><p>Ukraine must renounce NATO.</p></body></html>\n")
+    with pytest.raises(
+        InputError, match=r"statement.html: is a web page; run `demanddiff extract .*statement.html` first"
+    ):
+        load(page)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,58 @@
+"""Web pages and Markdown tables read as the prose inside them (positions/prose/markup.py)."""
+
+import datetime as dt
+from pathlib import Path
+
+from demanddiff import extract
+from demanddiff.positions.prose.markup import looks_like_html, readable
+
+HERE = Path(__file__).parent / "extract"
+UAW = dict(party="UAW", date=dt.date(2023, 8, 2), aliases=["United Auto Workers", "Union", "Shawn Fain", "Fain"])
+
+
+def test_a_saved_web_page_gives_the_demands_of_its_text(engine):
+    """The WXYZ report of the UAW's demands, as a news site marks it up (navigation, scripts,
+    entities, an ordered list, a footer), gives the demands the same report as text gives."""
+    page = (HERE / "pages" / "uaw-members-demands-2023.html").read_text()
+    text = (HERE / "tune" / "uaw-members-demands-2023.txt").read_text()
+    from_page = [s.text for s in extract(page, engine=engine, **UAW).statements]
+    assert from_page == [s.text for s in extract(text, engine=engine, **UAW).statements]
+    assert "UAW demands: eliminate tiers." in from_page and len(from_page) == 10
+    assert not any("<" in d or "&" in d or "newsletter" in d or "cookies" in d for d in from_page)
+
+
+def test_a_page_reads_one_line_per_block_with_entities_decoded():
+    page = (
+        "<html><body><h2>Conditions</h2><p>Russia&rsquo;s terms:</p><ul><li>Kyiv must stay neutral.</li>"
+        "<li>Sanctions must be&nbsp;lifted.</li></ul><script>var demand = 'must go';</script>"
+        "<table><tr><td>Troops must withdraw.</td><td>open</td></tr></table></body></html>"
+    )
+    assert readable(page).splitlines() == [
+        "# Conditions",
+        "Russia’s terms:",
+        "- Kyiv must stay neutral.",
+        "- Sanctions must be lifted.",
+        "Troops must withdraw.",
+        "open",
+    ]
+
+
+def test_markdown_table_cells_become_lines_and_keep_their_offsets():
+    text = "The union's list.\n\n| Demand | Status |\n|---|:---:|\n| Management must publish rotas. | open |\n"
+    read = readable(text)
+    assert len(read) == len(text)
+    assert [line.strip() for line in read.splitlines() if line.strip()] == [
+        "The union's list.",
+        "Demand",
+        "Status",
+        "Management must publish rotas.",
+        "open",
+    ]
+    at = text.index("Management")
+    assert read[at : at + 30] == "Management must publish rotas."
+
+
+def test_plain_text_and_text_that_mentions_tags_are_left_as_they_are():
+    for text in ["Russia must stop the war.\n", "The <b> tag is bold; a | b is not a table.\n", "a < b and c > d\n"]:
+        assert readable(text) == text
+        assert not looks_like_html(text)
