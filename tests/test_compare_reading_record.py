@@ -25,6 +25,13 @@ from demanddiff.positions.quantities import read_quantities
         ("Kyiv will sign the deal.", "Kyiv declines to sign the deal.", False),
         ("Kyiv will refrain from signing the deal.", "Kyiv will sign the deal.", False),
         ("Russia rejects any ceasefire.", "Russia accepts a ceasefire.", False),
+        # "lay off" is said with "lay", whose lemma lemminflect gives as "lie": a word as written matches too
+        (
+            "The carmaker will hire 2,000 workers at the plant.",
+            "The carmaker will lay off 2,000 workers at the plant.",
+            False,
+        ),
+        ("The carmaker laid off 2,000 workers.", "The carmaker dismissed 2,000 workers.", True),
         # negation words alone do not flip meaning
         ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
         ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),

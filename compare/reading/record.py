@@ -136,12 +136,14 @@ def _tokens(text: str) -> tuple[list[tuple[str, int]], str]:
 _SHORT = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
-def _match(seq: list[str], at: int, phrase: tuple[str, ...]) -> int:
-    """Length in tokens of ``phrase`` at ``seq[at]`` ("x", written "X" in the data, matches any word), else 0."""
+def _match(seq: list[str], at: int, phrase: tuple[str, ...], also: list[str] | None = None) -> int:
+    """Length in tokens of ``phrase`` at ``seq[at]`` ("x", written "X" in the data, matches any word), else 0.
+    With ``also`` (the words as written, ``seq`` being their lemmas) a token matches by either:
+    "lay off" is said with "lay", whose lemma lemminflect gives as "lie"."""
     if at + len(phrase) > len(seq):
         return 0
     for k, p in enumerate(phrase):
-        if p != "x" and seq[at + k] != p:
+        if p != "x" and seq[at + k] != p and (also is None or also[at + k] != p):
             return 0
     return len(phrase)
 
@@ -226,7 +228,7 @@ def read(text: str) -> Reading:
     marks = [
         j
         for j in range(n)
-        if words[j] in lex.negators or any(_match(lemmas, j, p) for _, p in _starting("stance").get(lemmas[j], ()))
+        if words[j] in lex.negators or any(_match(lemmas, j, p, words) for p in _at("stance", lemmas[j], words[j]))
     ]
 
     def governed(k: int, length: int) -> frozenset[str]:
@@ -276,9 +278,9 @@ def read(text: str) -> Reading:
             k += 1
             continue
         best = None
-        for phrase in _at("stance", lemmas[k]):
+        for phrase in _at("stance", lemmas[k], words[k]):
             sign, poles = lex.stance[phrase]
-            length = _match(lemmas, k, phrase)
+            length = _match(lemmas, k, phrase, words)
             if length and (best is None or length > best[0]):
                 best = (length, phrase, sign, poles)
         if best and not (best[0] == 1 and lemmas[k] in lex.not_as_nouns and _noun_use(words, k)):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -201,14 +201,17 @@ class Refined:
 
 
 def _align(reading: Reading, p: Parse) -> dict[int, int]:
-    """spaCy token -> reading token, matched in order by word or lemma ("n't" is "not")."""
+    """spaCy token -> reading token, matched in order by word or lemma ("n't" is "not"; "lay",
+    which spaCy leaves "lay" and the reading's lemmatiser makes "lie")."""
+    from .record import lemma as reading_lemma
+
     out: dict[int, int] = {}
     r = 0
     words = [lemma for lemma in reading.lemmas]
     for k, (w, lem) in enumerate(zip(p.words, p.lemmas)):
         w = "not" if w in ("n't", "nt") else w
         for j in range(r, min(r + 4, len(words))):
-            if words[j] in (w, lem) or (w.startswith(words[j]) and len(words[j]) > 2):
+            if words[j] in (w, lem, reading_lemma(w)) or (w.startswith(words[j]) and len(words[j]) > 2):
                 out[k] = j
                 r = j + 1
                 break
@@ -297,7 +300,7 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
     parts: list[str] = []
     used: set[int] = set()
     for site, clause in zip(me.sites, me.site_clauses):
-        k = _token_of(me, site, back, used)
+        k = _token_of(me, site, back, used, mine.words)
         if k is None:
             sites.append(site)
             clauses.append(clause)
@@ -360,14 +363,15 @@ def _without_bare(sites: list[Site], clauses: list[int], verb: str, keep: int):
     return [s for s, _ in out], [c for _, c in out]
 
 
-def _token_of(me: Reading, site: Site, back: dict[int, int], used: set[int]) -> int | None:
-    """The spaCy token of a site: the first unused token aligned to a reading token of its first word."""
+def _token_of(me: Reading, site: Site, back: dict[int, int], used: set[int], words: Sequence[str]) -> int | None:
+    """The spaCy token of a site: the first unused token aligned to a reading token of its first
+    word (by lemma, or as written: "lay off", whose "lay" has the lemma "lie")."""
     first = site.word.split()[0] if site.word else ""
     for j, (lem, _) in enumerate(zip(me.lemmas, me.segment_of)):
         k = back.get(j)
         if k is None or k in used:
             continue
-        if lem == site.lemma.split()[0] or lem == first or (first in ("not", "n't") and lem == "not"):
+        if lem in (site.lemma.split()[0], first) or words[k].lower() == first or (first == "n't" and lem == "not"):
             return k
     return None
 
