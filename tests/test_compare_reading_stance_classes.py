@@ -223,41 +223,6 @@ from demanddiff.compare.reading.lexicon import lexicon
             "Ukraine must abandon its ambition to become a member of NATO.",
             False,
         ),
-        # axes and words of the negotiation vocabulary pass (stop 22): people held and freed, sooner
-        # and later, for good and for a time, one body and several, weapons given up and taken up
-        ("Both sides will release all detainees.", "Both sides will keep detaining all detainees.", True),
-        ("Israel will release the prisoners.", "Israel will detain the prisoners.", True),
-        ("Israel will release the prisoners.", "Israel will set the prisoners free.", False),
-        ("The reform brings forward the retirement age.", "The reform pushes back the retirement age.", True),
-        ("The reform delays the pension changes.", "The reform postpones the pension changes.", False),
-        ("The rent freeze should become permanent.", "The rent freeze should remain temporary.", True),
-        (
-            "The review recommends merging the four regulators.",
-            "The review recommends splitting up the regulator.",
-            True,
-        ),
-        ("The militias must disarm before the elections.", "The militias must rearm before the elections.", True),
-        (
-            "Moscow will uphold its moratorium on nuclear tests.",
-            "Moscow will break its moratorium on nuclear tests.",
-            True,
-        ),
-        ("Both parties must respect the ceasefire.", "Both parties must violate the ceasefire.", True),
-        ("Both parties must respect the ceasefire.", "Both parties must observe the ceasefire.", False),
-        ("New Delhi will share flood data with Islamabad.", "New Delhi will withhold flood data from Islamabad.", True),
-        ("Schools should prohibit mobile phones in class.", "Schools should encourage mobile phones in class.", True),
-        ("The bill imposes a moratorium on facial recognition.", "The bill authorises facial recognition.", True),
-        (
-            "The Senate blocked the attempt to restore the bill.",
-            "The Senate thwarted the bid to revive the bill.",
-            False,
-        ),
-        # said of a noun, not of the demand: "the temporary restriction" is what is lifted
-        (
-            "The Garante lifts the temporary restriction on ChatGPT.",
-            "The Garante allows ChatGPT to operate again.",
-            False,
-        ),
         # a negator against a minus word on the same act is one stance
         (
             "No Russian bank may be reconnected to SWIFT while the war continues.",
