@@ -258,3 +258,25 @@ def test_a_passive_verb_of_asking_has_no_object_demand():
         "the Government won the election."
     )
     assert reported(text, _party(["uk", "government"])) == ([], [])
+
+
+def test_sentences_expected_in_a_batch_parse_as_each_alone():
+    """A long document's sentences are parsed a batch at a time (``expect``): the parses are those
+    of each sentence parsed on its own, and a text never expected is parsed too."""
+    from demanddiff.positions.prose import clauses
+    from demanddiff.positions.syntax import parse
+
+    texts = [
+        "Bring railways back into public ownership.",
+        "The union demands that the employer restore the night-shift premium.",
+        "Russia must withdraw its troops, and Ukraine must stay neutral.",
+        "Scrap Universal Credit.",
+    ]
+    clauses.expect(t + " " for t in texts)  # not yet parsed: the first read brings the rest
+    for t in texts:
+        alone = parse([t + " "])[0]
+        batched = clauses.doc(t + " ")
+        assert [(w.text, w.tag_, w.dep_, w.head.i) for w in batched] == [
+            (w.text, w.tag_, w.dep_, w.head.i) for w in alone
+        ]
+    assert [w.text for w in clauses.doc("Never expected.")] == ["Never", "expected", "."]

@@ -19,8 +19,8 @@ clause is read, so only a running extraction pays for it. What the grammar says:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from .grammar import lists, modals
 
@@ -29,12 +29,36 @@ _WH = ("WDT", "WP", "WP$")
 _VERBS = ("VERB", "AUX")
 
 
-@lru_cache(maxsize=8192)
+_DOCS: OrderedDict[str, object] = OrderedDict()  # text -> its parse, the most recently read last
+KEPT = 8192  # parses kept: the same clause is read by several rules
+BATCH = 256  # texts parsed in one call of the pipeline: one at a time costs five times as much
+_expected: list[str] = []  # texts about to be read (``expect``), parsed a batch at a time
+
+
 def doc(text: str):
-    """The parse of one text (cached: the same clause is read by several rules)."""
+    """The parse of one text (cached). A text ``expect`` named is parsed with the next ones it named."""
     from ..syntax import parse
 
-    return parse([text])[0]
+    found = _DOCS.get(text)
+    if found is not None:
+        _DOCS.move_to_end(text)
+        return found
+    batch = [text]
+    while _expected and len(batch) < BATCH:
+        nxt = _expected.pop()
+        if nxt not in _DOCS and nxt not in batch:
+            batch.append(nxt)
+    for t, d in zip(batch, parse(batch)):
+        _DOCS[t] = d
+    while len(_DOCS) > KEPT:
+        _DOCS.popitem(last=False)
+    return _DOCS[text]
+
+
+def expect(texts: Iterable[str]) -> None:
+    """Say which texts are about to be read, in order: the first one read that is not yet parsed
+    brings the next ``BATCH`` with it (a long document's sentences, in a few pipeline calls)."""
+    _expected[:] = reversed(list(dict.fromkeys(texts)))
 
 
 def _words(name: str) -> frozenset[str]:

@@ -20,6 +20,7 @@ from .clauses import (
     agrees,
     dangling_modifiers,
     deverbal,
+    expect,
     gapped,
     has_predicate,
     imperative,
@@ -188,6 +189,7 @@ def extract_candidates(
     date = date or document_date(text)
     found = sentences(text)
     _check_lengths(text, found)
+    expect(s.text.strip() for s in found)  # the sentences are parsed a batch at a time
     whens = rounds_of([s.text for s in found], date)
     quoted_by_other = _quoted_by_others(found, who)
     by_structure = structured(found, who)
