@@ -30,21 +30,18 @@ def near_duplicates(embedder: Embedder, threshold: float = MERGE_THRESHOLD, dens
             score = 0.6 * semantic_scores(vectors, vectors) + 0.4 * lexical_scores(texts, texts)
             earlier = [np.flatnonzero(score[:j, j] >= threshold).tolist() for j in range(n)]
             return earlier, bool((score.diagonal() >= threshold).all())
-        near = top_k(vectors, vectors, K + 1)  # the text itself is (nearly always) among its nearest
-        rows = np.repeat(np.arange(n, dtype=np.int64), near.shape[1])
-        cols = near.ravel()
+        near = top_k(vectors, vectors, K)
+        every = np.arange(n, dtype=np.int64)
+        rows = np.concatenate([np.repeat(every, near.shape[1]), every])  # each text with itself too
+        cols = np.concatenate([near.ravel(), every])
         keys = np.unique(np.minimum(rows, cols) * n + np.maximum(rows, cols))
         i, j = keys // n, keys % n
         score = 0.6 * semantic_scorer(vectors, vectors)(i, j) + 0.4 * lexical_scorer(texts, texts)(i, j)
         earlier: list[list[int]] = [[] for _ in range(n)]
         hit = (score >= threshold) & (i < j)
-        for a, b in zip(i[hit].tolist(), j[hit].tolist()):
+        for a, b in zip(i[hit].tolist(), j[hit].tolist()):  # keys are sorted: each list in order
             earlier[b].append(a)
-        every = np.arange(n, dtype=np.int64)
-        itself = 0.6 * semantic_scorer(vectors, vectors)(every, every) + 0.4 * lexical_scorer(texts, texts)(
-            every, every
-        )
-        return [sorted(e) for e in earlier], bool((itself >= threshold).all())
+        return earlier, bool((score[i == j] >= threshold).all())
 
     def groups_of(texts: list[str]) -> tuple[list[int], bool]:
         earlier, matches_itself = matches(texts)
