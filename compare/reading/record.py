@@ -225,10 +225,12 @@ def read(text: str) -> Reading:
             k += 1
 
     stop = lex.stopwords
+    stance_at = _starting("stance")
     marks = [
         j
         for j in range(n)
-        if words[j] in lex.negators or any(_match(lemmas, j, p, words) for p in _at("stance", lemmas[j], words[j]))
+        if words[j] in lex.negators
+        or any(_match(lemmas, j, p, words) for form in {lemmas[j], words[j]} for _, p in stance_at.get(form, ()))
     ]
 
     def governed(k: int, length: int) -> frozenset[str]:
