@@ -65,3 +65,14 @@ def test_a_cited_day_does_not_leave_its_month_as_a_round():
         ["The Council urged the signatories to the ceasefire agreement of 23 May 2014 to respect it."], TODAY
     )
     assert [w.date for w in found] == [TODAY]
+
+
+def test_previous_dates_a_round_or_a_list_of_demands_not_any_noun():
+    # Zelensky's peace plan as reported, 28 December 2022; the seed article's "previous conditions"
+    texts = [
+        "Withdrawing Russian forces, stopping hostilities, and restoring the borders between Ukraine and Russia "
+        "to their previous state.",
+        "The demands mirror previous conditions presented by Moscow.",
+    ]
+    dates = [w.date for w in rounds_of(texts, dt.date(2022, 12, 28))]
+    assert dates == [dt.date(2022, 12, 28), None]

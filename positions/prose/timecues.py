@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..quantities import dates
+from .grammar import lists
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -42,13 +43,18 @@ _NOW = re.compile(
 )
 _LAST = re.compile(r"\b(?:last|a|one|(\d+|two|three|four|five|six))\s+(week|month|year)s?\s*(ago)?\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-# "earlier", "previously"; not "the previously announced policies" (an adjective: what the text lists now)
-_EARLIER = re.compile(
-    r"\b(?:earlier|previous|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bits )(?<!\btheir )previously)\b", re.I
-)
 _EVENT = (
     r"(invasion|war|talks|summit|meeting|ceasefire|truce|agreement|treaty|election|strike|offensive"
     r"|referendum|annexation|negotiations|round)"
+)
+# "previous" as an adjective dates only a round or a list of demands ("previous conditions", "the
+# previous round"); "restoring the borders to their previous state" cites no round.
+_EARLIER_NOUNS = "|".join(lists("leads.yaml")["earlier_nouns"])
+# "earlier", "previously"; not "the previously announced policies" (an adjective: what the text lists now)
+_EARLIER = re.compile(
+    rf"\b(?:earlier|previous\s+(?:[\w-]+\s+)?(?:{_EVENT[1:-1]}|{_EARLIER_NOUNS})s?\b"
+    r"|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bits )(?<!\btheir )previously)\b",
+    re.I,
 )
 _BEFORE = re.compile(rf"\b(?:before|prior to|ahead of)\s+(?:the\s+|[\w’']+\s+){{0,3}}{_EVENT}\b", re.I)
 _EVENT_NOUN = re.compile(rf"\b{_EVENT}\b", re.I)
