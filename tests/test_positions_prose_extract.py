@@ -834,3 +834,47 @@ def test_extract_on_a_text_of_one_huge_sentence_exits_2_naming_the_file(runner, 
     result = runner.invoke(cli, ["extract", str(path)])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"Error: {path}:1: a sentence of 1,000,007 characters is too long")
+
+
+# Forms of the fifth tune batch (tests/extract/README.md, "The fifth tune batch"); real sentences.
+
+
+def test_paragraphs_under_a_lead_in_with_a_colon_are_its_items_while_they_are_phrases():
+    # Pledge Times on Zelensky's ten-point peace plan, 28 December 2022: the items are paragraphs,
+    # noun phrases whose nouns carry relative clauses, and gerunds (one demand per gerund)
+    text = (
+        "The plan calls for:\n\n"
+        "Radiation and nuclear safety, with a focus on restoring security around Europe’s largest nuclear plant, "
+        "Zaporizhya in Ukraine, which is currently under Russian control.\n\n"
+        "The release of all prisoners and deportees, including prisoners of war and children who have been "
+        "deported to Russia.\n\n"
+        "Withdrawing Russian forces, stopping hostilities, and restoring the borders between Ukraine and Russia "
+        "to their previous state.\n\n"
+        "What is Zelensky’s proposal for a global peace summit?\n\n"
+        "Experts said the plan was unlikely to be accepted.\n"
+    )
+    assert _found(text, "Ukraine", ["Zelensky"]) == [
+        "Ukraine demands radiation and nuclear safety, with a focus on restoring security around Europe’s largest "
+        "nuclear plant, Zaporizhya in Ukraine, which is currently under Russian control.",
+        "Ukraine demands the release of all prisoners and deportees, including prisoners of war and children who "
+        "have been deported to Russia.",
+        "Ukraine demands: withdraw Russian forces.",
+        "Ukraine demands: stop hostilities.",
+        "Ukraine demands: restore the borders between Ukraine and Russia to their previous state.",
+    ]
+
+
+def test_a_paragraph_that_is_a_sentence_is_no_list_paragraph():
+    from demanddiff.positions.prose.clauses import list_paragraph
+
+    assert list_paragraph(
+        "Food security, including the protection and guarantee of Ukrainian grain exports to the poorest countries "
+        "in the world."
+    )
+    assert list_paragraph(
+        "Energy security, focusing on price restrictions on Russian energy resources, in addition to helping Ukraine "
+        "repair and rehabilitate the electricity infrastructure, about half of which was damaged by the Russian "
+        "attacks."
+    )
+    assert not list_paragraph("Zelensky first announced his peace formula at a G20 summit in November.")
+    assert not list_paragraph("What is Zelensky’s proposal for a global peace summit?")

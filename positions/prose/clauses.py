@@ -555,6 +555,27 @@ def noun_item(text: str) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") for t in d) and not any(t.tag_ in _FINITE for t in d)
 
 
+def _in_relative(verb) -> bool:
+    """The finite verb belongs to a relative clause ("which is currently under Russian control",
+    "about half of which was damaged", "a clause that Zelensky said was ...")."""
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if head.dep_ == "relcl" or any(a.dep_ == "relcl" for a in head.ancestors):
+        return True
+    return any(w.tag_ in _WH for left in head.lefts for w in left.subtree)
+
+
+def list_paragraph(text: str) -> bool:
+    """A paragraph that is a list item, not a sentence: a noun phrase whatever relative clauses its
+    nouns carry ("Radiation and nuclear safety, ..., which is currently under Russian control.") or
+    gerunds that open it ("Withdrawing Russian forces, stopping hostilities, and restoring ...")."""
+    d = doc(re.sub(r"\s*\([^)]*\)", "", text).strip())
+    root = _root(d)
+    if root is None:
+        return False
+    headed = root.pos_ in ("NOUN", "PROPN") or (root.tag_ == "VBG" and root.i == 0)
+    return headed and not any(t.tag_ in _FINITE and not _in_relative(t) for t in d)
+
+
 def reduced_passive(text: str) -> str:
     """ "Female soldiers released for Palestinian prisoners" -> "Female soldiers must be released for
     Palestinian prisoners": a noun phrase that opens the text followed by a past participle of its

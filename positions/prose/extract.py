@@ -23,6 +23,7 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    list_paragraph,
     mandative,
     noun_item,
     opens_imperative,
@@ -1340,13 +1341,16 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         return None
     noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
     name = _cap(noun) if subject else _cap(_name(who))
-    if kind == "pledge" and not subject and _gerund_opening(body):
+    if kind in ("pledge", "demand") and not subject and _gerund_opening(body):
         # "have committed to: a. Accelerating strong ... growth." -> "G20 will accelerate strong ... growth."
         # "Investing £130 billion in X – upgrading Y, building Z": what follows the dash elaborates the
-        # last pledge before it and is no pledge of its own
+        # last pledge before it and is no pledge of its own. Under a demand lead-in each gerund is a
+        # command: "Withdrawing Russian forces, stopping hostilities, and restoring ..." -> three
         main, *aside = re.split(r"(\s+[-–—]\s+)", body, maxsplit=1)
         pieces = _pieces(_low(main), {"gerund"})
         pieces[-1] += "".join(aside)
+        if kind == "demand":
+            return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_as_base(p)}") for p in pieces]
         return [_sentence(f"{name} will {_as_base(p)}") for p in pieces]
     pieces = _pieces(body, {"verb"}) if base_verb(_first_word(body)) or " and " in body else [body]
     out = []
@@ -1607,6 +1611,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
     lead_at = -1  # the block of the last lead-in line
+    colon_run = False  # that line ended in a colon: paragraphs under it are its items while they are phrases
     other_turn = False  # inside a transcript turn of a speaker who is not the party
     agreement = False  # the text is a draft agreement or proposal (its title or heading says so)
     for i, s in enumerate(found):
@@ -1658,6 +1663,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
+                colon_run = ends_lead
                 if ends_lead and _FORWARD.search(paragraph):
                     # "we ask that the government take solid steps to realize our demands that follow:":
                     # the lead-in points at the list; the demands are its items, not the lead-in
@@ -1687,12 +1693,23 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
                 continue
-            elif lead_at == s.block - 1 and kind in ("demand", "pledge") and noun_item(text):
+            elif (
+                lead_at == s.block - 1
+                and kind in ("demand", "pledge")
+                and (noun_item(text) or (colon_run and list_paragraph(text)))
+            ):
                 # "Stage 2:" / "Female soldiers released for Palestinian prisoners.": a paragraph that is
-                # the item of the lead-in line above it (the lead's label is not its subject)
-                result[i] = _item(re.sub(r"\s*\([^)]*\)", "", text), kind, "", who) or []
-                kind, subject = "", ""
-                continue
+                # the item of the lead-in line above it (the lead's label is not its subject); under a
+                # lead-in that ends in a colon ("The plan calls for:") each paragraph that is a noun or
+                # gerund phrase is one more item, until one is a sentence
+                items = _item(re.sub(r"\s*\([^)]*\)", "", text), kind, "", who)
+                if colon_run:
+                    lead_at = s.block
+                else:
+                    kind, subject = "", ""
+                if items is not None or not colon_run:
+                    result[i] = items or []
+                    continue
             elif not paragraph.rstrip().endswith(","):
                 kind, subject = "", ""
         modal_lead = _MODAL_LEAD.match(text.strip())
