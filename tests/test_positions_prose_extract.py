@@ -878,3 +878,36 @@ def test_a_paragraph_that_is_a_sentence_is_no_list_paragraph():
     )
     assert not list_paragraph("Zelensky first announced his peace formula at a G20 summit in November.")
     assert not list_paragraph("What is Zelensky’s proposal for a global peace summit?")
+
+
+def test_bullets_under_we_proposed_without_a_colon_and_a_reason_after_a_dash():
+    # SEIU bargaining update for the nurses of Pomona Valley Hospital Medical Center: the lead-in has
+    # no colon, and what follows each dash is why the proposal is made ("ADD" is a name, not a verb)
+    text = (
+        "We proposed\n\n"
+        "  • Wage increases to recruit and retain nurses - patients deserve safe staffing levels and a stable "
+        "workforce\n\n"
+        "  • Certification pay - we deserve recognition for additional qualifications\n"
+        "  • Public health emergency preparedness - Nurses and patients will benefit from PPE, testing, lodging, "
+        "support for emotional trauma, and more\n\n"
+        "  • ADD insurance for NICU & LDRP external transport teams - RNs who fly to keep mothers & babies alive "
+        "deserve peace of mind\n"
+    )
+    assert _found(text, "SEIU", ["We", "Union"]) == [
+        "SEIU demands wage increases to recruit and retain nurses.",
+        "SEIU demands certification pay.",
+        "SEIU demands public health emergency preparedness.",
+        "SEIU demands ADD insurance for NICU & LDRP external transport teams.",
+    ]
+
+
+def test_a_reason_after_a_dash_goes_and_an_elaboration_stays():
+    from demanddiff.positions.prose.extract import _without_reason
+
+    assert _without_reason("Certification pay - we deserve recognition for additional qualifications") == (
+        "Certification pay"
+    )
+    # a gerund run after the dash (the Lib Dem bullets' form) is no clause: it stays with the item
+    assert _without_reason("Investing £130 billion in X – upgrading Y, building Z") == (
+        "Investing £130 billion in X – upgrading Y, building Z"
+    )

@@ -576,6 +576,15 @@ def list_paragraph(text: str) -> bool:
     return headed and not any(t.tag_ in _FINITE and not _in_relative(t) for t in d)
 
 
+def is_clause(text: str) -> bool:
+    """The text is a clause with its own subject and a finite verb or a modal ("we deserve recognition
+    for additional qualifications", "Nurses and patients will benefit from PPE")."""
+    root = _root(doc(text.strip()))
+    if root is None or root.pos_ not in _VERBS or _subject(root) is None:
+        return False
+    return root.tag_ in _FINITE or any(c.tag_ in _FINITE for c in _modal(root))
+
+
 def reduced_passive(text: str) -> str:
     """ "Female soldiers released for Palestinian prisoners" -> "Female soldiers must be released for
     Palestinian prisoners": a noun phrase that opens the text followed by a past participle of its

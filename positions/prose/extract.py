@@ -23,6 +23,7 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    is_clause,
     list_paragraph,
     mandative,
     noun_item,
@@ -1321,7 +1322,7 @@ _LEAD_SUBJECT = re.compile(
 _PROPOSAL_LEAD = re.compile(
     r"^(?P<subject>[A-Z][\w’' -]{0,40}?)\s+(?:(?:are|have|also)\s+)?(?:"
     + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lists("leads.yaml")["proposal_verbs"])
-    + r")\s*:$",
+    + r")\s*(?P<colon>:?)$",
     re.I,
 )
 # A lead-in line that is a subject and a modal: "The EU institutions and the Member States must urgently:".
@@ -1337,6 +1338,7 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     subjunctive = mandative(body)
     if subjunctive:
         return subjunctive  # "That the use of tear-gas be banned."
+    body = _without_reason(body)
     if _modal_clause(body):
         return None
     noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
@@ -1363,7 +1365,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
         passive = reduced_passive(piece)
-        if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
+        acronym = piece.split()[0].isupper() and len(piece.split()[0]) > 1  # "ADD insurance": a name, no verb
+        if (base_verb(first) or imperative(piece)) and piece[:1].isalpha() and not acronym:
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
                 lead = re.sub(r"\s+\w+ly$", "", subject) if re.match(r"\w+ly\s", piece) else subject
                 out.append(_sentence(f"{lead} {_low(piece)}"))  # "must urgently:" + "rapidly agree X"
@@ -1380,6 +1383,18 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         else:
             out.append(_sentence(f"{name} {_verb_for(name, 'demands')} {_low(piece)}"))
     return out
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _without_reason(body: str) -> str:
+    """ "Certification pay - we deserve recognition for additional qualifications": an item and, after
+    a dash, a clause with its own subject that gives the reason; the reason is no demand."""
+    head, *tail = _DASH.split(body, maxsplit=1)
+    if tail and is_clause(tail[0]) and not re.search(rf"\b{MODALS}\b", tail[0], re.I) and not _modal_clause(head):
+        return head.strip()  # a claim after the dash (no "must", "should"): why the item is asked for
+    return body
 
 
 # A lead-in that points at the list under it: "the demands that follow:", "as follows:".
@@ -1587,6 +1602,11 @@ def _stated_term(text: str) -> list[str]:
     return _modal_clauses(stated)
 
 
+def _next_marker(found: Sequence[Sentence], block: int) -> str:
+    """The list marker of the block after ``block`` ("" when it is prose or there is none)."""
+    return next((x.marker for x in found if x.block == block + 1), "")
+
+
 def _section_heading(found: Sequence[Sentence], i: int) -> bool:
     """A marked line of at most three words with no verb, with prose (no list item) under it."""
     s = found[i]
@@ -1684,8 +1704,10 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                     elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 proposing = _PROPOSAL_LEAD.match(last.strip())
+                if proposing and not proposing["colon"] and _next_marker(found, s.block) != "bullet":
+                    proposing = None  # "We proposed" over bullets is a lead-in without its colon
                 if (
-                    ends_lead
+                    (ends_lead or proposing)
                     and proposing
                     and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"]))
                 ):
