@@ -911,3 +911,29 @@ def test_a_reason_after_a_dash_goes_and_an_elaboration_stays():
     assert _without_reason("Investing £130 billion in X – upgrading Y, building Z") == (
         "Investing £130 billion in X – upgrading Y, building Z"
     )
+
+
+def test_a_proposal_the_party_owns_is_its_demand_wherever_it_stands():
+    # SEIU bargaining update: the proposal is the object of someone else's verb, or of a preposition
+    text = (
+        "We had no sooner resolved that issue, than administration rejected our proposal for more Union bulletin "
+        "boards.\n\n"
+        "We are still waiting for a response to our proposal for more metal detectors, locked safety doors in "
+        "LDRP, and additional parking lot security during shift change.\n"
+    )
+    assert _found(text, "SEIU", ["We", "Union"]) == [
+        "SEIU demands more Union bulletin boards.",
+        "SEIU demands more metal detectors, locked safety doors in LDRP, and additional parking lot security during "
+        "shift change.",
+    ]
+
+
+def test_a_call_on_an_addressee_to_act_after_a_coordinated_verb():
+    # Security Council press statement SC/7357, 7 April 2002: "reiterated" shares the subject of "expressed"
+    text = (
+        "The Security Council members also expressed concern at the violation of the Blue Line and reiterated their "
+        "call on the parties to implement resolutions 425 and 426."
+    )
+    assert _found(text, "Security Council", ["members of the Security Council", "Security Council members"]) == [
+        "The parties must implement resolutions 425 and 426."
+    ]

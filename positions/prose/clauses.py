@@ -388,6 +388,8 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if v.pos_ not in _VERBS:
             continue
         subject = _subject(v)
+        if subject is None and v.dep_ == "conj" and v.head.pos_ in _VERBS:
+            subject = _subject(v.head)  # "The members expressed concern ... and reiterated their call on X to V"
         owner = _text(subject.subtree) if subject is not None else ""
         if subject is not None and subject.tag_ in _WH and v.dep_ == "relcl":
             owner = _text(d[v.head.left_edge.i : v.head.i + 1])  # "A group of eminent citizens, who issued ..."
@@ -422,6 +424,9 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
         if what is not None:  # "issued a 24-hour ultimatum for the unconditional release of X"
             return [], [_text(what.subtree)]
+        called = _called_on(named, v) if named is not None else ""
+        if called:  # "reiterated their call on the parties to implement resolutions 425 and 426"
+            return split_coordination(called), []
         comps = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBS]
         if lemma in clause_verbs and comps and _subject(comps[0]) is not None:
             if lemma in ("say", "stress", "reaffirm", "reiterate") and not any(
@@ -469,6 +474,50 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             if items is not None:
                 return [], [text[items.left_edge.idx :].strip().rstrip(".")]
     return [], []
+
+
+def _called_on(noun, verb) -> str:
+    """ "reiterated their call on the parties to implement X" -> "The parties must implement X": a
+    demand noun with an addressee ("on", "upon") and an infinitive, which the parse hangs on the noun
+    or on the verb; "" when it has not both."""
+    on = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    infinitive = next(
+        (
+            c
+            for c in [*noun.subtree, *verb.children]
+            if c.tag_ == "VB" and c.i > noun.i and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if addressee is None or infinitive is None or infinitive.i < addressee.i:
+        return ""
+    action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
+    return _sentence(f"{_text(addressee.subtree)} must {action}")
+
+
+def owned_proposals(text: str, is_party: Callable[[str, str], bool]) -> list[str]:
+    """What a proposal the party owns asks for: "waiting for a response to our proposal for more metal
+    detectors, locked safety doors in LDRP, and ..." -> the noun phrase after "for" (to the end of the
+    sentence when a list runs on there, with no verb of its own)."""
+    d = doc(text.strip())
+    out = []
+    for n in d:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in _words("demand_nouns"):
+            continue
+        owner = next((c for c in n.children if c.dep_ == "poss"), None)
+        asked = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
+        if owner is None or what is None or not is_party(_text(owner.subtree), text[: owner.idx]):
+            continue
+        last = max(t.i for t in what.subtree if not t.is_punct)
+        rest = [t for t in d if t.i > last and not t.is_punct]
+        runs_on = d[last + 1 : last + 2].text == "," and not any(
+            t.pos_ == "AUX" or t.tag_ in ("MD", "VBZ", "VBP") or t.dep_ in _SUBJECTS for t in rest
+        )
+        end = d[-1].i if runs_on else last
+        out.append(_text(t for t in d[what.left_edge.i : end + 1] if not (t.i == end and t.is_punct)))
+    return out
 
 
 def deverbal(text: str) -> bool:

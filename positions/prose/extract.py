@@ -28,6 +28,7 @@ from .clauses import (
     mandative,
     noun_item,
     opens_imperative,
+    owned_proposals,
     reduced_passive,
     relative_demands,
     reported,
@@ -336,6 +337,11 @@ def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
     out = [c for c in clauses]
     for phrase in phrases:
         out += _split_list(_clip(phrase))
+    if not out and who.name:
+        # "waiting for a response to our proposal for more metal detectors, locked safety doors ...": a
+        # noun phrase the party proposes (its participles, "locked", are no verbs of a clause)
+        name = _cap(_name(who))
+        out = [_sentence(f"{name} {_verb_for(name, 'demands')} {_low(p)}") for p in owned_proposals(body, named)]
     return out
 
 
