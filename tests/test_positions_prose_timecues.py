@@ -76,3 +76,14 @@ def test_previous_dates_a_round_or_a_list_of_demands_not_any_noun():
     ]
     dates = [w.date for w in rounds_of(texts, dt.date(2022, 12, 28))]
     assert dates == [dt.date(2022, 12, 28), None]
+
+
+def test_a_deadline_is_no_round():
+    # FT Adviser's election-day recap, 4 July 2024; the Lib Dem manifesto points, 2019
+    texts = [
+        "The Tories pledged to halve national insurance to 6 per cent by 2027 and scrap self-employed national "
+        "insurance.",
+        "By 2030 we will generate 80 per cent of our electricity from renewables.",
+        "Build 150,000 council and genuinely affordable homes a year by the end of the first term.",
+    ]
+    assert [w.date for w in rounds_of(texts, dt.date(2024, 7, 4))] == [dt.date(2024, 7, 4)] * 3

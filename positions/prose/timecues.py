@@ -88,13 +88,18 @@ def _month_end(year: int, month: int) -> dt.date:
 
 # A date that names a cited document ("resolution 68/262 of 2014", "the Geneva Conventions of 1949",
 # "the statement of ... on 29 June 2016", "the 24 February 2022 declaration") or a point of reference
-# ("since 2014") dates that document, not the round of the demands around it.
+# ("since 2014") dates that document, not the round of the demands around it. A deadline ("halve
+# national insurance to 6 per cent by 2027", "by the end of 2025") says when a demand is to be met,
+# not when it was made.
 _CITED_NOUNS = (
     r"(?:resolutions?|conventions?|protocols?|statements?|declarations?|decisions?|acts?|laws?|treat(?:y|ies)"
     r"|accords?|charter|reports?|decrees?|communiqu[ée]s?|letters?|guidelines|conclusions|memorand(?:um|a)"
     r"|constitution|directives?|regulations?|notes?|notification|principles)"
 )
-_CITED_BEFORE = re.compile(rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\bsince\s+(?:the\s+)?$|\bof\s+$", re.I)
+_CITED_BEFORE = re.compile(
+    rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\b(?:since|by)\s+(?:the\s+)?$|\bof\s+$",
+    re.I,
+)
 # A year right before a document's name dates the document: "the 2005 Agreement on Movement and Access",
 # "the November 25, 2008, statement" (an agreement named after the year, not one reached in it).
 _CITED_AFTER = re.compile(rf"^,?\s*(?:\w+\s+)?(?:{_CITED_NOUNS}|Agreements?\b(?=\s+(?:on|of|between)\b))\b", re.I)
