@@ -937,3 +937,24 @@ def test_a_call_on_an_addressee_to_act_after_a_coordinated_verb():
     assert _found(text, "Security Council", ["members of the Security Council", "Security Council members"]) == [
         "The parties must implement resolutions 425 and 426."
     ]
+
+
+def test_a_pledge_of_two_coordinated_verbs_is_two_pledges_and_keeps_its_prepositions():
+    # FT Adviser's election-day recap, 4 July 2024: the parse tags "scrap" as a noun with an object
+    text = (
+        "The Tories pledged to halve national insurance to 6 per cent by 2027 and scrap self-employed national "
+        "insurance."
+    )
+    assert _found(text, "Conservatives", ["Tories", "Sunak"]) == [
+        "The Tories will halve national insurance to 6 per cent by 2027.",
+        "The Tories will scrap self-employed national insurance.",
+    ]
+
+
+def test_its_plans_in_a_clause_hung_on_another_partys_pledge_are_that_partys():
+    # the same recap, in its Labour section
+    text = (
+        "The Labour party pledged that ‘wealth creation’ would be a top priority stating that its plans for growth "
+        "included investment and reform rather than more taxes."
+    )
+    assert _found(text, "Conservatives", ["Tories", "Sunak"]) == []

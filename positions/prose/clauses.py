@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from .grammar import lists, modals
+from .grammar import base_verb, lists, modals
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _WH = ("WDT", "WP", "WP$")
@@ -105,13 +105,29 @@ def has_predicate(text: str) -> bool:
 _PLEDGE = re.compile(r"^(?:no|not|an?\s+end\s+to)\b", re.I)
 
 
+def _mistagged_verb(token) -> bool:
+    """A base-form verb the parse tags as a noun but coordinates with a verb and gives a direct
+    object: "will halve national insurance ... and scrap self-employed national insurance"."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "NOUN"
+        and token.head.pos_ in _VERBS
+        and base_verb(token.lower_)
+        and any(c.dep_ == "dobj" for c in token.children)
+    )
+
+
+def _tag(verb) -> str:
+    return verb.head.tag_ if _mistagged_verb(verb) else verb.tag_
+
+
 def _conjuncts(verb) -> list:
     """The verb and every verb coordinated with it (conj chains), in text order."""
     out, todo = [verb], [verb]
     while todo:
         v = todo.pop()
         for c in v.children:
-            if c.pos_ not in _VERBS or not c.tag_.startswith("VB"):
+            if (c.pos_ not in _VERBS or not c.tag_.startswith("VB")) and not _mistagged_verb(c):
                 continue
             listed = (
                 # the small parser hangs a list's second verb so: ", unconditionally withdraws"
@@ -162,7 +178,7 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
         return [text]
     chain = _conjuncts(root)
     for v in chain[1:]:
-        if _subject(v) is None and not _modal(v) and v.tag_ != root.tag_:
+        if _subject(v) is None and not _modal(v) and _tag(v) != root.tag_:
             return [text]  # "ensure respect for ... personnel engaged in ...": not a verb of the same kind
     own_subjects = len(chain) > 1 and _subject(chain[1]) is not None
     if len(chain) < 2 or not all(_substantial(v, n == 0) or (n == 0 and own_subjects) for n, v in enumerate(chain)):
@@ -359,6 +375,23 @@ def with_modality(text: str) -> str:
     return _sentence(_with_must(root, sentence=True))
 
 
+def _third_person_owner(subject) -> bool:
+    """The subject's owner is "its", "their", "his" or "her" ("its plans for growth")."""
+    return any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her") for t in subject.subtree)
+
+
+def _ruling_subject(verb):
+    """The subject of the nearest clause above ``verb`` that has one: whom "its" in a clause hung on
+    that clause points to."""
+    return next((_subject(a) for a in verb.ancestors if a.pos_ in _VERBS and _subject(a) is not None), None)
+
+
+def _marker_to(token, verb) -> bool:
+    """``token`` is the "to" that marks ``verb`` as an infinitive, not a preposition of its own
+    ("to halve national insurance to 6 per cent": only the first "to" goes)."""
+    return token.lower_ == "to" and token.head.i == verb.i and token.dep_ == "aux"
+
+
 def _phrase(verb) -> str:
     """ "call for", "push for": the verb with its particle or preposition."""
     prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.i == verb.i + 1), None)
@@ -407,6 +440,9 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             # unless its subject names someone other than the party ("Hamas's proposal includes ...")
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             others = [t for t in subject.subtree if t.pos_ == "PROPN" or t.dep_ == "poss" and t.pos_ != "PRON"]
+            ruler = _ruling_subject(v) if _third_person_owner(subject) else None
+            if ruler is not None and not is_party(_text(ruler.subtree), text[: v.idx]):
+                continue  # "The Labour party pledged ..., stating that its plans included X": Labour's plans
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and (not others or is_party(owner, text[: v.idx])):
                 return [], [_text(obj.subtree)]
         progressive = v.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in v.children)
@@ -417,8 +453,8 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
                 (c for c in v.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
             )
             if pledged is not None:  # "Labour is pledging to make some cuts": a pledge
-                action = _text(t for t in pledged.subtree if not (t.lower_ == "to" and t.head.i == pledged.i))
-                return [_sentence(f"{owner} will {action}")], []
+                action = _text(t for t in pledged.subtree if not _marker_to(t, pledged))
+                return split_coordination(_sentence(f"{owner} will {action}")), []
         named = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _words("demand_nouns")), None)
         asked = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "for"), None) if named else None
         what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
@@ -451,7 +487,7 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             named_as = next((c for c in v.children if c.dep_ in ("dep", "appos") and c.pos_ in ("NOUN", "PROPN")), None)
             addressee = next((c for c in addressee.children if c.dep_ == "appos"), named_as) or addressee
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
-            action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
+            action = _text(t for t in infinitive.subtree if not _marker_to(t, infinitive))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
         if lemma in object_verbs and subject is not None and subject.dep_ != "nsubjpass":
             # the verb's direct object ("called for Z", "set conditions"); not a passive's ("the vision
@@ -492,7 +528,7 @@ def _called_on(noun, verb) -> str:
     )
     if addressee is None or infinitive is None or infinitive.i < addressee.i:
         return ""
-    action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
+    action = _text(t for t in infinitive.subtree if not _marker_to(t, infinitive))
     return _sentence(f"{_text(addressee.subtree)} must {action}")
 
 
