@@ -958,3 +958,41 @@ def test_its_plans_in_a_clause_hung_on_another_partys_pledge_are_that_partys():
         "included investment and reform rather than more taxes."
     )
     assert _found(text, "Conservatives", ["Tories", "Sunak"]) == []
+
+
+def test_a_quotation_of_several_demands_is_read_sentence_by_sentence():
+    # Breitbart on the University of Chicago encampment, 4 May 2024: pysbd keeps the quotation whole;
+    # the transcribed comma between "U Chicago" and its verb, and the closing attribution, go
+    text = (
+        "“The U Chicago Popular University For Gaza demands that U Chicago, divest from the Gaza genocide. We "
+        "demand that U Chicago, divest from weapons manufacturers arming Israel and its partnerships with "
+        "militarized Israeli universities, and cut ties with the Israel Institute,” the protester said."
+    )
+    assert _found(text, "U Chicago Popular University for Gaza", ["protester", "We"]) == [
+        "U Chicago must divest from the Gaza genocide.",
+        "U Chicago must divest from weapons manufacturers arming Israel and its partnerships with militarized "
+        "Israeli universities.",
+        "U Chicago must cut ties with the Israel Institute.",
+    ]
+
+
+def test_this_includes_after_a_demand_names_more_of_it():
+    # the same report: "This includes ..." and "It also includes ..." after "We demand full transparency"
+    text = (
+        "The U Chicago Popular University For Gaza demands that the university disclose university investments. "
+        "We demand full transparency into U Chicago’s budget, investments and holdings. This includes a commitment "
+        "to regularly disclosing data on funds and holdings in each of these areas."
+    )
+    assert _found(text, "U Chicago Popular University for Gaza", ["protester", "We"])[-1] == (
+        "A commitment to regularly disclosing data on funds and holdings in each of these areas."
+    )
+
+
+def test_quoted_sentences_are_found_with_the_quotation_marks_blanked():
+    from demanddiff.positions.prose.segment import quoted_sentences
+
+    assert quoted_sentences("that U Chicago, divest from the Gaza genocide. We demand that U Chicago divest,”") == [
+        "that U Chicago, divest from the Gaza genocide.",
+        "We demand that U Chicago divest,”",
+    ]
+    assert quoted_sentences("that the U.S. Gen. Smith must go") == ["that the U.S. Gen. Smith must go"]

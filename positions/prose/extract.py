@@ -38,7 +38,7 @@ from .clauses import (
     with_modality,
 )
 from .grammar import base_verb, has_verb_phrase, lists, verbs
-from .segment import Sentence, sentences
+from .segment import Sentence, quoted_sentences, sentences
 from .timecues import document_date, rounds_of
 
 # Texts -> for each, the index of the first text it repeats (its own index when none): near-duplicates.
@@ -86,7 +86,9 @@ _NOUN_CUE = re.compile(
     # "the five pledges spelled out - secure the recovery, raise ...": a list set out after a dash or colon
     rf"|\b(?P<set>{_LIST_HEADS})\s+(?:(?:are|were|is)\s+)?(?:spelled|spelt|set|laid)\s+out\s*[-–—:]\s+"
     r"|^(?:these|they|those)\s+(?:include|included)\s+"
-    r"|^(?P<pronoun>it)\s+(?:includes|included)\s+"  # "It included ...", after "read out an 11-point demand"
+    # "It included ...", after "read out an 11-point demand"; "This includes ...", "It also includes ...", after
+    # a demand ("We demand full transparency into X. This includes a commitment to ...")
+    r"|^(?P<pronoun>it|this)\s+(?:also\s+)?(?:includes|included)\s+"
     r"|\b(?:demands|conditions|terms)\s+that\s+(?:would|will|should)\s+",
     re.I,
 )
@@ -466,12 +468,15 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         subject = _subject(body, cue.start())
         if not _is_party(subject, body[: cue.start()], who, context):
             continue
-        rest = body[cue.end() :]
+        rest = _unattributed(body[cue.end() :])
+        # a quotation of several sentences, which the segmenter keeps whole: the cue governs the first;
+        # the others are read on their own ("demands that X divest from Y. We demand that X ...")
+        rest, *then = quoted_sentences(rest)
+        more: list[str] = _demands(" ".join(then), who, context) if then else []
         # "demands A and B, and further requires the parties to V": a second verb of asking shares the subject
         second = _SECOND_ASK.search(rest)
-        more: list[str] = []
         if second:
-            more = _governed(second["op"].lower(), rest[second.end() :].strip().rstrip('.”"'), _cap(_name(who)), "")
+            more += _governed(second["op"].lower(), rest[second.end() :].strip().rstrip('.”"'), _cap(_name(who)), "")
             rest = rest[: second.start()]
         verb = cue["verb"].lower()
         if cue["addressee"]:
@@ -489,6 +494,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             if subjunctive and len(subjunctive) > 1:  # "demand that A be made ... and B be stopped": two demands
                 return [_tidy(d) for d in subjunctive] + more
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
+            rest = _subject_comma(rest)  # "that U Chicago, divest from X": a comma between subject and verb
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
         return _split_list(_clip(rest)) + more
     for cue in _PLEDGE_CUE.finditer(body):  # "guaranteeing that no commitment would require ...": a pledge
@@ -601,7 +607,25 @@ def _last(pattern: re.Pattern, text: str) -> re.Match:
 # A new clause with a pronoun subject after a demand: ", and they called upon all sides to ...".
 _NEW_CLAUSE = re.compile(r",\s+and\s+(?=(?:they|it|he|she|we)\s+\w)", re.I)
 # An attribution after the demand: "..., they added.", "..., the protest organisers said."
-_TRAILING_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+_TRAILING_SAID = re.compile(r",[\"”’]?\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+
+
+def _subject_comma(clause: str) -> str:
+    """ "U Chicago, divest from the Gaza genocide" -> "U Chicago divest from ...": a comma between a
+    name and the base-form verb of its that-clause (speech as transcribed) splits subject from verb."""
+    m = re.match(r"^(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}),\s+(?P<verb>[a-z]+)\b", clause)
+    if m and base_verb(m["verb"]):
+        return f"{m['subject']} {clause[m.end('subject') + 1 :].lstrip()}"
+    return clause
+
+
+def _unattributed(rest: str) -> str:
+    """What a demand cue governs, without the attribution that closes the sentence ("..., and cut ties
+    with the Israel Institute,” the protester said."): the speaker is no part of the demand."""
+    trailing = _TRAILING_SAID.search(rest)
+    if trailing and _reporting(rest[trailing.start() :]):
+        return rest[: trailing.start()]
+    return rest
 
 
 def _said_by_party(speaker: str, body: str, who: Party, context: str) -> bool:
@@ -960,8 +984,10 @@ def _kind(piece: str) -> str:
     return "nominal" if _is_nominal(piece) else "other"
 
 
+# A noun made from a verb names an action; a plural in -ings names things ("funds and holdings",
+# "buildings"), not the action ("the lifting of sanctions").
 _ACTION = re.compile(
-    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:"
+    r"\w(?:tion|sion|ment|ance|ence|ure|al)s?$|\wing$|^(?:"
     + "|".join(re.escape(w) for w in lists("leads.yaml")["action_nouns"])
     + r")s?$"
 )
