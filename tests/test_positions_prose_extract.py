@@ -996,3 +996,14 @@ def test_quoted_sentences_are_found_with_the_quotation_marks_blanked():
         "We demand that U Chicago divest,”",
     ]
     assert quoted_sentences("that the U.S. Gen. Smith must go") == ["that the U.S. Gen. Smith must go"]
+
+
+def test_a_comment_after_the_demand_is_the_speakers_not_the_addressees():
+    # Business Today on the farmers' protest, 20 February 2024
+    text = (
+        "He urged Prime Minister Narendra Modi to announce a waiver of farm loans, adding that the specifics of "
+        "the waiver could be determined later."
+    )
+    assert _found(text, "Farmers", ["Pandher", "He"]) == [
+        "Prime Minister Narendra Modi must announce a waiver of farm loans."
+    ]

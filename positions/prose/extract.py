@@ -111,6 +111,8 @@ _HEDGE = re.compile(r"\b(?:whether|unclear|if any|might|could)\b", re.I)
 _CUT = re.compile(
     r"\s+(?:while|whereas|because|although|though|as\s+(?=[a-z]+\s+(?:of|have|has|were|was))|so that)\s+"
     r"|,\s+(?:which|who|while|but|though|so that|said|says|sources say|according to|in an attempt|in what)\b"
+    # "urged Modi to announce a waiver of farm loans, adding that ...": the speaker's own comment
+    r"|,\s+(?:" + "|".join(lists("leads.yaml")["comment_participles"]) + r")\b"
     r"|\s*[;—–]\s*|\s+-\s+|,\s+sources\b",
     re.I,
 )
