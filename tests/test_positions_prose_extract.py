@@ -1007,3 +1007,15 @@ def test_a_comment_after_the_demand_is_the_speakers_not_the_addressees():
     assert _found(text, "Farmers", ["Pandher", "He"]) == [
         "Prime Minister Narendra Modi must announce a waiver of farm loans."
     ]
+
+
+def test_as_well_as_and_a_gerund_adds_one_more_to_the_pledge_before():
+    # FT Adviser's election-day recap, 4 July 2024: a verbless sentence after a pledge
+    text = (
+        "Sunak also pledged to abolish stamp duty for first time buyers for properties costing up to £425,000.\n\n"
+        "As well as introducing a new form of help-to-buy to “get a new generation onto the property ladder”.\n"
+    )
+    assert _found(text, "Conservatives", ["Tories", "Sunak"]) == [
+        "Conservatives will abolish stamp duty for first time buyers for properties costing up to £425,000.",
+        "Conservatives will introduce a new form of help-to-buy to get a new generation onto the property ladder.",
+    ]

@@ -236,6 +236,7 @@ def extract_candidates(
                     or _commitment(sentence.text, who, context)
                     or _by_parse(sentence.text, who, context)
                     or _command(sentence.text, who)
+                    or (_continued(sentence.text, result[-1].text) if carried else [])
                 )
             )
         previous = _previous_subject(result, found[i - 1] if i > 0 else None, sentence, who)
@@ -277,6 +278,25 @@ def extract_candidates(
 
 
 MAX_SENTENCE = 20_000  # characters; the parse takes seconds at this length and minutes at ten times it
+
+
+_CONTINUED = re.compile(
+    r"^(?:" + "|".join(r"\s+".join(w.split()) for w in lists("leads.yaml")["continuations"]) + r")\s+(?=[a-z]+ing\b)",
+    re.I,
+)
+_TAKES_OVER = re.compile(r"^(?P<lead>.+?\s(?:will|must|should))\s+")
+
+
+def _continued(sentence: str, last: str) -> list[str]:
+    """ "Sunak also pledged to abolish stamp duty ... As well as introducing a new form of help-to-buy.":
+    a verbless sentence that opens with "as well as" and a gerund adds one more to the demand or pledge
+    just before, and takes its subject and modal."""
+    body = _clean(sentence)
+    opening = _CONTINUED.match(body)
+    lead = _TAKES_OVER.match(last)
+    if opening is None or lead is None or not noun_item(body):
+        return []
+    return [_sentence(f"{lead['lead']} {_as_base(body[opening.end() :])}")]
 
 
 def _check_lengths(text: str, found: Sequence[Sentence]) -> None:
