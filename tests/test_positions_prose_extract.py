@@ -923,8 +923,9 @@ def test_a_proposal_the_party_owns_is_its_demand_wherever_it_stands():
     )
     assert _found(text, "SEIU", ["We", "Union"]) == [
         "SEIU demands more Union bulletin boards.",
-        "SEIU demands more metal detectors, locked safety doors in LDRP, and additional parking lot security during "
-        "shift change.",
+        "SEIU demands more metal detectors.",  # a series closed by ", and": one demand a thing
+        "SEIU demands locked safety doors in LDRP.",
+        "SEIU demands additional parking lot security during shift change.",
     ]
 
 

@@ -365,8 +365,18 @@ def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
         # "waiting for a response to our proposal for more metal detectors, locked safety doors ...": a
         # noun phrase the party proposes (its participles, "locked", are no verbs of a clause)
         name = _cap(_name(who))
-        out = [_sentence(f"{name} {_verb_for(name, 'demands')} {_low(p)}") for p in owned_proposals(body, named)]
+        owned = [item for p in owned_proposals(body, named) for item in _series(p)]
+        out = [_sentence(f"{name} {_verb_for(name, 'demands')} {_low(p)}") for p in owned]
     return out
+
+
+def _series(phrase: str) -> list[str]:
+    """ "more metal detectors, locked safety doors in LDRP, and additional parking lot security": a
+    series of three or more things a proposal is for, closed by ", and", is one demand a thing."""
+    items = re.split(r",\s+(?:and\s+)?", phrase)
+    if len(items) < 3 or not re.search(r",\s+and\s+[^,]+$", phrase):
+        return [phrase]
+    return [i.strip() for i in items if i.strip()]
 
 
 def _command(sentence: str, who: Party) -> list[str]:
