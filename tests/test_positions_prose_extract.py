@@ -1020,3 +1020,14 @@ def test_as_well_as_and_a_gerund_adds_one_more_to_the_pledge_before():
         "Conservatives will abolish stamp duty for first time buyers for properties costing up to £425,000.",
         "Conservatives will introduce a new form of help-to-buy to get a new generation onto the property ladder.",
     ]
+
+
+def test_a_call_to_meet_the_partys_demands_including_some_gives_those_demands():
+    # Business Today on the farmers' protest, 20 February 2024
+    text = (
+        "Farmers’ protest: Farmer leader Sarwan Singh Pandher, on Tuesday, urged the Centre to meet their demands, "
+        "including a legal assurance on the minimum support price (MSP) for crops and a waiver for farm loans."
+    )
+    assert _found(text, "Farmers", ["Sarwan Singh Pandher", "Pandher"]) == [
+        "Farmers demand a legal assurance on the minimum support price (MSP) for crops and a waiver for farm loans."
+    ]

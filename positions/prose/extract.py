@@ -518,6 +518,13 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 # "urged all parties to V, and they called upon all sides to W": the second clause asks too
                 more = _demands(rest[again.end() :], who, context) + more
                 rest = rest[: again.start()]
+            listed = _MEET_DEMANDS.match(_clip(rest))
+            if listed and who.name:
+                # "urged the Centre to meet their demands, including A and B": A and B are the demands
+                name = _cap(_name(who))
+                return [
+                    _sentence(f"{name} {_verb_for(name, 'demands')} {_low(d)}") for d in _split_list(listed["items"])
+                ]
             return _split_clause(f"{addressee} must {_clip(rest)}") + more
         if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
             return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
@@ -640,6 +647,15 @@ def _last(pattern: re.Pattern, text: str) -> re.Match:
 _NEW_CLAUSE = re.compile(r",\s+and\s+(?=(?:they|it|he|she|we)\s+\w)", re.I)
 # An attribution after the demand: "..., they added.", "..., the protest organisers said."
 _TRAILING_SAID = re.compile(r",[\"”’]?\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+
+
+# "meet their demands, including A and B", "accept our demands such as A": the demands the addressee is asked
+# to meet are named after "including"
+_MEET_DEMANDS = re.compile(
+    r"^(?:meet|accept|fulfil|fulfill|address|grant)\s+(?:our|their|its|his|her|the)\s+(?:\w+\s+)?demands,?\s+"
+    r"(?:including|such\s+as)\s+(?P<items>.+)$",
+    re.I,
+)
 
 
 def _subject_comma(clause: str) -> str:
