@@ -652,7 +652,9 @@ _TRAILING_SAID = re.compile(r",[\"”’]?\s+(?P<speaker>[^,;\"“”]{1,60}?)\s
 # "meet their demands, including A and B", "accept our demands such as A": the demands the addressee is asked
 # to meet are named after "including"
 _MEET_DEMANDS = re.compile(
-    r"^(?:meet|accept|fulfil|fulfill|address|grant)\s+(?:our|their|its|his|her|the)\s+(?:\w+\s+)?demands,?\s+"
+    r"^(?:"
+    + "|".join(lists("leads.yaml")["meet_verbs"])
+    + r")\s+(?:our|their|its|his|her|the)\s+(?:\w+\s+)?demands,?\s+"
     r"(?:including|such\s+as)\s+(?P<items>.+)$",
     re.I,
 )
