@@ -1788,11 +1788,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 proposing = _PROPOSAL_LEAD.match(last.strip())
                 if proposing and not proposing["colon"] and _next_marker(found, s.block) != "bullet":
                     proposing = None  # "We proposed" over bullets is a lead-in without its colon
-                if (
-                    (ends_lead or proposing)
-                    and proposing
-                    and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"]))
-                ):
+                if proposing and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"])):
                     kind, subject = "demand", ""  # "We discussed:", "Our team proposed:": the party's own proposals
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
