@@ -877,6 +877,7 @@ def test_a_paragraph_that_is_a_sentence_is_no_list_paragraph():
         "attacks."
     )
     assert not list_paragraph("Zelensky first announced his peace formula at a G20 summit in November.")
+    assert not list_paragraph("Ukrainian President Volodymyr Zelenskyy")  # a caption: a name, nothing asked
     assert not list_paragraph("What is Zelensky’s proposal for a global peace summit?")
 
 

@@ -657,7 +657,13 @@ def list_paragraph(text: str) -> bool:
     root = _root(d)
     if root is None:
         return False
-    headed = root.pos_ in ("NOUN", "PROPN") or (root.tag_ == "VBG" and root.i == 0)
+    # a noun with something that says what is asked of it ("of", "with a focus on", "including",
+    # "focusing on", "and"), or made from a verb; a bare name ("Ukrainian President Volodymyr
+    # Zelenskyy", a caption) is no item
+    asks = any(c.dep_ in ("prep", "acl", "relcl", "conj") for c in root.children) or any(
+        root.lower_.endswith(s) for s in _words("deverbal_suffixes")
+    )
+    headed = root.pos_ in ("NOUN", "PROPN") and asks or (root.tag_ == "VBG" and root.i == 0)
     return headed and not any(t.tag_ in _FINITE and not _in_relative(t) for t in d)
 
 
