@@ -87,3 +87,8 @@ def test_a_deadline_is_no_round():
         "Build 150,000 council and genuinely affordable homes a year by the end of the first term.",
     ]
     assert [w.date for w in rounds_of(texts, dt.date(2024, 7, 4))] == [dt.date(2024, 7, 4)] * 3
+
+
+def test_by_and_a_date_before_the_text_tells_of_the_past():
+    found = rounds_of(["By 2014 Russia had demanded neutrality."], dt.date(2024, 7, 4))
+    assert [w.date for w in found] == [dt.date(2014, 1, 1)]
