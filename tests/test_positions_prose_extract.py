@@ -834,3 +834,202 @@ def test_extract_on_a_text_of_one_huge_sentence_exits_2_naming_the_file(runner, 
     result = runner.invoke(cli, ["extract", str(path)])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"Error: {path}:1: a sentence of 1,000,007 characters is too long")
+
+
+# Forms of the fifth tune batch (tests/extract/README.md, "The fifth tune batch"); real sentences.
+
+
+def test_paragraphs_under_a_lead_in_with_a_colon_are_its_items_while_they_are_phrases():
+    # Pledge Times on Zelensky's ten-point peace plan, 28 December 2022: the items are paragraphs,
+    # noun phrases whose nouns carry relative clauses, and gerunds (one demand per gerund)
+    text = (
+        "The plan calls for:\n\n"
+        "Radiation and nuclear safety, with a focus on restoring security around Europe’s largest nuclear plant, "
+        "Zaporizhya in Ukraine, which is currently under Russian control.\n\n"
+        "The release of all prisoners and deportees, including prisoners of war and children who have been "
+        "deported to Russia.\n\n"
+        "Withdrawing Russian forces, stopping hostilities, and restoring the borders between Ukraine and Russia "
+        "to their previous state.\n\n"
+        "What is Zelensky’s proposal for a global peace summit?\n\n"
+        "Experts said the plan was unlikely to be accepted.\n"
+    )
+    assert _found(text, "Ukraine", ["Zelensky"]) == [
+        "Ukraine demands radiation and nuclear safety, with a focus on restoring security around Europe’s largest "
+        "nuclear plant, Zaporizhya in Ukraine, which is currently under Russian control.",
+        "Ukraine demands the release of all prisoners and deportees, including prisoners of war and children who "
+        "have been deported to Russia.",
+        "Ukraine demands: withdraw Russian forces.",
+        "Ukraine demands: stop hostilities.",
+        "Ukraine demands: restore the borders between Ukraine and Russia to their previous state.",
+    ]
+
+
+def test_a_paragraph_that_is_a_sentence_is_no_list_paragraph():
+    from demanddiff.positions.prose.clauses import list_paragraph
+
+    assert list_paragraph(
+        "Food security, including the protection and guarantee of Ukrainian grain exports to the poorest countries "
+        "in the world."
+    )
+    assert list_paragraph(
+        "Energy security, focusing on price restrictions on Russian energy resources, in addition to helping Ukraine "
+        "repair and rehabilitate the electricity infrastructure, about half of which was damaged by the Russian "
+        "attacks."
+    )
+    assert not list_paragraph("Zelensky first announced his peace formula at a G20 summit in November.")
+    assert not list_paragraph("Ukrainian President Volodymyr Zelenskyy")  # a caption: a name, nothing asked
+    assert not list_paragraph("What is Zelensky’s proposal for a global peace summit?")
+
+
+def test_bullets_under_we_proposed_without_a_colon_and_a_reason_after_a_dash():
+    # SEIU bargaining update for the nurses of Pomona Valley Hospital Medical Center: the lead-in has
+    # no colon, and what follows each dash is why the proposal is made (the acronym "ADD" reads as a
+    # verb in capitals, as "STOP the war" would: the words cannot tell them apart)
+    text = (
+        "We proposed\n\n"
+        "  • Wage increases to recruit and retain nurses - patients deserve safe staffing levels and a stable "
+        "workforce\n\n"
+        "  • Certification pay - we deserve recognition for additional qualifications\n"
+        "  • Public health emergency preparedness - Nurses and patients will benefit from PPE, testing, lodging, "
+        "support for emotional trauma, and more\n\n"
+        "  • ADD insurance for NICU & LDRP external transport teams - RNs who fly to keep mothers & babies alive "
+        "deserve peace of mind\n"
+    )
+    assert _found(text, "SEIU", ["We", "Union"]) == [
+        "SEIU demands wage increases to recruit and retain nurses.",
+        "SEIU demands certification pay.",
+        "SEIU demands public health emergency preparedness.",
+        "SEIU demands: ADD insurance for NICU & LDRP external transport teams.",
+    ]
+
+
+def test_a_reason_after_a_dash_goes_and_an_elaboration_stays():
+    from demanddiff.positions.prose.extract import _without_reason
+
+    assert _without_reason("Certification pay - we deserve recognition for additional qualifications") == (
+        "Certification pay"
+    )
+    # a gerund run after the dash (the Lib Dem bullets' form) is no clause: it stays with the item
+    assert _without_reason("Investing £130 billion in X – upgrading Y, building Z") == (
+        "Investing £130 billion in X – upgrading Y, building Z"
+    )
+
+
+def test_a_proposal_the_party_owns_is_its_demand_wherever_it_stands():
+    # SEIU bargaining update: the proposal is the object of someone else's verb, or of a preposition
+    text = (
+        "We had no sooner resolved that issue, than administration rejected our proposal for more Union bulletin "
+        "boards.\n\n"
+        "We are still waiting for a response to our proposal for more metal detectors, locked safety doors in "
+        "LDRP, and additional parking lot security during shift change.\n"
+    )
+    assert _found(text, "SEIU", ["We", "Union"]) == [
+        "SEIU demands more Union bulletin boards.",
+        "SEIU demands more metal detectors.",  # a series closed by ", and": one demand a thing
+        "SEIU demands locked safety doors in LDRP.",
+        "SEIU demands additional parking lot security during shift change.",
+    ]
+
+
+def test_a_call_on_an_addressee_to_act_after_a_coordinated_verb():
+    # Security Council press statement SC/7357, 7 April 2002: "reiterated" shares the subject of "expressed"
+    text = (
+        "The Security Council members also expressed concern at the violation of the Blue Line and reiterated their "
+        "call on the parties to implement resolutions 425 and 426."
+    )
+    assert _found(text, "Security Council", ["members of the Security Council", "Security Council members"]) == [
+        "The parties must implement resolutions 425 and 426."
+    ]
+
+
+def test_a_pledge_of_two_coordinated_verbs_is_two_pledges_and_keeps_its_prepositions():
+    # FT Adviser's election-day recap, 4 July 2024: the parse tags "scrap" as a noun with an object
+    text = (
+        "The Tories pledged to halve national insurance to 6 per cent by 2027 and scrap self-employed national "
+        "insurance."
+    )
+    assert _found(text, "Conservatives", ["Tories", "Sunak"]) == [
+        "The Tories will halve national insurance to 6 per cent by 2027.",
+        "The Tories will scrap self-employed national insurance.",
+    ]
+
+
+def test_its_plans_in_a_clause_hung_on_another_partys_pledge_are_that_partys():
+    # the same recap, in its Labour section
+    text = (
+        "The Labour party pledged that ‘wealth creation’ would be a top priority stating that its plans for growth "
+        "included investment and reform rather than more taxes."
+    )
+    assert _found(text, "Conservatives", ["Tories", "Sunak"]) == []
+
+
+def test_a_quotation_of_several_demands_is_read_sentence_by_sentence():
+    # Breitbart on the University of Chicago encampment, 4 May 2024: pysbd keeps the quotation whole;
+    # the transcribed comma between "U Chicago" and its verb, and the closing attribution, go
+    text = (
+        "“The U Chicago Popular University For Gaza demands that U Chicago, divest from the Gaza genocide. We "
+        "demand that U Chicago, divest from weapons manufacturers arming Israel and its partnerships with "
+        "militarized Israeli universities, and cut ties with the Israel Institute,” the protester said."
+    )
+    assert _found(text, "U Chicago Popular University for Gaza", ["protester", "We"]) == [
+        "U Chicago must divest from the Gaza genocide.",
+        "U Chicago must divest from weapons manufacturers arming Israel and its partnerships with militarized "
+        "Israeli universities.",
+        "U Chicago must cut ties with the Israel Institute.",
+    ]
+
+
+def test_this_includes_after_a_demand_names_more_of_it():
+    # the same report: "This includes ..." and "It also includes ..." after "We demand full transparency"
+    text = (
+        "The U Chicago Popular University For Gaza demands that the university disclose university investments. "
+        "We demand full transparency into U Chicago’s budget, investments and holdings. This includes a commitment "
+        "to regularly disclosing data on funds and holdings in each of these areas."
+    )
+    assert _found(text, "U Chicago Popular University for Gaza", ["protester", "We"])[-1] == (
+        "A commitment to regularly disclosing data on funds and holdings in each of these areas."
+    )
+
+
+def test_quoted_sentences_are_found_with_the_quotation_marks_blanked():
+    from demanddiff.positions.prose.segment import quoted_sentences
+
+    assert quoted_sentences("that U Chicago, divest from the Gaza genocide. We demand that U Chicago divest,”") == [
+        "that U Chicago, divest from the Gaza genocide.",
+        "We demand that U Chicago divest,”",
+    ]
+    assert quoted_sentences("that the U.S. Gen. Smith must go") == ["that the U.S. Gen. Smith must go"]
+
+
+def test_a_comment_after_the_demand_is_the_speakers_not_the_addressees():
+    # Business Today on the farmers' protest, 20 February 2024
+    text = (
+        "He urged Prime Minister Narendra Modi to announce a waiver of farm loans, adding that the specifics of "
+        "the waiver could be determined later."
+    )
+    assert _found(text, "Farmers", ["Pandher", "He"]) == [
+        "Prime Minister Narendra Modi must announce a waiver of farm loans."
+    ]
+
+
+def test_as_well_as_and_a_gerund_adds_one_more_to_the_pledge_before():
+    # FT Adviser's election-day recap, 4 July 2024: a verbless sentence after a pledge
+    text = (
+        "Sunak also pledged to abolish stamp duty for first time buyers for properties costing up to £425,000.\n\n"
+        "As well as introducing a new form of help-to-buy to “get a new generation onto the property ladder”.\n"
+    )
+    assert _found(text, "Conservatives", ["Tories", "Sunak"]) == [
+        "Conservatives will abolish stamp duty for first time buyers for properties costing up to £425,000.",
+        "Conservatives will introduce a new form of help-to-buy to get a new generation onto the property ladder.",
+    ]
+
+
+def test_a_call_to_meet_the_partys_demands_including_some_gives_those_demands():
+    # Business Today on the farmers' protest, 20 February 2024
+    text = (
+        "Farmers’ protest: Farmer leader Sarwan Singh Pandher, on Tuesday, urged the Centre to meet their demands, "
+        "including a legal assurance on the minimum support price (MSP) for crops and a waiver for farm loans."
+    )
+    assert _found(text, "Farmers", ["Sarwan Singh Pandher", "Pandher"]) == [
+        "Farmers demand a legal assurance on the minimum support price (MSP) for crops and a waiver for farm loans."
+    ]

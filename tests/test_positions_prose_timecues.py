@@ -65,3 +65,30 @@ def test_a_cited_day_does_not_leave_its_month_as_a_round():
         ["The Council urged the signatories to the ceasefire agreement of 23 May 2014 to respect it."], TODAY
     )
     assert [w.date for w in found] == [TODAY]
+
+
+def test_previous_dates_a_round_or_a_list_of_demands_not_any_noun():
+    # Zelensky's peace plan as reported, 28 December 2022; the seed article's "previous conditions"
+    texts = [
+        "Withdrawing Russian forces, stopping hostilities, and restoring the borders between Ukraine and Russia "
+        "to their previous state.",
+        "The demands mirror previous conditions presented by Moscow.",
+    ]
+    dates = [w.date for w in rounds_of(texts, dt.date(2022, 12, 28))]
+    assert dates == [dt.date(2022, 12, 28), None]
+
+
+def test_a_deadline_is_no_round():
+    # FT Adviser's election-day recap, 4 July 2024; the Lib Dem manifesto points, 2019
+    texts = [
+        "The Tories pledged to halve national insurance to 6 per cent by 2027 and scrap self-employed national "
+        "insurance.",
+        "By 2030 we will generate 80 per cent of our electricity from renewables.",
+        "Build 150,000 council and genuinely affordable homes a year by the end of the first term.",
+    ]
+    assert [w.date for w in rounds_of(texts, dt.date(2024, 7, 4))] == [dt.date(2024, 7, 4)] * 3
+
+
+def test_by_and_a_date_before_the_text_tells_of_the_past():
+    found = rounds_of(["By 2014 Russia had demanded neutrality."], dt.date(2024, 7, 4))
+    assert [w.date for w in found] == [dt.date(2014, 1, 1)]

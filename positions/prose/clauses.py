@@ -22,7 +22,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from .grammar import lists, modals
+from .grammar import base_verb, lists, modals
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _WH = ("WDT", "WP", "WP$")
@@ -129,13 +129,29 @@ def has_predicate(text: str) -> bool:
 _PLEDGE = re.compile(r"^(?:no|not|an?\s+end\s+to)\b", re.I)
 
 
+def _mistagged_verb(token) -> bool:
+    """A base-form verb the parse tags as a noun but coordinates with a verb and gives a direct
+    object: "will halve national insurance ... and scrap self-employed national insurance"."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "NOUN"
+        and token.head.pos_ in _VERBS
+        and base_verb(token.lower_)
+        and any(c.dep_ == "dobj" for c in token.children)
+    )
+
+
+def _tag(verb) -> str:
+    return verb.head.tag_ if _mistagged_verb(verb) else verb.tag_
+
+
 def _conjuncts(verb) -> list:
     """The verb and every verb coordinated with it (conj chains), in text order."""
     out, todo = [verb], [verb]
     while todo:
         v = todo.pop()
         for c in v.children:
-            if c.pos_ not in _VERBS or not c.tag_.startswith("VB"):
+            if (c.pos_ not in _VERBS or not c.tag_.startswith("VB")) and not _mistagged_verb(c):
                 continue
             listed = (
                 # the small parser hangs a list's second verb so: ", unconditionally withdraws"
@@ -186,7 +202,7 @@ def split_coordination(text: str, modal_at: int | None = None) -> list[str]:
         return [text]
     chain = _conjuncts(root)
     for v in chain[1:]:
-        if _subject(v) is None and not _modal(v) and v.tag_ != root.tag_:
+        if _subject(v) is None and not _modal(v) and _tag(v) != root.tag_:
             return [text]  # "ensure respect for ... personnel engaged in ...": not a verb of the same kind
     own_subjects = len(chain) > 1 and _subject(chain[1]) is not None
     if len(chain) < 2 or not all(_substantial(v, n == 0) or (n == 0 and own_subjects) for n, v in enumerate(chain)):
@@ -383,6 +399,23 @@ def with_modality(text: str) -> str:
     return _sentence(_with_must(root, sentence=True))
 
 
+def _third_person_owner(subject) -> bool:
+    """The subject's owner is "its", "their", "his" or "her" ("its plans for growth")."""
+    return any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her") for t in subject.subtree)
+
+
+def _ruling_subject(verb):
+    """The subject of the nearest clause above ``verb`` that has one: whom "its" in a clause hung on
+    that clause points to."""
+    return next((_subject(a) for a in verb.ancestors if a.pos_ in _VERBS and _subject(a) is not None), None)
+
+
+def _marker_to(token, verb) -> bool:
+    """``token`` is the "to" that marks ``verb`` as an infinitive, not a preposition of its own
+    ("to halve national insurance to 6 per cent": only the first "to" goes)."""
+    return token.lower_ == "to" and token.head.i == verb.i and token.dep_ == "aux"
+
+
 def _phrase(verb) -> str:
     """ "call for", "push for": the verb with its particle or preposition."""
     prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.i == verb.i + 1), None)
@@ -412,6 +445,8 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if v.pos_ not in _VERBS:
             continue
         subject = _subject(v)
+        if subject is None and v.dep_ == "conj" and v.head.pos_ in _VERBS:
+            subject = _subject(v.head)  # "The members expressed concern ... and reiterated their call on X to V"
         owner = _text(subject.subtree) if subject is not None else ""
         if subject is not None and subject.tag_ in _WH and v.dep_ == "relcl":
             owner = _text(d[v.head.left_edge.i : v.head.i + 1])  # "A group of eminent citizens, who issued ..."
@@ -429,6 +464,9 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             # unless its subject names someone other than the party ("Hamas's proposal includes ...")
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             others = [t for t in subject.subtree if t.pos_ == "PROPN" or t.dep_ == "poss" and t.pos_ != "PRON"]
+            ruler = _ruling_subject(v) if _third_person_owner(subject) else None
+            if ruler is not None and not is_party(_text(ruler.subtree), text[: v.idx]):
+                continue  # "The Labour party pledged ..., stating that its plans included X": Labour's plans
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and (not others or is_party(owner, text[: v.idx])):
                 return [], [_text(obj.subtree)]
         progressive = v.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in v.children)
@@ -439,13 +477,16 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
                 (c for c in v.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
             )
             if pledged is not None:  # "Labour is pledging to make some cuts": a pledge
-                action = _text(t for t in pledged.subtree if not (t.lower_ == "to" and t.head.i == pledged.i))
-                return [_sentence(f"{owner} will {action}")], []
+                action = _text(t for t in pledged.subtree if not _marker_to(t, pledged))
+                return split_coordination(_sentence(f"{owner} will {action}")), []
         named = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _words("demand_nouns")), None)
         asked = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "for"), None) if named else None
         what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
         if what is not None:  # "issued a 24-hour ultimatum for the unconditional release of X"
             return [], [_text(what.subtree)]
+        called = _called_on(named, v) if named is not None else ""
+        if called:  # "reiterated their call on the parties to implement resolutions 425 and 426"
+            return split_coordination(called), []
         comps = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBS]
         if lemma in clause_verbs and comps and _subject(comps[0]) is not None:
             if lemma in ("say", "stress", "reaffirm", "reiterate") and not any(
@@ -470,7 +511,7 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             named_as = next((c for c in v.children if c.dep_ in ("dep", "appos") and c.pos_ in ("NOUN", "PROPN")), None)
             addressee = next((c for c in addressee.children if c.dep_ == "appos"), named_as) or addressee
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
-            action = _text(t for t in infinitive.subtree if not (t.lower_ == "to" and t.head.i == infinitive.i))
+            action = _text(t for t in infinitive.subtree if not _marker_to(t, infinitive))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
         if lemma in object_verbs and subject is not None and subject.dep_ != "nsubjpass":
             # the verb's direct object ("called for Z", "set conditions"); not a passive's ("the vision
@@ -493,6 +534,50 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
             if items is not None:
                 return [], [text[items.left_edge.idx :].strip().rstrip(".")]
     return [], []
+
+
+def _called_on(noun, verb) -> str:
+    """ "reiterated their call on the parties to implement X" -> "The parties must implement X": a
+    demand noun with an addressee ("on", "upon") and an infinitive, which the parse hangs on the noun
+    or on the verb; "" when it has not both."""
+    on = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    infinitive = next(
+        (
+            c
+            for c in [*noun.subtree, *verb.children]
+            if c.tag_ == "VB" and c.i > noun.i and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if addressee is None or infinitive is None or infinitive.i < addressee.i:
+        return ""
+    action = _text(t for t in infinitive.subtree if not _marker_to(t, infinitive))
+    return _sentence(f"{_text(addressee.subtree)} must {action}")
+
+
+def owned_proposals(text: str, is_party: Callable[[str, str], bool]) -> list[str]:
+    """What a proposal the party owns asks for: "waiting for a response to our proposal for more metal
+    detectors, locked safety doors in LDRP, and ..." -> the noun phrase after "for" (to the end of the
+    sentence when a list runs on there, with no verb of its own)."""
+    d = doc(text.strip())
+    out = []
+    for n in d:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in _words("demand_nouns"):
+            continue
+        owner = next((c for c in n.children if c.dep_ == "poss"), None)
+        asked = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        what = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
+        if owner is None or what is None or not is_party(_text(owner.subtree), text[: owner.idx]):
+            continue
+        last = max(t.i for t in what.subtree if not t.is_punct)
+        rest = [t for t in d if t.i > last and not t.is_punct]
+        runs_on = d[last + 1 : last + 2].text == "," and not any(
+            t.pos_ == "AUX" or t.tag_ in ("MD", "VBZ", "VBP") or t.dep_ in _SUBJECTS for t in rest
+        )
+        end = d[-1].i if runs_on else last
+        out.append(_text(t for t in d[what.left_edge.i : end + 1] if not (t.i == end and t.is_punct)))
+    return out
 
 
 def deverbal(text: str) -> bool:
@@ -577,6 +662,42 @@ def noun_item(text: str) -> bool:
     to liberate civilians") or a reduced passive ("Female soldiers released for prisoners")."""
     d = doc(re.sub(r"\s*\([^)]*\)", "", text).strip())
     return any(t.pos_ in ("NOUN", "PROPN") for t in d) and not any(t.tag_ in _FINITE for t in d)
+
+
+def _in_relative(verb) -> bool:
+    """The finite verb belongs to a relative clause ("which is currently under Russian control",
+    "about half of which was damaged", "a clause that Zelensky said was ...")."""
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if head.dep_ == "relcl" or any(a.dep_ == "relcl" for a in head.ancestors):
+        return True
+    return any(w.tag_ in _WH for left in head.lefts for w in left.subtree)
+
+
+def list_paragraph(text: str) -> bool:
+    """A paragraph that is a list item, not a sentence: a noun phrase whatever relative clauses its
+    nouns carry ("Radiation and nuclear safety, ..., which is currently under Russian control.") or
+    gerunds that open it ("Withdrawing Russian forces, stopping hostilities, and restoring ...")."""
+    d = doc(re.sub(r"\s*\([^)]*\)", "", text).strip())
+    root = _root(d)
+    if root is None:
+        return False
+    # a noun with something that says what is asked of it ("of", "with a focus on", "including",
+    # "focusing on", "and"), or made from a verb; a bare name ("Ukrainian President Volodymyr
+    # Zelenskyy", a caption) is no item
+    asks = any(c.dep_ in ("prep", "acl", "relcl", "conj") for c in root.children) or any(
+        root.lower_.endswith(s) for s in _words("deverbal_suffixes")
+    )
+    headed = root.pos_ in ("NOUN", "PROPN") and asks or (root.tag_ == "VBG" and root.i == 0)
+    return headed and not any(t.tag_ in _FINITE and not _in_relative(t) for t in d)
+
+
+def is_clause(text: str) -> bool:
+    """The text is a clause with its own subject and a finite verb or a modal ("we deserve recognition
+    for additional qualifications", "Nurses and patients will benefit from PPE")."""
+    root = _root(doc(text.strip()))
+    if root is None or root.pos_ not in _VERBS or _subject(root) is None:
+        return False
+    return root.tag_ in _FINITE or any(c.tag_ in _FINITE for c in _modal(root))
 
 
 def reduced_passive(text: str) -> str:

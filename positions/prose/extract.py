@@ -24,9 +24,12 @@ from .clauses import (
     gapped,
     has_predicate,
     imperative,
+    is_clause,
+    list_paragraph,
     mandative,
     noun_item,
     opens_imperative,
+    owned_proposals,
     reduced_passive,
     relative_demands,
     reported,
@@ -36,7 +39,7 @@ from .clauses import (
     with_modality,
 )
 from .grammar import base_verb, has_verb_phrase, lists, verbs
-from .segment import Sentence, sentences
+from .segment import Sentence, quoted_sentences, sentences
 from .timecues import document_date, rounds_of
 
 # Texts -> for each, the index of the first text it repeats (its own index when none): near-duplicates.
@@ -84,7 +87,9 @@ _NOUN_CUE = re.compile(
     # "the five pledges spelled out - secure the recovery, raise ...": a list set out after a dash or colon
     rf"|\b(?P<set>{_LIST_HEADS})\s+(?:(?:are|were|is)\s+)?(?:spelled|spelt|set|laid)\s+out\s*[-–—:]\s+"
     r"|^(?:these|they|those)\s+(?:include|included)\s+"
-    r"|^(?P<pronoun>it)\s+(?:includes|included)\s+"  # "It included ...", after "read out an 11-point demand"
+    # "It included ...", after "read out an 11-point demand"; "This includes ...", "It also includes ...", after
+    # a demand ("We demand full transparency into X. This includes a commitment to ...")
+    r"|^(?P<pronoun>it|this)\s+(?:also\s+)?(?:includes|included)\s+"
     r"|\b(?:demands|conditions|terms)\s+that\s+(?:would|will|should)\s+",
     re.I,
 )
@@ -107,6 +112,8 @@ _HEDGE = re.compile(r"\b(?:whether|unclear|if any|might|could)\b", re.I)
 _CUT = re.compile(
     r"\s+(?:while|whereas|because|although|though|as\s+(?=[a-z]+\s+(?:of|have|has|were|was))|so that)\s+"
     r"|,\s+(?:which|who|while|but|though|so that|said|says|sources say|according to|in an attempt|in what)\b"
+    # "urged Modi to announce a waiver of farm loans, adding that ...": the speaker's own comment
+    r"|,\s+(?:" + "|".join(lists("leads.yaml")["comment_participles"]) + r")\b"
     r"|\s*[;—–]\s*|\s+-\s+|,\s+sources\b",
     re.I,
 )
@@ -231,6 +238,7 @@ def extract_candidates(
                     or _commitment(sentence.text, who, context)
                     or _by_parse(sentence.text, who, context)
                     or _command(sentence.text, who)
+                    or (_continued(sentence.text, result[-1].text) if carried else [])
                 )
             )
         previous = _previous_subject(result, found[i - 1] if i > 0 else None, sentence, who)
@@ -272,6 +280,25 @@ def extract_candidates(
 
 
 MAX_SENTENCE = 20_000  # characters; the parse takes seconds at this length and minutes at ten times it
+
+
+_CONTINUED = re.compile(
+    r"^(?:" + "|".join(r"\s+".join(w.split()) for w in lists("leads.yaml")["continuations"]) + r")\s+(?=[a-z]+ing\b)",
+    re.I,
+)
+_TAKES_OVER = re.compile(r"^(?P<lead>.+?\s(?:will|must|should))\s+")
+
+
+def _continued(sentence: str, last: str) -> list[str]:
+    """ "Sunak also pledged to abolish stamp duty ... As well as introducing a new form of help-to-buy.":
+    a verbless sentence that opens with "as well as" and a gerund adds one more to the demand or pledge
+    just before, and takes its subject and modal."""
+    body = _clean(sentence)
+    opening = _CONTINUED.match(body)
+    lead = _TAKES_OVER.match(last)
+    if opening is None or lead is None or not noun_item(body):
+        return []
+    return [_sentence(f"{lead['lead']} {_as_base(body[opening.end() :])}")]
 
 
 def _check_lengths(text: str, found: Sequence[Sentence]) -> None:
@@ -336,7 +363,22 @@ def _by_parse(sentence: str, who: Party, context: str) -> list[str]:
     out = [c for c in clauses]
     for phrase in phrases:
         out += _split_list(_clip(phrase))
+    if not out and who.name:
+        # "waiting for a response to our proposal for more metal detectors, locked safety doors ...": a
+        # noun phrase the party proposes (its participles, "locked", are no verbs of a clause)
+        name = _cap(_name(who))
+        owned = [item for p in owned_proposals(body, named) for item in _series(p)]
+        out = [_sentence(f"{name} {_verb_for(name, 'demands')} {_low(p)}") for p in owned]
     return out
+
+
+def _series(phrase: str) -> list[str]:
+    """ "more metal detectors, locked safety doors in LDRP, and additional parking lot security": a
+    series of three or more things a proposal is for, closed by ", and", is one demand a thing."""
+    items = re.split(r",\s+(?:and\s+)?", phrase)
+    if len(items) < 3 or not re.search(r",\s+and\s+[^,]+$", phrase):
+        return [phrase]
+    return [i.strip() for i in items if i.strip()]
 
 
 def _command(sentence: str, who: Party) -> list[str]:
@@ -460,12 +502,15 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         subject = _subject(body, cue.start())
         if not _is_party(subject, body[: cue.start()], who, context):
             continue
-        rest = body[cue.end() :]
+        rest = _unattributed(body[cue.end() :])
+        # a quotation of several sentences, which the segmenter keeps whole: the cue governs the first;
+        # the others are read on their own ("demands that X divest from Y. We demand that X ...")
+        rest, *then = quoted_sentences(rest)
+        more: list[str] = _demands(" ".join(then), who, context) if then else []
         # "demands A and B, and further requires the parties to V": a second verb of asking shares the subject
         second = _SECOND_ASK.search(rest)
-        more: list[str] = []
         if second:
-            more = _governed(second["op"].lower(), rest[second.end() :].strip().rstrip('.”"'), _cap(_name(who)), "")
+            more += _governed(second["op"].lower(), rest[second.end() :].strip().rstrip('.”"'), _cap(_name(who)), "")
             rest = rest[: second.start()]
         verb = cue["verb"].lower()
         if cue["addressee"]:
@@ -475,6 +520,13 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
                 # "urged all parties to V, and they called upon all sides to W": the second clause asks too
                 more = _demands(rest[again.end() :], who, context) + more
                 rest = rest[: again.start()]
+            listed = _MEET_DEMANDS.match(_clip(rest))
+            if listed and who.name:
+                # "urged the Centre to meet their demands, including A and B": A and B are the demands
+                name = _cap(_name(who))
+                return [
+                    _sentence(f"{name} {_verb_for(name, 'demands')} {_low(d)}") for d in _split_list(listed["items"])
+                ]
             return _split_clause(f"{addressee} must {_clip(rest)}") + more
         if "accept" in verb:  # "will not accept any cuts to pensions" -> "No cuts to pensions."
             return [_sentence("no " + re.sub(r"^(?:any|the|a|an)\s+", "", _clip(rest), flags=re.I))] + more
@@ -483,6 +535,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             if subjunctive and len(subjunctive) > 1:  # "demand that A be made ... and B be stopped": two demands
                 return [_tidy(d) for d in subjunctive] + more
             rest = _SEMI_VERB.sub(", ", rest)  # "that Q hand over ...; stop funding ...; and provide ..."
+            rest = _subject_comma(rest)  # "that U Chicago, divest from X": a comma between subject and verb
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(rest))] + more
         return _split_list(_clip(rest)) + more
     for cue in _PLEDGE_CUE.finditer(body):  # "guaranteeing that no commitment would require ...": a pledge
@@ -595,7 +648,36 @@ def _last(pattern: re.Pattern, text: str) -> re.Match:
 # A new clause with a pronoun subject after a demand: ", and they called upon all sides to ...".
 _NEW_CLAUSE = re.compile(r",\s+and\s+(?=(?:they|it|he|she|we)\s+\w)", re.I)
 # An attribution after the demand: "..., they added.", "..., the protest organisers said."
-_TRAILING_SAID = re.compile(r",\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+_TRAILING_SAID = re.compile(r",[\"”’]?\s+(?P<speaker>[^,;\"“”]{1,60}?)\s+\w+\s*\.?$")
+
+
+# "meet their demands, including A and B", "accept our demands such as A": the demands the addressee is asked
+# to meet are named after "including"
+_MEET_DEMANDS = re.compile(
+    r"^(?:"
+    + "|".join(lists("leads.yaml")["meet_verbs"])
+    + r")\s+(?:our|their|its|his|her|the)\s+(?:\w+\s+)?demands,?\s+"
+    r"(?:including|such\s+as)\s+(?P<items>.+)$",
+    re.I,
+)
+
+
+def _subject_comma(clause: str) -> str:
+    """ "U Chicago, divest from the Gaza genocide" -> "U Chicago divest from ...": a comma between a
+    name and the base-form verb of its that-clause (speech as transcribed) splits subject from verb."""
+    m = re.match(r"^(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}),\s+(?P<verb>[a-z]+)\b", clause)
+    if m and base_verb(m["verb"]):
+        return f"{m['subject']} {clause[m.end('subject') + 1 :].lstrip()}"
+    return clause
+
+
+def _unattributed(rest: str) -> str:
+    """What a demand cue governs, without the attribution that closes the sentence ("..., and cut ties
+    with the Israel Institute,” the protester said."): the speaker is no part of the demand."""
+    trailing = _TRAILING_SAID.search(rest)
+    if trailing and _reporting(rest[trailing.start() :]):
+        return rest[: trailing.start()]
+    return rest
 
 
 def _said_by_party(speaker: str, body: str, who: Party, context: str) -> bool:
@@ -954,8 +1036,10 @@ def _kind(piece: str) -> str:
     return "nominal" if _is_nominal(piece) else "other"
 
 
+# A noun made from a verb names an action; a plural in -ings names things ("funds and holdings",
+# "buildings"), not the action ("the lifting of sanctions").
 _ACTION = re.compile(
-    r"\w(?:tion|sion|ment|ance|ence|ure|al|ing)s?$|^(?:"
+    r"\w(?:tion|sion|ment|ance|ence|ure|al)s?$|\wing$|^(?:"
     + "|".join(re.escape(w) for w in lists("leads.yaml")["action_nouns"])
     + r")s?$"
 )
@@ -1322,7 +1406,7 @@ _LEAD_SUBJECT = re.compile(
 _PROPOSAL_LEAD = re.compile(
     r"^(?P<subject>[A-Z][\w’' -]{0,40}?)\s+(?:(?:are|have|also)\s+)?(?:"
     + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lists("leads.yaml")["proposal_verbs"])
-    + r")\s*:$",
+    + r")\s*(?P<colon>:?)$",
     re.I,
 )
 # A lead-in line that is a subject and a modal: "The EU institutions and the Member States must urgently:".
@@ -1338,17 +1422,21 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     subjunctive = mandative(body)
     if subjunctive:
         return subjunctive  # "That the use of tear-gas be banned."
+    body = _without_reason(body)
     if _modal_clause(body):
         return None
     noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
     name = _cap(noun) if subject else _cap(_name(who))
-    if kind == "pledge" and not subject and _gerund_opening(body):
+    if kind in ("pledge", "demand") and not subject and _gerund_opening(body):
         # "have committed to: a. Accelerating strong ... growth." -> "G20 will accelerate strong ... growth."
         # "Investing £130 billion in X – upgrading Y, building Z": what follows the dash elaborates the
-        # last pledge before it and is no pledge of its own
+        # last pledge before it and is no pledge of its own. Under a demand lead-in each gerund is a
+        # command: "Withdrawing Russian forces, stopping hostilities, and restoring ..." -> three
         main, *aside = re.split(r"(\s+[-–—]\s+)", body, maxsplit=1)
         pieces = _pieces(_low(main), {"gerund"})
         pieces[-1] += "".join(aside)
+        if kind == "demand":
+            return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_as_base(p)}") for p in pieces]
         return [_sentence(f"{name} will {_as_base(p)}") for p in pieces]
     pieces = _pieces(body, {"verb"}) if base_verb(_first_word(body)) or " and " in body else [body]
     out = []
@@ -1378,6 +1466,18 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
         else:
             out.append(_sentence(f"{name} {_verb_for(name, 'demands')} {_low(piece)}"))
     return out
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _without_reason(body: str) -> str:
+    """ "Certification pay - we deserve recognition for additional qualifications": an item and, after
+    a dash, a clause with its own subject that gives the reason; the reason is no demand."""
+    head, *tail = _DASH.split(body, maxsplit=1)
+    if tail and is_clause(tail[0]) and not re.search(rf"\b{MODALS}\b", tail[0], re.I) and not _modal_clause(head):
+        return head.strip()  # a claim after the dash (no "must", "should"): why the item is asked for
+    return body
 
 
 # A lead-in that points at the list under it: "the demands that follow:", "as follows:".
@@ -1585,6 +1685,11 @@ def _stated_term(text: str) -> list[str]:
     return _modal_clauses(stated)
 
 
+def _next_marker(found: Sequence[Sentence], block: int) -> str:
+    """The list marker of the block after ``block`` ("" when it is prose or there is none)."""
+    return next((x.marker for x in found if x.block == block + 1), "")
+
+
 def _section_heading(found: Sequence[Sentence], i: int) -> bool:
     """A marked line of at most three words with no verb, with prose (no list item) under it."""
     s = found[i]
@@ -1609,6 +1714,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     pattern, _ = _operatives()
     preambular = tuple(_lists("operative.yaml")["preambular"])
     lead_at = -1  # the block of the last lead-in line
+    colon_run = False  # that line ended in a colon: paragraphs under it are its items while they are phrases
     other_turn = False  # inside a transcript turn of a speaker who is not the party
     agreement = False  # the text is a draft agreement or proposal (its title or heading says so)
     for i, s in enumerate(found):
@@ -1660,6 +1766,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
+                colon_run = ends_lead
                 if ends_lead and _FORWARD.search(paragraph):
                     # "we ask that the government take solid steps to realize our demands that follow:":
                     # the lead-in points at the list; the demands are its items, not the lead-in
@@ -1680,21 +1787,30 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                     elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 proposing = _PROPOSAL_LEAD.match(last.strip())
-                if (
-                    ends_lead
-                    and proposing
-                    and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"]))
-                ):
+                if proposing and not proposing["colon"] and _next_marker(found, s.block) != "bullet":
+                    proposing = None  # "We proposed" over bullets is a lead-in without its colon
+                if proposing and (_FIRST_PERSON.fullmatch(proposing["subject"]) or who.mentioned(proposing["subject"])):
                     kind, subject = "demand", ""  # "We discussed:", "Our team proposed:": the party's own proposals
                 if short and not ends_lead and s.marker != "heading" and not kind:
                     kind, subject = "", ""
                 continue
-            elif lead_at == s.block - 1 and kind in ("demand", "pledge") and noun_item(text):
+            elif (
+                lead_at == s.block - 1
+                and kind in ("demand", "pledge")
+                and (noun_item(text) or (colon_run and list_paragraph(text)))
+            ):
                 # "Stage 2:" / "Female soldiers released for Palestinian prisoners.": a paragraph that is
-                # the item of the lead-in line above it (the lead's label is not its subject)
-                result[i] = _item(re.sub(r"\s*\([^)]*\)", "", text), kind, "", who) or []
-                kind, subject = "", ""
-                continue
+                # the item of the lead-in line above it (the lead's label is not its subject); under a
+                # lead-in that ends in a colon ("The plan calls for:") each paragraph that is a noun or
+                # gerund phrase is one more item, until one is a sentence
+                items = _item(re.sub(r"\s*\([^)]*\)", "", text), kind, "", who)
+                if colon_run:
+                    lead_at = s.block
+                else:
+                    kind, subject = "", ""
+                if items is not None or not colon_run:
+                    result[i] = items or []
+                    continue
             elif not paragraph.rstrip().endswith(","):
                 kind, subject = "", ""
         modal_lead = _MODAL_LEAD.match(text.strip())

@@ -74,6 +74,24 @@ def _runs_on(previous: str, line: str) -> bool:
     return line[:1].islower() or bool(_RUN_ON.search(previous))
 
 
+_QUOTE_MARKS = str.maketrans('“”"', "   ")
+
+
+def quoted_sentences(text: str) -> list[str]:
+    """The sentences inside a quotation pysbd keeps whole ("divest from the Gaza genocide. We demand
+    that ..."): the text segmented again with its quotation marks blanked, pieces of the original."""
+    blanked = text.translate(_QUOTE_MARKS)
+    if blanked == text and not re.search(r"[.!?]\s", text):
+        return [text]
+    out, at = [], 0
+    for part in _segmenter().segment(blanked):
+        out.append(text[at : at + len(part)])
+        at += len(part)
+    if at < len(text):
+        out.append(text[at:])
+    return [p.strip() for p in out if p.strip()] or [text]
+
+
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its offsets; ``text[s.start:s.end]`` is the sentence."""
     found: list[Sentence] = []

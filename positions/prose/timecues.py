@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..quantities import dates
+from .grammar import lists
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -42,13 +43,18 @@ _NOW = re.compile(
 )
 _LAST = re.compile(r"\b(?:last|a|one|(\d+|two|three|four|five|six))\s+(week|month|year)s?\s*(ago)?\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-# "earlier", "previously"; not "the previously announced policies" (an adjective: what the text lists now)
-_EARLIER = re.compile(
-    r"\b(?:earlier|previous|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bits )(?<!\btheir )previously)\b", re.I
-)
 _EVENT = (
     r"(invasion|war|talks|summit|meeting|ceasefire|truce|agreement|treaty|election|strike|offensive"
     r"|referendum|annexation|negotiations|round)"
+)
+# "previous" as an adjective dates only a round or a list of demands ("previous conditions", "the
+# previous round"); "restoring the borders to their previous state" cites no round.
+_EARLIER_NOUNS = "|".join(lists("leads.yaml")["earlier_nouns"])
+# "earlier", "previously"; not "the previously announced policies" (an adjective: what the text lists now)
+_EARLIER = re.compile(
+    rf"\b(?:earlier|previous\s+(?:[\w-]+\s+)?(?:{_EVENT[1:-1]}|{_EARLIER_NOUNS})s?\b"
+    r"|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bits )(?<!\btheir )previously)\b",
+    re.I,
 )
 _BEFORE = re.compile(rf"\b(?:before|prior to|ahead of)\s+(?:the\s+|[\w’']+\s+){{0,3}}{_EVENT}\b", re.I)
 _EVENT_NOUN = re.compile(rf"\b{_EVENT}\b", re.I)
@@ -82,13 +88,17 @@ def _month_end(year: int, month: int) -> dt.date:
 
 # A date that names a cited document ("resolution 68/262 of 2014", "the Geneva Conventions of 1949",
 # "the statement of ... on 29 June 2016", "the 24 February 2022 declaration") or a point of reference
-# ("since 2014") dates that document, not the round of the demands around it.
+# ("since 2014") dates that document, not the round of the demands around it. A deadline ("halve
+# national insurance to 6 per cent by 2027", "by the end of 2025"): "by" and a date not before the
+# text's own says when a demand is to be met, not when it was made ("By 2014 Russia had ..." tells
+# of the past and may be a round).
 _CITED_NOUNS = (
     r"(?:resolutions?|conventions?|protocols?|statements?|declarations?|decisions?|acts?|laws?|treat(?:y|ies)"
     r"|accords?|charter|reports?|decrees?|communiqu[ée]s?|letters?|guidelines|conclusions|memorand(?:um|a)"
     r"|constitution|directives?|regulations?|notes?|notification|principles)"
 )
 _CITED_BEFORE = re.compile(rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\bsince\s+(?:the\s+)?$|\bof\s+$", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A year right before a document's name dates the document: "the 2005 Agreement on Movement and Access",
 # "the November 25, 2008, statement" (an agreement named after the year, not one reached in it).
 _CITED_AFTER = re.compile(rf"^,?\s*(?:\w+\s+)?(?:{_CITED_NOUNS}|Agreements?\b(?=\s+(?:on|of|between)\b))\b", re.I)
@@ -99,8 +109,9 @@ def _cited(sentence: str, start: int, end: int) -> bool:
     return bool(_CITED_BEFORE.search(sentence[:start]) or _CITED_AFTER.match(sentence[end:]))
 
 
-def _absolute(sentence: str) -> tuple[When, bool] | None:
-    """The first absolute date cue in a sentence that is not a citation, and whether it names a day."""
+def _absolute(sentence: str, today: dt.date | None = None) -> tuple[When, bool] | None:
+    """The first absolute date cue in a sentence that is not a citation or a deadline, and whether it
+    names a day."""
     found: list[tuple[int, When, bool]] = []
     # Days in any common form, read by the shared parser (the engine reads them the same way).
     cited: list[tuple[int, int]] = []  # a cited day's month and year are cited too ("agreement of 23 May 2014")
@@ -132,10 +143,18 @@ def _absolute(sentence: str) -> tuple[When, bool] | None:
         if free(m) and not _cited(sentence, m.start(), m.end()):
             y = int(m[1])
             found.append((m.start(), When(m[1], dt.date(y, 1, 1), dt.date(y, 12, 31)), False))
+    found = [f for f in found if not _deadline(sentence, f[0], f[1], today)]
     if not found:
         return None
     _, when, exact = min(found, key=lambda f: f[0])
     return when, exact
+
+
+def _deadline(sentence: str, start: int, when: When, today: dt.date | None) -> bool:
+    """The date at ``start`` follows "by" and is not before the text's date: a deadline."""
+    if not _BY.search(sentence[:start]) or when.until is None:
+        return False
+    return today is None or when.until >= today
 
 
 def _relative(sentence: str, today: dt.date | None, now: When) -> When | None:
@@ -197,7 +216,7 @@ def document_date(text: str) -> dt.date | None:
 def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[When]:
     """The round each sentence speaks of (see the module docstring for the rules)."""
     now = When(f"as of {today.isoformat()}" if today else "current", today, today)
-    direct = [_absolute(s) for s in sentences]
+    direct = [_absolute(s, today) for s in sentences]
     # Events dated to the day somewhere in the text: "launched its invasion on 24 February 2022".
     events: dict[str, dt.date] = {}
     for text, cue in zip(sentences, direct):
