@@ -706,8 +706,8 @@ def _battery_output(reports, fmt: str, samples) -> str:
 @click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE.")
 @input_errors
 def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, model, no_cache, output):
-    """Extract the demands in an article, speech or communiqué (text or Markdown; '-' reads standard
-    input) as a position file.
+    """Extract the demands in an article, speech or communiqué (text, Markdown or a saved web
+    page; '-' reads standard input) as a position file.
 
     \b
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
