@@ -52,6 +52,12 @@ def test_markdown_table_cells_become_lines_and_keep_their_offsets():
     assert read[at : at + 30] == "Management must publish rotas."
 
 
+def test_an_xhtml_page_with_a_prolog_or_a_byte_order_mark_is_a_page():
+    body = "<html><body><p>Kyiv must stay neutral.</p></body></html>"
+    for page in [f'<?xml version="1.0" encoding="utf-8"?>\n{body}', f"\ufeff{body}", f"<!-- saved -->\n{body}"]:
+        assert readable(page) == "Kyiv must stay neutral.\n"
+
+
 def test_plain_text_and_text_that_mentions_tags_are_left_as_they_are():
     for text in ["Russia must stop the war.\n", "The <b> tag is bold; a | b is not a table.\n", "a < b and c > d\n"]:
         assert readable(text) == text

@@ -24,7 +24,10 @@ BLOCKS = frozenset(
 # No prose of the statement inside: code, the window's title, and the site's own navigation,
 # footer, side boxes and forms ("Sign up for our newsletter").
 SKIPPED = frozenset("script style title noscript template svg nav footer aside form button select".split())
-_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
+_HTML = re.compile(
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b",
+    re.I | re.S,
+)  # a byte-order mark, an XML prolog (XHTML) and comments may come first
 _CLOSING = re.compile(r"</(?:p|div|li|td|body|html|h[1-6]|ul|ol|table|span|a|b|i|em|strong)\s*>", re.I)
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
@@ -45,7 +48,7 @@ def readable(text: str) -> str:
 def html_text(page: str) -> str:
     """An HTML page's text, a line per block."""
     reader = _Reader()
-    reader.feed(page)
+    reader.feed(page.lstrip("\ufeff"))
     reader.close()
     lines = (" ".join(line.split()) for line in "".join(reader.out).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
