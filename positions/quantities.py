@@ -129,10 +129,14 @@ _NUMBER_WORDS = (
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
     "million billion trillion"
 ).split()
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)  # "Twelve observers ...": a number, not a name
 _WORD_RUN = re.compile(
     r"\b(?:" + "|".join(_NUMBER_WORDS) + r")(?:(?:[\s-]+|\s+and\s+)(?:" + "|".join(_NUMBER_WORDS) + r"))*\b", re.I
 )
-_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|tn|pc|m|k)?(?!\w)")
+# Digits, their decimals, and letters written onto them: a scale or ratio suffix ("£1.2bn",
+# "30pc"), a unit ("15km", "1.5C") or an ordinal ("21st").
+_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([A-Za-z°]+)?(?!\w)")
+_DIGIT_FRACTION = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,3})(?![\d/])")  # "a 2/3 majority"
 _NUMBER = r"(?:\d+|" + "|".join(_NUMBER_WORDS[:21]) + r")"
 _ONE_IN = re.compile(rf"\b({_NUMBER})\s+(?:in|out\s+of)\s+({_NUMBER})\b", re.I)  # "one in five"
 
@@ -190,14 +194,35 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
         if part is not None and whole and part < whole <= 100 and free(*m.span()):
             raw.append((m.start(), m.end(), part / whole, "fraction"))  # "one in five" is a fifth
             taken.append(m.span())
+    for m in _DIGIT_FRACTION.finditer(text):
+        part, whole = int(m.group(1)), int(m.group(2))
+        if 0 < part < whole <= 100 and free(*m.span()):
+            raw.append((m.start(), m.end(), part / whole, "fraction"))
+            taken.append(m.span())
+    for m in _parts_pattern().finditer(low):
+        part = 1.0 if m.group(1) in ("a", "an") else _small_number(m.group(1))
+        size = units["denominators"][_singular(m.group(2))]
+        if part is not None and part < size and free(*m.span()):
+            raw.append((m.start(), m.end(), part / size, "fraction"))  # "nine-tenths", "one twentieth"
+            taken.append((m.start(), m.end() + _scale_after(low, m.end())))
+    for m in _and_a_half_pattern().finditer(low):
+        if not free(*m.span()):
+            continue
+        if m.group("unit"):  # "a year and a half": one and a half of the unit that stands before
+            raw.append((m.start(), m.start("unit"), 1.5, "number"))
+        else:  # "two and a half thousand", "2 and a half years"
+            whole = _small_number(m.group("whole"))
+            if whole is None:
+                continue
+            raw.append((m.start(), m.end(), whole + 0.5, "number"))
+        taken.append((m.start(), m.end() + _scale_after(low, m.end())))
     for table, how in ((units["counts"], "count"), (units["fractions"], "fraction")):
         for phrase in sorted(table, key=len, reverse=True):
             # "two thirds" is "two-thirds"
             for m in re.finditer(r"\b" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"\b", low):
                 if free(*m.span()):
                     raw.append((m.start(), m.end(), float(table[phrase]), how))
-                    of_scale = re.match(r"\s+of\s+an?\s+(?:" + "|".join(units["scale"]) + r")\b", low[m.end() :])
-                    taken.append((m.start(), m.end() + (of_scale.end() if of_scale else 0)))
+                    taken.append((m.start(), m.end() + _scale_after(low, m.end())))
     units_after = "|".join(re.escape(u) for u in sorted(units["duration"], key=len, reverse=True))
     after = "|".join(units["one_unit_after"])
     for m in re.finditer(rf"\b(?:{after})\s+(an?)\s+(?:{units_after})\b", low):
@@ -212,9 +237,16 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
         if before and before.group(1).lower() in references:
             continue  # "Chapter 20", "Article 5", "Class 6": a label, not an amount
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-        suffix = units["attached"].get(m.group(3) or "")
+        letters = (m.group(3) or "").lower()
+        if letters in units["ordinal_suffixes"]:
+            continue  # "the 21st century"
+        suffix = units["attached"].get(letters)
         if suffix == "percent":
             raw.append((m.start(), m.end(), value * units["ratio"]["percent"], "percent"))
+            taken.append(m.span())
+            continue
+        if letters and suffix is None:  # a unit written onto the digits: read it as the word after
+            raw.append((m.start(), m.start(3), value, "number"))
             taken.append(m.span())
             continue
         raw.append((m.start(), m.end(), value * (suffix or 1), "number"))
@@ -235,15 +267,37 @@ def _small_number(word: str) -> float | None:
     return float(word) if word.isdigit() else _word_number(word)
 
 
+def _scale_after(low: str, end: int) -> int:
+    """How many characters after a fraction a scale word it multiplies takes: "half a million",
+    "a quarter of a million", "a quarter million" (0 when none follows)."""
+    scale = "|".join(_units()["scale"])
+    found = re.match(rf"\s+(?:of\s+)?(?:an?\s+)?(?:{scale})\b", low[end:])
+    return found.end() if found else 0
+
+
+@lru_cache(maxsize=1)
+def _parts_pattern() -> re.Pattern:
+    """A number word and the parts of a whole it counts ("nine-tenths", "one twentieth")."""
+    small = "|".join(["a", "an", *_NUMBER_WORDS[1:20]])
+    parts = "|".join(sorted(_units()["denominators"], key=len, reverse=True))
+    return re.compile(rf"\b({small})[\s-]+({parts})s?\b")
+
+
+@lru_cache(maxsize=1)
+def _and_a_half_pattern() -> re.Pattern:
+    """ "two and a half", "2 and a half" (a number and a half) and "a year and a half" (a unit and a half)."""
+    duration = "|".join(re.escape(u) for u in sorted(_units()["duration"], key=len, reverse=True))
+    whole = r"\d+|" + "|".join(_NUMBER_WORDS[1:20])
+    return re.compile(rf"\b(?:(?P<whole>{whole})|an?\s+(?P<unit>(?:{duration})))\s+and\s+a\s+half\b")
+
+
 def _amount(text: str, start: int, end: int, value: float, how: str, units: dict) -> Amount | None:
     after = _words_after(text, end)
     scale = units["scale"]
-    if how == "fraction" and len(after) > 2 and after[0].lower() == "of" and after[1].lower() in ("a", "an"):
-        if after[2].lower() in scale:  # "a quarter of a million" is 250,000
-            value *= scale[after[2].lower()]
-            return Amount(
-                text[start : _end_of(text, end, after[2])].strip(), start, value, "count", "", _bound(text, start)
-            )
+    if how == "fraction" and _scale_after(text.lower(), end):
+        word = [w for w in after if w.lower() in scale][0]  # "a quarter of a million" is 250,000
+        value *= scale[word.lower()]
+        return Amount(text[start : _end_of(text, end, word)].strip(), start, value, "count", "", _bound(text, start))
     if after and after[0].lower() in scale and how == "number":
         value *= scale[after[0].lower()]
         end = text.lower().index(after[0].lower(), end) + len(after[0])
@@ -280,7 +334,7 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
                 shown_end = _end_of(text, end, words[0])
             elif (
                 currency is None
-                and how == "number"
+                and how in ("number", "count")  # "12 observers", "a dozen observers"
                 and re.fullmatch(r"[a-z-]+", words[0])
                 and words[0] not in _NOT_UNITS
             ):

@@ -113,6 +113,7 @@ def test_entities_skip_ordinary_capitalised_first_words():
         "Central Asia",
     )
     assert read("NATO's expansion must stop.").names == ("NATO",)
+    assert read("Twelve observers will monitor the vote in Georgia.").names == ("Georgia",)  # a number word
 
 
 def test_a_first_word_english_knows_is_no_name_but_one_it_does_not_know_is():

@@ -49,6 +49,20 @@ def keys(text):
         ("EUR 42 a share", "42 euros a share"),
         ("15 US dollars an hour", "$15 an hour"),
         ("a sixth of the budget", "one sixth of the budget"),
+        # forms of stop 22's probes: "and a half", a fraction of a scale word, fractions in words
+        # and digits, units written onto the digits, "a decade" after any verb
+        ("two and a half thousand observers", "2,500 observers"),
+        ("two and a half years", "30 months"),
+        ("a year and a half", "18 months"),
+        ("half a million refugees", "500,000 refugees"),
+        ("a quarter million refugees", "250,000 refugees"),
+        ("nine-tenths of goods", "90% of goods"),
+        ("three tenths of the cut", "30 percent of the cut"),
+        ("one twentieth of the vote", "5 percent of the vote"),
+        ("a 2/3 majority", "a two-thirds majority"),
+        ("pull back 15km", "pull back 15 kilometres"),
+        ("held to 1.5C", "held to 1.5 degrees"),
+        ("the truce will last a decade", "the truce will last ten years"),
     ],
     ids=lambda s: s,
 )
@@ -69,6 +83,11 @@ def test_one_quantity_written_two_ways_reads_the_same(a, b):
         ("£1.2bn", "£1.2m"),
         ("within a month", "within a year"),
         ("EUR 42", "USD 42"),
+        ("two and a half thousand", "two thousand"),
+        ("three tenths", "three fifths"),
+        ("a 2/3 majority", "a 3/5 majority"),
+        ("15km", "15m"),
+        ("1.5C", "2C"),
     ],
 )
 def test_different_quantities_differ(a, b):

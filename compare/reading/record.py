@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ...positions.quantities import Amount, When, bound_spans, read_quantities
+from ...positions.quantities import NUMBER_WORDS, Amount, When, bound_spans, read_quantities
 from .lexicon import lexicon
 
 
@@ -426,6 +426,7 @@ def _names(text: str) -> list[str]:
             known = first.lower() in aliases or " ".join(words).lower() in aliases
             # A word English does not know ("Arizona", "Gazprom"), or one with a capital inside ("YouTube").
             unknown = first.isalpha() and (not all_lemmas()(first.lower()) or not first[1:].islower())
+            unknown = unknown and first.lower() not in NUMBER_WORDS
             if not ((first.isupper() and len(first) > 1) or words[0].endswith("'s") or joined or known or unknown):
                 words = words[1:]
         while words and (words[0].lower() in lex.not_names or words[0] == "of"):
