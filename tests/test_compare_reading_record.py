@@ -114,6 +114,8 @@ def test_entities_skip_ordinary_capitalised_first_words():
     )
     assert read("NATO's expansion must stop.").names == ("NATO",)
     assert read("Twelve observers will monitor the vote in Georgia.").names == ("Georgia",)  # a number word
+    assert read("The Group of Seven must tighten the price cap.").amounts == ()  # "Seven" names the group
+    assert [a.value for a in read("Seven observers will monitor the vote.").amounts] == [7.0]
 
 
 def test_a_first_word_english_knows_is_no_name_but_one_it_does_not_know_is():
@@ -168,6 +170,14 @@ def test_a_negated_permission_is_a_prohibition():
         ("The CDC should track vaping.", "The Centers for Disease Control and Prevention should track vaping."),
         ("Westminster will pass the bill.", "The UK Parliament will pass the bill."),
         ("The Faroe Islands set a quota.", "The Faroes set a quota."),
+        # names in letters beyond ASCII, with digits, with "d'"; a number word inside a name is no amount
+        ("Turkey must open its border crossings.", "Türkiye must open its border crossings."),
+        ("Ivory Coast must hold a new vote.", "Côte d'Ivoire must hold a new vote."),
+        (
+            "The G7 must tighten the price cap on Russian oil.",
+            "The Group of Seven must tighten the price cap on Russian oil.",
+        ),
+        ("The Pentagon must release the report.", "The US Department of Defense must release the report."),
     ],
 )
 def test_aliases_are_one_entity(a, b):

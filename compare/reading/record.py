@@ -59,7 +59,10 @@ class Reading:
         )
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|[%€$£]|[,;:()]")
+# Letters of the Latin alphabets ("Türkiye", "Côte d'Ivoire", "São Tomé"), and their capitals.
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_TOKEN = re.compile(rf"[{_LETTER}][{_LETTER}’'.-]*[{_LETTER}]|[{_LETTER}]|\d[\d.,]*|[%€$£]|[,;:()]")
 _CLAUSE_WORDS = {"but", "while", "whereas", "yet"}
 MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
 _DETERMINERS = {
@@ -306,6 +309,7 @@ def read(text: str) -> Reading:
         k += 1
 
     quantities = read_quantities(text)
+    names = tuple(_names(text))
     return Reading(
         text=text,
         lemmas=tuple(lemmas),
@@ -314,14 +318,20 @@ def read(text: str) -> Reading:
         sites=tuple(sites),
         site_clauses=tuple(site_clauses),
         dates=quantities.dates,
-        amounts=quantities.amounts,
+        amounts=tuple(q for q in quantities.amounts if not _in_name(q, names)),
         modality=_modality(words, lemmas),
         conditions=len(conditions),
         condition_words=tuple(conditions),
         scope=tuple(" ".join(p) for k in range(n) for p in lex.scope if _match(words, k, p)),
-        names=tuple(_names(text)),
+        names=names,
         english=_english(text, words),
     )
+
+
+def _in_name(q: Amount, names: tuple[str, ...]) -> bool:
+    """Whether an amount is a capitalised number word inside a name ("the Group of Seven", "the Big Three")."""
+    first = q.text.split()[0] if q.text else ""
+    return first[:1].isupper() and any(first in name.split()[1:] for name in names)
 
 
 def _compound_stance(word: str) -> tuple[str, ...] | None:
@@ -404,7 +414,10 @@ def _modality(words: list[str], lemmas: list[str]) -> str | None:
     return None
 
 
-_NAME = re.compile(r"\b[A-Z][A-Za-z’'.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+|on\s+the\s+)?[A-Z][A-Za-z’'.-]*)*")
+_NAME = re.compile(  # "G7", "Côte d'Ivoire", "Group of Seven"
+    rf"\b[{_CAPITAL}][{_LETTER}0-9’'.-]*"
+    rf"(?:\s+(?:of\s+the\s+|of\s+|the\s+|on\s+the\s+|d['’])?[{_CAPITAL}][{_LETTER}0-9’'.-]*)*"
+)
 
 
 def _names(text: str) -> list[str]:
