@@ -26,12 +26,25 @@ _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 
-# Date forms, most specific first; each match is read by dateutil.
+_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# Date forms, most specific first; each match is read by dateutil or by ``_read_date``.
 _DATE_FORMS = (
     ("day", re.compile(rf"\b{_YEAR}-\d\d-\d\d\b")),
+    ("numeric", re.compile(rf"\b(?:\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}|{_YEAR}/\d{{1,2}}/\d{{1,2}})\b")),  # 31.12.2026
+    ("month-end", re.compile(rf"\b(?:the\s+)?end\s+of\s+({_MONTH})\s+(?:of\s+)?({_YEAR})\b", re.I)),
+    ("part", re.compile(rf"\b(?:the\s+)?(first|second)\s+half\s+of\s+({_YEAR})\b|\bH([12])\s+({_YEAR})\b", re.I)),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:the\s+)?(first|second|third|fourth)\s+quarter\s+of\s+({_YEAR})\b|\bQ([1-4])\s+({_YEAR})\b", re.I
+        ),
+    ),
+    ("mid-year", re.compile(rf"\b(?:mid-|the\s+middle\s+of\s+)({_YEAR})\b", re.I)),
+    ("year-month", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?!-)")),  # ISO "2026-09"
     ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("year-end", re.compile(rf"\b(?:the\s+)?(?:end|close)\s+of\s+({_YEAR})\b", re.I)),
+    ("year-end", re.compile(rf"\b(?:(?:the\s+)?(?:end|close)\s+of\s+|end-)({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("day-no-year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent))", re.I)),
     ("year", re.compile(rf"(?<![\d.,$€£-])\b{_YEAR}\b(?![\d-]|\s*(?:%|percent|per cent))")),
@@ -70,6 +83,42 @@ def _parse_day(text: str) -> dt.date | None:
         return None
 
 
+def _period(kind: str, m: re.Match) -> When:
+    """The end of a month, a half, a quarter, the middle of a year, or a year's month."""
+    s, at = m.group(0), m.start()
+    if kind == "month-end":
+        month, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
+        day = _month_end(year, month)
+        return When(s, at, day, day, True)
+    if kind in ("part", "quarter"):
+        which, year = (m.group(1) or m.group(3)).lower(), int(m.group(2) or m.group(4))
+        months = 6 if kind == "part" else 3
+        first = (_QUARTER[which] - 1) * months + 1
+        return When(s, at, dt.date(year, first, 1), _month_end(year, first + months - 1), False)
+    if kind == "mid-year":
+        year = int(m.group(1))
+        return When(s, at, dt.date(year, 6, 1), dt.date(year, 7, 31), False)
+    year, month = int(m.group(1)), int(m.group(2))  # "2026-09"
+    return When(s, at, dt.date(year, month, 1), _month_end(year, month), False)
+
+
+def _numeric_day(s: str, start: int) -> When | None:
+    """A day in digits: year first ("2026/12/31"), else day first ("31.12.2026", "15/03/2026")
+    unless the first number cannot be a day's month and the second can ("03/15/2026", American)."""
+    parts = [int(p) for p in re.split(r"[./]", s)]
+    if parts[0] > 31:
+        year, month, day = parts
+    else:
+        day, month, year = parts
+        if month > 12 and day <= 12:
+            day, month = month, day
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return When(s, start, found, found, True)
+
+
 def dates(text: str) -> list[When]:
     """Every date in ``text``, in order: days, months, year ends and years ("May" the modal is not one)."""
     found: list[When] = []
@@ -87,6 +136,10 @@ def dates(text: str) -> list[When]:
 
 def _read_date(kind: str, m: re.Match) -> When | None:
     s = m.group(0)
+    if kind == "numeric":
+        return _numeric_day(s, m.start())
+    if kind in ("month-end", "part", "quarter", "mid-year", "year-month"):
+        return _period(kind, m)
     if kind == "day":
         day = _parse_day(s)
         return None if day is None else When(s, m.start(), day, day, True)

@@ -115,6 +115,7 @@ def test_entities_skip_ordinary_capitalised_first_words():
     assert read("NATO's expansion must stop.").names == ("NATO",)
     assert read("Twelve observers will monitor the vote in Georgia.").names == ("Georgia",)  # a number word
     assert read("The Group of Seven must tighten the price cap.").amounts == ()  # "Seven" names the group
+    assert read("The ceasefire begins on Monday 3 March 2025 in Q3.").names == ()  # a weekday and a quarter
     assert [a.value for a in read("Seven observers will monitor the vote.").amounts] == [7.0]
 
 

@@ -63,6 +63,19 @@ def keys(text):
         ("pull back 15km", "pull back 15 kilometres"),
         ("held to 1.5C", "held to 1.5 degrees"),
         ("the truce will last a decade", "the truce will last ten years"),
+        # dates in digits (day first, year first, American where it can only be), the end of a
+        # month, halves, quarters, the middle of a year, ISO year-months, "end-2030"
+        ("by 31.12.2026", "by 31 December 2026"),
+        ("by 2026/12/31", "by 31 December 2026"),
+        ("by 15/03/2026", "by 15 March 2026"),
+        ("by 03/15/2026", "by 15 March 2026"),
+        ("by the end of December 2026", "by 31 December 2026"),
+        ("until the end of June 2026", "until 30 June 2026"),
+        ("in the first half of 2026", "in H1 2026"),
+        ("by the third quarter of 2026", "by Q3 2026"),
+        ("by mid-2027", "by the middle of 2027"),
+        ("in September 2026", "in 2026-09"),
+        ("at the end of 2030", "at end-2030"),
     ],
     ids=lambda s: s,
 )
@@ -88,6 +101,10 @@ def test_one_quantity_written_two_ways_reads_the_same(a, b):
         ("a 2/3 majority", "a 3/5 majority"),
         ("15km", "15m"),
         ("1.5C", "2C"),
+        ("by Q3 2026", "by Q4 2026"),
+        ("in H1 2026", "in H2 2026"),
+        ("by mid-2027", "by the end of 2027"),
+        ("by 31.12.2026", "by 31.12.2027"),
     ],
 )
 def test_different_quantities_differ(a, b):

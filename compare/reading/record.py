@@ -467,10 +467,16 @@ def _names(text: str) -> list[str]:
 
 
 def _is_month(name: str) -> bool:
+    """Whether a capitalised name is a date's words: months and weekdays ("Monday 3 March"), or a
+    quarter, half or fiscal year ("Q3", "H1", "FY2026")."""
     import calendar
 
     months = {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m} | {"sept"}
-    return all(w.lower().rstrip(".") in months or w.isdigit() for w in name.split())
+    months |= {d.lower() for d in calendar.day_name}
+    return all(
+        w.lower().rstrip(".") in months or w.isdigit() or re.fullmatch(r"Q[1-4]|H[12]|FY\d{2,4}", w)
+        for w in name.split()
+    )
 
 
 def _english(text: str, words: list[str]) -> bool:
