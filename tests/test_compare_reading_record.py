@@ -32,6 +32,12 @@ from demanddiff.positions.quantities import read_quantities
             False,
         ),
         ("The carmaker laid off 2,000 workers.", "The carmaker dismissed 2,000 workers.", True),
+        # a negation whose governed words stop at a particle ("sent back") still bears on its conjunct
+        (
+            "Undocumented migrants must not be deported to unsafe countries.",
+            "Migrants without papers may not be sent back to unsafe countries.",
+            True,
+        ),
         # negation words alone do not flip meaning
         ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
         ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),
