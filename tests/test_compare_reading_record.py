@@ -38,6 +38,11 @@ from demanddiff.positions.quantities import read_quantities
             "Migrants without papers may not be sent back to unsafe countries.",
             True,
         ),
+        (
+            "Nobody may be detained without trial.",
+            "Detention without trial is prohibited.",
+            True,
+        ),  # "without" qualifies the subject
         # negation words alone do not flip meaning
         ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
         ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),

@@ -65,6 +65,7 @@ _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _TOKEN = re.compile(rf"[{_LETTER}][{_LETTER}’'.-]*[{_LETTER}]|[{_LETTER}]|\d[\d.,]*|[%€$£]|[,;:()]")
 _CLAUSE_WORDS = {"but", "while", "whereas", "yet"}
 MODALS = {"must", "shall", "should", "may", "can", "could", "might", "will", "would"}
+_BE = {"is", "are", "was", "were", "be", "been", "being"}
 _DETERMINERS = {
     "the",
     "a",
@@ -218,8 +219,13 @@ def read(text: str) -> Reading:
                 conditions.append(" ".join(phrase))
             j = k
             relative = " ".join(phrase) in lex.relative
+            # A qualifier that opens before its clause has a verb qualifies the subject ("Detention
+            # without trial is prohibited"): it ends at the main clause's verb, as a relative clause does.
+            in_subject = not any(
+                words[i] in MODALS or words[i] in _BE for i in range(k) if clause_of[i] == clause_of[k]
+            )
             while j < n and words[j] not in (",", ";") and not (j > k and words[j] in MODALS):
-                if relative and j > k + 1 and words[j] in ("is", "are", "was", "were"):
+                if (relative or in_subject) and j > k + 1 and words[j] in ("is", "are", "was", "were"):
                     break  # the main clause's verb
                 in_qualifier[j] = True
                 j += 1
