@@ -43,6 +43,9 @@ from demanddiff.positions.quantities import read_quantities
             "Detention without trial is prohibited.",
             True,
         ),  # "without" qualifies the subject
+        # a stance verb whose act the other side names as a noun is what both are about
+        ("The company must not dismiss striking workers.", "Striking workers are protected from dismissal.", True),
+        ("The company must not dismiss striking workers.", "The dismissal of striking workers must go ahead.", False),
         # negation words alone do not flip meaning
         ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
         ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),
