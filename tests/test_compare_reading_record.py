@@ -46,6 +46,10 @@ from demanddiff.positions.quantities import read_quantities
         # a stance verb whose act the other side names as a noun is what both are about
         ("The company must not dismiss striking workers.", "Striking workers are protected from dismissal.", True),
         ("The company must not dismiss striking workers.", "The dismissal of striking workers must go ahead.", False),
+        # a verb with no object bears on its subject; "only X may" grants only on terms
+        ("There must be no return to austerity.", "Austerity must not come back.", True),
+        ("No vessel may fish without a licence.", "Only licensed vessels may fish.", True),
+        ("Only 5 percent of staff may be laid off.", "No more than 5 percent of staff may be laid off.", True),
         # negation words alone do not flip meaning
         ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
         ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),

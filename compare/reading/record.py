@@ -269,6 +269,13 @@ def read(text: str) -> Reading:
             k += 1
             continue
         restrict = next((len(p) for p in _at("restrictive", lemmas[k]) if _match(lemmas, k, p)), 0)
+        if (
+            restrict
+            and words[k] == "only"
+            and k + 1 < n
+            and (words[k + 1][:1].isdigit() or words[k + 1] in NUMBER_WORDS)
+        ):
+            restrict = 0  # "only 5 percent may ..." caps a number
         if restrict:
             site(k, restrict, "only", -1, "restriction")
             k += restrict
