@@ -262,3 +262,15 @@ def test_a_dataset_aliases_map_reaches_the_verdict(engine, tmp_path):
     item = next(i for i in engine.compare(old, new).items if i.old and i.new)
     assert item.status == "persisted"
     assert not any(c.kind == "entity" for c in item.changes)
+
+
+def test_until_an_event_is_a_condition_but_until_a_date_or_a_time_is_not():
+    assert read("Tenants may stop paying rent until repairs are made.").conditions == 1
+    assert read("Tenants may stop paying rent until 1 March 2026.").conditions == 0
+    assert read("Evictions are suspended until the year ends.").conditions == 0
+    from demanddiff.compare.explain import substance_changes_of
+
+    changes = substance_changes_of(
+        read("Tenants may stop paying rent."), read("Tenants may stop paying rent until repairs are made.")
+    )
+    assert [c.kind for c in changes] == ["condition"]

@@ -57,6 +57,8 @@ class Lexicon:
     not_openers: tuple[tuple[str, ...], ...]
     relative: frozenset[str]
     conditions: frozenset[tuple[str, ...]]
+    timed: frozenset[tuple[str, ...]]  # time openers that are a condition when no date follows
+    time_words: frozenset[str]  # words of time after such an opener: no condition
     scope: tuple[tuple[str, ...], ...]
     universal: frozenset[str]
     modality: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
@@ -101,6 +103,8 @@ def lexicon() -> Lexicon:
         not_openers=_phrases(qual.get("not_openers")),
         relative=frozenset(str(w) for w in qual.get("relative") or ()),
         conditions=frozenset(_phrases(qual["conditions"])),
+        timed=frozenset(_phrases(qual.get("timed") or ())),
+        time_words=frozenset(str(w) for w in qual.get("time_words") or ()),
         scope=_phrases(qual["scope"]),
         universal=frozenset(str(w) for w in qual.get("universal") or ()),
         modality=tuple((level, _phrases(words)) for level, words in modality.items()),

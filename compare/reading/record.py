@@ -229,6 +229,9 @@ def read(text: str) -> Reading:
                     break  # the main clause's verb
                 in_qualifier[j] = True
                 j += 1
+            timed = phrase in lex.timed and not set(lemmas[k:j]) & lex.time_words
+            if timed and not _dated(toks, k, j, clean):
+                conditions.append(" ".join(phrase))  # "until repairs are made": an event, not a date
             k = j
         else:
             k += 1
@@ -374,6 +377,14 @@ def _left_as_is(words: list[str], at: int) -> bool:
         if state and (not following.isalpha() or following in lex.stopwords):
             return True
     return False
+
+
+def _dated(toks: list[tuple[str, int]], start: int, end: int, clean: str) -> bool:
+    """Whether a date stands in tokens ``start`` to ``end`` ("until 1 March 2026", "pending the
+    2027 review")."""
+    a = toks[start][1]
+    b = toks[end - 1][1] + len(toks[end - 1][0]) if end > start else a
+    return any(a <= w.start < b for w in read_quantities(clean).dates)
 
 
 def _by_amount(toks: list[tuple[str, int]], clean: str, clause_of: list[int], at: int) -> bool:
