@@ -50,6 +50,17 @@ from demanddiff.positions.quantities import read_quantities
         ("There must be no return to austerity.", "Austerity must not come back.", True),
         ("No vessel may fish without a licence.", "Only licensed vessels may fish.", True),
         ("Only 5 percent of staff may be laid off.", "No more than 5 percent of staff may be laid off.", True),
+        # "rather than" negates the alternative as "not" does; "nor" carries a negation on;
+        # "the end of" a thing ends it, "the end of" a time does not
+        ("Unions want higher pay, not one-off bonuses.", "Unions demand higher pay rather than one-off bonuses.", True),
+        ("Neither the EU nor the UK will impose new checks.", "The EU and the UK will both refrain from new checks.", True),
+        ("Farmers oppose the end of diesel subsidies.", "Farmers want the diesel subsidies kept.", True),
+        ("Farmers back the end of diesel subsidies.", "Farmers want the diesel subsidies kept.", False),
+        (
+            "The Council will prolong the sanctions for six months.",
+            "The Council will let the sanctions lapse at the end of the current six months.",
+            False,
+        ),
         # negation words alone do not flip meaning
         ("Fishing fleets must not be restricted.", "Fishing vessels keep unrestricted access.", True),
         ("Russia raises no objection to EU membership.", "Russia accepts EU membership.", True),

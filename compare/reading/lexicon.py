@@ -49,6 +49,7 @@ class Lexicon:
     by_amount: dict[str, tuple[str, int]]  # stance word -> (axis, sign) before 'by'/'to' and an amount
     not_as_nouns: frozenset[str]
     negators: frozenset[str]
+    negator_phrases: tuple[tuple[str, ...], ...]  # "no longer", "rather than"
     negative_verbs: frozenset[str]
     not_negation: tuple[tuple[str, ...], ...]
     restrictive: tuple[tuple[str, ...], ...]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         not_as_nouns=frozenset(str(w) for w in stance_file.get("not_as_nouns") or ()),
         by_amount={str(w): (str(axis), int(sign)) for w, (axis, sign) in (stance_file.get("by_amount") or {}).items()},
         negators=frozenset(str(w) for w in neg["negators"]),
+        negator_phrases=_phrases(neg.get("negator_phrases") or ()),
         negative_verbs=frozenset(str(w) for w in neg["negative_verbs"]),
         not_negation=_phrases(neg["not_negation"]),
         restrictive=_phrases(neg["restrictive"]),

@@ -283,9 +283,14 @@ def read(text: str) -> Reading:
             site(k, restrict, "only", -1, "restriction")
             k += restrict
             continue
-        if words[k] in lex.negators or (words[k] == "no" and k + 1 < n and words[k + 1] == "longer"):
-            length = 2 if words[k] == "no" and k + 1 < n and words[k + 1] == "longer" else 1
-            if not _governs_bound(words, lemmas, k + length):
+        phrase_length = next((len(p) for p in lex.negator_phrases if tuple(words[k : k + len(p)]) == p), 0)
+        if words[k] in lex.negators or phrase_length:
+            length = phrase_length or 1
+            # "neither A nor B", "not A nor B": one negation carried on, not a second one
+            carried = words[k] == "nor" and any(
+                w in lex.negators for w, c in zip(words[:k], clause_of[:k]) if c == clause_of[k]
+            )
+            if not carried and not _governs_bound(words, lemmas, k + length):
                 site(k, length, "not", -1, "negation")
             k += length
             continue
@@ -304,7 +309,10 @@ def read(text: str) -> Reading:
             length = _match(lemmas, k, phrase, words)
             if length and (best is None or length > best[0]):
                 best = (length, phrase, sign, poles)
-        if best and not (best[0] == 1 and lemmas[k] in lex.not_as_nouns and _noun_use(words, k)):
+        as_noun = best is not None and best[0] == 1 and lemmas[k] in lex.not_as_nouns and _noun_use(words, k)
+        if as_noun and lemmas[k] == "end" and ends_an_act(words, lemmas, k):
+            as_noun = False  # "oppose the end of the subsidies": ending them, not a time
+        if best and not as_noun:
             length, phrase, sign, axes = best
             axis = "+".join(sorted(axes))
             after = words[k + length] if k + length < n else ""
@@ -377,6 +385,26 @@ def _left_as_is(words: list[str], at: int) -> bool:
         if state and (not following.isalpha() or following in lex.stopwords):
             return True
     return False
+
+
+def ends_an_act(words: list[str], lemmas: list[str], k: int) -> bool:
+    """Whether "the end of" at ``k`` ends a thing ("the end of diesel subsidies"), not a time
+    ("the end of the year", "the end of 2026", "the end of March")."""
+    if words[k + 1 : k + 2] != ["of"]:
+        return False
+    after = []
+    for j in range(k + 2, min(k + 6, len(words))):
+        if not (words[j].isalpha() or words[j][:1].isdigit()):
+            break  # the phrase ends at punctuation
+        if words[j] not in _DETERMINERS:
+            after.append(j)
+    if not after or not words[after[0]].isalpha():
+        return False
+    time = lexicon().time_words
+    # any word of time, number or month in the next few ("the end of the current six months")
+    return not any(
+        lemmas[j] in time or words[j][:1].isdigit() or words[j] in NUMBER_WORDS or _is_month(words[j]) for j in after
+    )
 
 
 def _dated(toks: list[tuple[str, int]], start: int, end: int, clean: str) -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 
 from ..cache import EmbeddingCache, default_cache_dir
 from .lexicon import _load, lexicon
-from .record import Reading, Site, all_lemmas
+from .record import Reading, Site, all_lemmas, ends_an_act
 
 FORMAT = 1  # bump when the stored fields change
 
@@ -315,8 +315,9 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
             clauses.append(clause)
             continue
         used.add(k)
-        if site.lemma in lex.not_as_nouns and mine.pos[k] in ("NOUN", "PROPN"):
-            continue  # the parse says it is a noun here ("the empty tower blocks")
+        ending = site.lemma == "end" and ends_an_act(list(mine.words), list(mine.lemmas), k)
+        if site.lemma in lex.not_as_nouns and mine.pos[k] in ("NOUN", "PROPN") and not ending:
+            continue  # the parse says it is a noun here ("the empty tower blocks"; not "the end of the subsidies")
         if site.lemma in grammar().particles and _particle(mine, k):
             continue  # a particle ("took back the offer"): its verb's, no stance of its own
         part = _part_root(mine, k)
