@@ -53,7 +53,11 @@ from demanddiff.positions.quantities import read_quantities
         # "rather than" negates the alternative as "not" does; "nor" carries a negation on;
         # "the end of" a thing ends it, "the end of" a time does not
         ("Unions want higher pay, not one-off bonuses.", "Unions demand higher pay rather than one-off bonuses.", True),
-        ("Neither the EU nor the UK will impose new checks.", "The EU and the UK will both refrain from new checks.", True),
+        (
+            "Neither the EU nor the UK will impose new checks.",
+            "The EU and the UK will both refrain from new checks.",
+            True,
+        ),
         ("Farmers oppose the end of diesel subsidies.", "Farmers want the diesel subsidies kept.", True),
         ("Farmers back the end of diesel subsidies.", "Farmers want the diesel subsidies kept.", False),
         (
