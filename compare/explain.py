@@ -84,11 +84,8 @@ def _live_sites(me: Reading, other: Reading) -> list[Site]:
         if clause is not None and c != clause:
             continue
         governed = site.object - stance_words
-        if site.axis == "negation" and governed and not (governed | me.content_of(site.segment)) & theirs:
-            # a negation of a part the other demand lacks ("... and not rebuild the bases"): neither
-            # what it governs nor its conjunct is named there ("may not be sent back to unsafe
-            # countries" governs "send" up to "back", and its conjunct names the countries)
-            continue
+        if site.axis == "negation" and governed and not governed & theirs:
+            continue  # a negation of a part the other demand lacks ("... and not rebuild the bases")
         live.append(site)
     return live
 

@@ -32,12 +32,6 @@ from demanddiff.positions.quantities import read_quantities
             False,
         ),
         ("The carmaker laid off 2,000 workers.", "The carmaker dismissed 2,000 workers.", True),
-        # a negation whose governed words stop at a particle ("sent back") still bears on its conjunct
-        (
-            "Undocumented migrants must not be deported to unsafe countries.",
-            "Migrants without papers may not be sent back to unsafe countries.",
-            True,
-        ),
         (
             "Nobody may be detained without trial.",
             "Detention without trial is prohibited.",
@@ -46,8 +40,7 @@ from demanddiff.positions.quantities import read_quantities
         # a stance verb whose act the other side names as a noun is what both are about
         ("The company must not dismiss striking workers.", "Striking workers are protected from dismissal.", True),
         ("The company must not dismiss striking workers.", "The dismissal of striking workers must go ahead.", False),
-        # a verb with no object bears on its subject; "only X may" grants only on terms
-        ("There must be no return to austerity.", "Austerity must not come back.", True),
+        # "only X may" grants only on terms
         ("No vessel may fish without a licence.", "Only licensed vessels may fish.", True),
         ("Only 5 percent of staff may be laid off.", "No more than 5 percent of staff may be laid off.", True),
         # "rather than" negates the alternative as "not" does; "nor" carries a negation on;
