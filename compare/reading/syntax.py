@@ -280,15 +280,6 @@ def _core(p: Parse, head: int, names: bool = True) -> set[str]:
     return _content(p, out)
 
 
-def _subject_shared(p: Parse, head: int, other: set[str]) -> bool:
-    """Whether a verb with no object ("austerity must not come back") has a subject the other
-    demand names: what such a verb bears on is its subject."""
-    if p.pos[head] != "VERB" or any(p.deps[c] in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in p.children(head)):
-        return False
-    subject = [j for c in p.children(head) if p.deps[c] == "nsubj" for j in p.subtree(c)]
-    return bool(_content(p, subject) & other)
-
-
 def _shares_object(p: Parse, head: int, other: set[str]) -> bool:
     """Whether what ``head`` governs is named by the other demand: two of its words, or a third
     of them (one word in common, "commercial basis" / "non-commercial assistance", is chance)."""
@@ -339,11 +330,7 @@ def refine(me: Reading, mine: Parse, other: Reading, theirs: Parse) -> Refined:
             if (
                 head is not None
                 and not stance_verb
-                and not (
-                    _predicate(mine, head) & other_content
-                    or _shares_object(mine, head, other_main)
-                    or _subject_shared(mine, head, other_content)
-                )
+                and not (_predicate(mine, head) & other_content or _shares_object(mine, head, other_main))
             ):
                 continue  # it negates a predicate the other demand does not name, on an object it lacks
         sites.append(site)
