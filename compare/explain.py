@@ -14,7 +14,6 @@ from ..positions.quantities import Amount
 from .reading.lexicon import lexicon
 from .reading.names import Aliases, names_diff
 from .reading.record import Reading, Site, read
-from .substance import STEM
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,6 @@ def _lexical_flip(a: Reading, b: Reading) -> Change | None:
     words of opposite poles on the two sides.
     """
     sa, sb = _live_sites(a, b), _live_sites(b, a)
-    sa, sb = _without_named_acts(sa, b, sb), _without_named_acts(sb, a, sa)
     common = Counter(s.lemma for s in sa) & Counter(s.lemma for s in sb)
     only_a, only_b = _leftover(sa, common), _leftover(sb, common)
     sign_a, sign_b = _side_sign(only_a), _side_sign(only_b)
@@ -151,24 +149,6 @@ def _lexical_flip(a: Reading, b: Reading) -> Change | None:
     if not negated and not _opposed(only_a, only_b) and not _permission_against_ban(a, only_a, b, only_b):
         return None
     return Change("negation", _show(sign_a, only_a), _show(sign_b, only_b))
-
-
-def _without_named_acts(sites: list[Site], other: Reading, other_sites: list[Site]) -> list[Site]:
-    """The sites without the stance verbs whose act the other demand names as a plain noun:
-    there the act is what the demand is about, not a stance on it. "must not dismiss striking
-    workers" / "are protected from dismissal": the dismissal is the object of both, and the two
-    negatives (not, protected from) agree."""
-    said = {w for s in other_sites for w in s.lemma.split()}
-    stems = {w[:STEM] for w in other.content - said if len(w) > STEM}
-    return [
-        s
-        for s in sites
-        if s.axis in ("negation", "restriction")
-        or " " in s.lemma
-        or len(s.lemma) < STEM
-        or s.lemma[:STEM] not in stems
-        or s.lemma in other.content
-    ]
 
 
 def _stops_shared(sites: list[Site], left: list[Site], common: Counter) -> bool:
