@@ -56,3 +56,15 @@ def test_plain_text_and_text_that_mentions_tags_are_left_as_they_are():
     for text in ["Russia must stop the war.\n", "The <b> tag is bold; a | b is not a table.\n", "a < b and c > d\n"]:
         assert readable(text) == text
         assert not looks_like_html(text)
+
+
+def test_a_page_that_closes_no_paragraph_is_still_read_as_a_page():
+    """HTML lets <p>, <li> and <body> go unclosed: a page that opens with <!doctype html> or <html>
+    is a page whatever it closes, so no tag reaches a demand."""
+    for page in [
+        "<html><body><p>Russia demands that Ukraine must withdraw.<p>Russia must be given guarantees.<div><span>",
+        "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Kyiv must stay neutral.<br>More.",
+    ]:
+        assert looks_like_html(page)
+        assert "<" not in readable(page)
+    assert readable("<html><body><p>Kyiv must stay neutral.").splitlines() == ["Kyiv must stay neutral."]

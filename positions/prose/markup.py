@@ -25,14 +25,16 @@ BLOCKS = frozenset(
 # footer, side boxes and forms ("Sign up for our newsletter").
 SKIPPED = frozenset("script style title noscript template svg nav footer aside form button select".split())
 _HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
+_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)  # a page, closed or not
 _CLOSING = re.compile(r"</(?:p|div|li|td|body|html|h[1-6]|ul|ol|table|span|a|b|i|em|strong)\s*>", re.I)
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether a text is markup: it opens with an HTML tag and closes some."""
-    return bool(_HTML.match(text) and _CLOSING.search(text))
+    """Whether a text is markup: it opens with <!doctype html> or <html>, or with another HTML tag
+    and closes some (HTML lets <p> and <li> go unclosed)."""
+    return bool(_PAGE.match(text) or _HTML.match(text) and _CLOSING.search(text))
 
 
 def readable(text: str) -> str:
