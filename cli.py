@@ -155,7 +155,7 @@ def read_position(path: str, input_format: str | None = None):
     return meta["demanddiff.stdin"]
 
 
-INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path")
+INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path", "decision_paths")
 OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune", "decisions_path": "-d"}
 
 

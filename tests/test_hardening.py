@@ -101,6 +101,25 @@ def test_output_that_is_the_dataset_is_refused_for_every_command(runner, tmp_pat
     assert data.read_bytes() == FIXTURE.read_bytes()
 
 
+def test_output_that_is_a_decisions_file_is_refused_and_the_file_kept(runner, files, tmp_path, no_work):
+    """--decisions files (and the files of a --decisions folder) are inputs: -o onto one is refused."""
+    old, new = files
+    decisions = tmp_path / "decided" / "d.yaml"
+    decisions.parent.mkdir()
+    decisions.write_text("kept\n")
+    data = tmp_path / "russia.yaml"
+    data.write_bytes(FIXTURE.read_bytes())
+    for args in (
+        ["compare", str(old), str(new), "--decisions", str(decisions)],
+        ["report", str(old), str(new), "--decisions", str(decisions)],
+        ["timeline", str(data), "--decisions", str(decisions.parent)],
+    ):
+        result = runner.invoke(cli, [*args, "-o", str(decisions)])
+        assert result.exit_code == 2, (args, result.output)
+        assert ONE_LINE.fullmatch(result.stderr) and "is an input" in result.stderr, (args, result.stderr)
+    assert decisions.read_text() == "kept\n"
+
+
 def test_output_to_a_fifo_writes_into_it_and_keeps_the_fifo(runner, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
