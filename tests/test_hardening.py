@@ -583,3 +583,19 @@ def test_a_model_name_too_long_for_a_path_is_one_line(runner, files, monkeypatch
 def test_an_empty_settings_name_is_refused_not_ignored(runner, files):
     result = runner.invoke(cli, ["compare", *map(str, files), "--settings", ""])
     assert result.exit_code == 2 and result.stderr == "Error: no file name given; give the path of a file\n"
+
+
+def test_an_empty_decisions_or_gold_file_says_what_to_write_in_it(runner, files, tmp_path):
+    old, new = files
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    (tmp_path / "none").mkdir()
+    for args, message in [
+        (["compare", str(old), str(new), "--decisions", str(empty)], f"Error: {empty}: file is empty; write a"),
+        (["eval", str(empty)], f"Error: {empty}: file is empty; write a"),
+        (["eval", str(tmp_path / "none")], f"Error: {tmp_path / 'none'}: folder holds no .yaml gold cases; "),
+    ]:
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert ONE_LINE.fullmatch(result.stderr) and result.stderr.startswith(message), (args, result.stderr)
+        assert "add demands" not in result.stderr
