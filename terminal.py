@@ -53,7 +53,8 @@ class Outcome:
 def start(path: str | Path, old: Position, new: Position, by: str = "") -> tuple[Decisions, list[str]]:
     """The decisions to resume from ``path`` (with its stale decisions left out), or fresh ones."""
     name = f"{old.label()} vs {new.label()}"
-    if Path(path).exists():
+    empty = Path(path).is_file() and Path(path).stat().st_size == 0  # made by touch: start afresh
+    if Path(path).exists() and not empty:
         found = read_decisions(path)
         if not (_same_round(found.old, old) and _same_round(found.new, new)):
             raise InputError(

@@ -154,3 +154,11 @@ def test_a_decisions_file_of_other_rounds_is_refused_and_kept(runner, tmp_path):
         and "2022-03-29" in other.stderr
     )
     assert path.read_text() == before
+
+
+def test_an_empty_decisions_file_starts_a_fresh_review(runner, tmp_path):
+    path = tmp_path / "decisions.yaml"
+    path.write_text("")  # made by touch, or by an editor before the first run
+    result = review(runner, path, "aq")
+    assert result.exit_code == 0, result.output
+    assert len(read_decisions(path)) == 1
