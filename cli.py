@@ -169,13 +169,16 @@ def _check_outputs(kwargs: dict) -> None:
                 inputs.append(item)
                 if os.path.isdir(item):  # a folder of gold cases: each of its files
                     inputs += [str(p) for p in Path(item).iterdir()]
-    seen: list[str] = []
+    seen: dict[str, str] = {}  # the real path of each output checked, and its option
     for name, option in OUTPUT_PARAMS.items():
         target = kwargs.get(name)
         if target is None or target == "-":
             continue
-        outputs.check_target(target, inputs + seen, option)
-        seen.append(target)
+        outputs.check_target(target, inputs + list(seen), option)
+        other = seen.get(os.path.realpath(target))
+        if other is not None:  # one file not there yet, named twice
+            raise InputError(f"is also the {other} output; write {option} to another file", target)
+        seen[os.path.realpath(target)] = option
 
 
 def input_errors(fn):

@@ -120,6 +120,17 @@ def test_output_that_is_a_decisions_file_is_refused_and_the_file_kept(runner, fi
     assert decisions.read_text() == "kept\n"
 
 
+def test_two_outputs_of_one_command_naming_one_new_file_are_refused(runner, tmp_path, no_work, monkeypatch):
+    """--plot t.png -o ./t.png: one output would silently replace the other (the file does not exist yet)."""
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "russia.yaml"
+    data.write_bytes(FIXTURE.read_bytes())
+    result = runner.invoke(cli, ["timeline", str(data), "--plot", "t.png", "-o", "./t.png"])
+    assert result.exit_code == 2, result.output
+    assert ONE_LINE.fullmatch(result.stderr) and "is also the -o output" in result.stderr, result.stderr
+    assert not (tmp_path / "t.png").exists()
+
+
 def test_output_to_a_fifo_writes_into_it_and_keeps_the_fifo(runner, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
