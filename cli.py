@@ -189,6 +189,9 @@ def input_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             _check_outputs(kwargs)
+        except InputError as exc:  # a fault of an output name, not of the dataset
+            raise BadInput(str(exc)) from None
+        try:
             with outputs.staging():
                 return fn(*args, **kwargs)
         except InputError as exc:

@@ -131,6 +131,13 @@ def test_two_outputs_of_one_command_naming_one_new_file_are_refused(runner, tmp_
     assert not (tmp_path / "t.png").exists()
 
 
+def test_an_empty_output_name_is_not_blamed_on_the_dataset(runner, no_work):
+    for option in ("--plot", "-o"):
+        result = runner.invoke(cli, ["timeline", str(FIXTURE), option, ""])
+        assert result.exit_code == 2
+        assert result.stderr == f"Error: {option} is empty; give a file name\n", result.stderr
+
+
 def test_output_to_a_fifo_writes_into_it_and_keeps_the_fifo(runner, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
