@@ -637,7 +637,11 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     """
     from .compare.eval.battery import is_battery
 
-    if all(is_battery(path) for path in gold):
+    batteries = [path for path in gold if is_battery(path)]
+    if batteries and len(batteries) < len(gold):
+        case = next(path for path in gold if path not in batteries)
+        raise InputError(f"is a gold case, and {batteries[0]} a verdict battery; run eval on each kind apart", case)
+    if batteries:
         engine = _engine(model, no_cache, settings_path)
         reports = api.evaluate_battery(gold, engine=engine)
         emit(_battery_output(reports, fmt, api.calibration(batteries=gold, engine=engine)), output)
