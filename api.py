@@ -47,7 +47,8 @@ def _dataset(dataset: str | Path | PositionSet | Position, call: str) -> tuple[P
         return load(dataset), str(dataset)
     if not isinstance(dataset, (Position, PositionSet)):
         raise TypeError(f"{call}() takes a file path, a Position or a PositionSet, not {type(dataset).__name__}")
-    return dataset, dataset.source or None
+    # A dataset's source is its file; a position's is a citation (Reuters, 13 March 2025).
+    return dataset, (dataset.source or None) if isinstance(dataset, PositionSet) else None
 
 
 def _date(value: dt.date | str | None, name: str) -> dt.date | None:

@@ -850,15 +850,14 @@ def report(
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
+        loaded = read_position(old, input_format)
         with warnings_as_lines([]):
-            subject = api.timeline(
-                read_position(old, input_format),
-                party,
-                date_from,
-                date_to,
-                engine=engine,
-                decisions=_decisions(decision_paths),
-            )
+            try:
+                subject = api.timeline(
+                    loaded, party, date_from, date_to, engine=engine, decisions=_decisions(decision_paths)
+                )
+            except InputError as exc:  # a fault of the one dataset: name it
+                raise InputError(exc.message, exc.path or _name(old), exc.line) from None
     else:
         pair = _two_rounds(old, new, date_from, date_to, party, input_format, strict, also=", or --timeline")
         decided = _decided(decision_paths)

@@ -617,3 +617,16 @@ def test_an_empty_decisions_or_gold_file_says_what_to_write_in_it(runner, files,
         assert result.exit_code == 2, (args, result.output)
         assert ONE_LINE.fullmatch(result.stderr) and result.stderr.startswith(message), (args, result.stderr)
         assert "add demands" not in result.stderr
+
+
+def test_a_single_position_is_named_by_its_file_not_by_its_source(runner, tmp_path):
+    """A position's ``source:`` is a citation (Reuters, 13 March 2025), not a file to name in errors."""
+    single = tmp_path / "single.yaml"
+    single.write_text(OLD + "source: Reuters, 13 March 2025\n")
+    for args in (["timeline", str(single)], ["corpus", str(single)], ["report", str(single), "--timeline"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith(f"Error: {single}: holds a single position;"), (args, result.stderr)
+    with pytest.raises(InputError) as caught:
+        api.timeline(Position((Statement("a", "A must go."),), source="Reuters, 13 March 2025"))
+    assert caught.value.path is None
