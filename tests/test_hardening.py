@@ -529,6 +529,14 @@ def _comparison():
         (lambda: compare_call(["a must go."], ["b must go."], settings=1), TypeError, "settings must be a Settings"),
         (lambda: compare_call(["a must go."], ["b must go."], decisions="d.yaml"), TypeError, "read_decisions(path)"),
         (lambda: api.load(""), InputError, "no file name given; give the path of a position file"),
+        (lambda: api.load(None), TypeError, "load() takes a file path (str or Path), not NoneType"),
+        (lambda: api.load(b"old.yaml"), TypeError, "load() takes a file path (str or Path), not bytes"),
+        (lambda: api.extract("Russia must go.", party=5), TypeError, "party must be a name (str), not int"),
+        (lambda: api.extract("Russia must go.", aliases="Moscow"), TypeError, "aliases must be a list of names"),
+        (lambda: api.extract("Russia must go.", aliases=None), TypeError, "aliases must be a list of names"),
+        (lambda: api.timeline(FIXTURE, decisions="d.yaml"), TypeError, "decisions must be a list of Decisions"),
+        (lambda: api.evaluate(None), TypeError, "evaluate() takes gold cases, their files or folders, not NoneType"),
+        (lambda: api.evaluate([]), InputError, "no gold cases given; give gold case files or folders"),
     ],
     ids=[
         "rounds int",
@@ -545,6 +553,14 @@ def _comparison():
         "settings int",
         "decisions path",
         "load empty name",
+        "load none",
+        "load bytes",
+        "extract int party",
+        "extract str aliases",
+        "extract none aliases",
+        "timeline decisions path",
+        "evaluate none",
+        "evaluate nothing",
     ],  # fmt: skip
 )
 def test_library_calls_check_their_arguments(call, error, message):
