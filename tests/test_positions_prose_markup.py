@@ -68,3 +68,16 @@ def test_a_page_that_closes_no_paragraph_is_still_read_as_a_page():
         assert looks_like_html(page)
         assert "<" not in readable(page)
     assert readable("<html><body><p>Kyiv must stay neutral.").splitlines() == ["Kyiv must stay neutral."]
+
+
+def test_a_comment_or_tag_left_open_at_the_end_of_a_page_is_not_read_as_text():
+    """A page cut off mid-tag or with a comment never closed: what follows the opening is markup
+    (a browser shows none of it), never a demand with tags in it."""
+    for page, lines in [
+        ("<html><body><p>A must go.<!-- never closed <p>Russia must go.</p>", ["A must go."]),
+        ('<html><body><p>A must go.</p><a href="x', ["A must go."]),
+        ("<html><body><p>A must go.</p><![CDATA[x", ["A must go."]),
+        ("<html><body><p>A must go. a < b and c <", ["A must go. a < b and c <"]),
+        ("<html><body><p>Sanctions &amp", ["Sanctions &"]),
+    ]:
+        assert readable(page).splitlines() == lines, page

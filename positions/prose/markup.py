@@ -27,6 +27,7 @@ SKIPPED = frozenset("script style title noscript template svg nav footer aside f
 _HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
 _PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)  # a page, closed or not
 _CLOSING = re.compile(r"</(?:p|div|li|td|body|html|h[1-6]|ul|ol|table|span|a|b|i|em|strong)\s*>", re.I)
+_OPENED = re.compile(r"<[!?/a-zA-Z]")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
 
@@ -48,6 +49,8 @@ def html_text(page: str) -> str:
     """An HTML page's text, a line per block."""
     reader = _Reader()
     reader.feed(page)
+    if _OPENED.match(reader.rawdata):  # a tag or comment left open at the end: markup, not text
+        reader.rawdata = ""
     reader.close()
     lines = (" ".join(line.split()) for line in "".join(reader.out).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
