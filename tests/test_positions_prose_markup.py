@@ -81,3 +81,12 @@ def test_a_comment_or_tag_left_open_at_the_end_of_a_page_is_not_read_as_text():
         ("<html><body><p>Sanctions &amp", ["Sanctions &"]),
     ]:
         assert readable(page).splitlines() == lines, page
+
+
+def test_an_xhtml_page_with_its_xml_declaration_is_read_as_a_page():
+    page = (
+        '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Russia must go.</p></body></html>'
+    )
+    assert looks_like_html(page)
+    assert readable(page).splitlines() == ["Russia must go."]

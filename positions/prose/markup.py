@@ -24,8 +24,10 @@ BLOCKS = frozenset(
 # No prose of the statement inside: code, the window's title, and the site's own navigation,
 # footer, side boxes and forms ("Sign up for our newsletter").
 SKIPPED = frozenset("script style title noscript template svg nav footer aside form button select".split())
-_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
-_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)  # a page, closed or not
+# What may come before the first tag: a byte-order mark, an XML declaration (XHTML), comments.
+_PROLOG = r"^\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+_HTML = re.compile(_PROLOG + r"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
+_PAGE = re.compile(_PROLOG + r"<(?:!doctype\s+html|html)\b", re.I | re.S)  # a page, closed or not
 _CLOSING = re.compile(r"</(?:p|div|li|td|body|html|h[1-6]|ul|ol|table|span|a|b|i|em|strong)\s*>", re.I)
 _OPENED = re.compile(r"<[!?/a-zA-Z]")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
@@ -48,7 +50,7 @@ def readable(text: str) -> str:
 def html_text(page: str) -> str:
     """An HTML page's text, a line per block."""
     reader = _Reader()
-    reader.feed(page)
+    reader.feed(page.removeprefix("\ufeff"))
     if _OPENED.match(reader.rawdata):  # a tag or comment left open at the end: markup, not text
         reader.rawdata = ""
     reader.close()
