@@ -25,7 +25,7 @@ BLOCKS = frozenset(
 # footer, side boxes and forms ("Sign up for our newsletter").
 SKIPPED = frozenset("script style title noscript template svg nav footer aside form button select".split())
 # What may come before the first tag: a byte-order mark, an XML declaration (XHTML), comments.
-_PROLOG = r"^\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+_PROLOG = r"^\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"  # a comment never spans another
 _HTML = re.compile(_PROLOG + r"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
 _PAGE = re.compile(_PROLOG + r"<(?:!doctype\s+html|html)\b", re.I | re.S)  # a page, closed or not
 _CLOSING = re.compile(r"</(?:p|div|li|td|body|html|h[1-6]|ul|ol|table|span|a|b|i|em|strong)\s*>", re.I)
