@@ -47,7 +47,8 @@ def _dataset(dataset: str | Path | PositionSet | Position, call: str) -> tuple[P
         return load(dataset), str(dataset)
     if not isinstance(dataset, (Position, PositionSet)):
         raise TypeError(f"{call}() takes a file path, a Position or a PositionSet, not {type(dataset).__name__}")
-    return dataset, dataset.source or None
+    # A dataset's source is its file; a position's is a citation (Reuters, 13 March 2025).
+    return dataset, (dataset.source or None) if isinstance(dataset, PositionSet) else None
 
 
 def _date(value: dt.date | str | None, name: str) -> dt.date | None:
@@ -59,6 +60,17 @@ def _date(value: dt.date | str | None, name: str) -> dt.date | None:
     if isinstance(value, str):
         return parse_date(value)
     raise TypeError(f"{name} must be a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+
+
+def _names(aliases: object) -> tuple[str, ...]:
+    """The ``aliases`` argument: a list (any iterable) of names; one name alone would be read letter by letter."""
+    if isinstance(aliases, str) or not isinstance(aliases, Iterable):
+        raise TypeError(f"aliases must be a list of names (str), not {type(aliases).__name__}")
+    names = tuple(aliases)
+    bad = next((a for a in names if not isinstance(a, str)), None)
+    if bad is not None:
+        raise TypeError(f"aliases must be a list of names (str), not a list holding {type(bad).__name__}")
+    return names
 
 
 def _subject(subject: object, call: str, kinds: tuple[type, ...]) -> None:
@@ -97,6 +109,14 @@ def timeline(
 
     loaded, path = _dataset(dataset, "timeline")
     start, end = _date(start, "start"), _date(end, "end")
+    if isinstance(decisions, (str, Path, Decisions)) or not isinstance(decisions, Iterable):
+        raise TypeError(
+            f"decisions must be a list of Decisions (load_decisions(paths)), not {type(decisions).__name__}"
+        )
+    decisions = tuple(decisions)
+    bad = next((d for d in decisions if not isinstance(d, Decisions)), None)
+    if bad is not None:
+        raise TypeError(f"decisions must be a list of Decisions (load_decisions(paths)), not of {type(bad).__name__}")
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
     return build(loaded, party, start, end, engine or shared(), decisions=decisions)
@@ -147,6 +167,9 @@ def extract(
 
     if not isinstance(text, str):
         raise TypeError(f"extract() takes the text (str), not {type(text).__name__}")
+    if party is not None and not isinstance(party, str):
+        raise TypeError(f"party must be a name (str), not {type(party).__name__}")
+    aliases = _names(aliases)
     text = readable(text)
     date = _date(date, "date")
     run = extract_rounds if split_rounds else one
@@ -212,8 +235,12 @@ def plot(subject: Timeline, path: str | Path) -> None:
 Cases = Iterable[GoldCase | str | Path] | str | Path  # gold cases, or their files and folders
 
 
-def _cases(cases: Cases) -> list[GoldCase]:
+def _cases(cases: Cases, call: str) -> list[GoldCase]:
+    if not isinstance(cases, (str, Path, Iterable)):
+        raise TypeError(f"{call}() takes gold cases, their files or folders, not {type(cases).__name__}")
     given = [cases] if isinstance(cases, (str, Path)) else list(cases)
+    if not given:
+        raise InputError("no gold cases given; give gold case files or folders")
     files = [c for c in given if not isinstance(c, GoldCase)]
     return [c for c in given if isinstance(c, GoldCase)] + (load_gold(files) if files else [])
 
@@ -234,7 +261,7 @@ def evaluate(
     from .compare.eval.baselines import BASELINES
     from .compare.eval.tune import benchmark
 
-    gold = _cases(cases)
+    gold = _cases(cases, "evaluate")
     methods = ("engine", *BASELINES) if methods is None else tuple(methods)
     unknown = [m for m in methods if m != "engine" and m not in BASELINES]
     if unknown:
@@ -267,7 +294,7 @@ def calibration(
     from .compare.eval.calibration import battery_samples, gold_samples
 
     engine = engine or shared()
-    gold = _cases(cases) if cases else []
+    gold = _cases(cases, "calibration") if cases else []
     return gold_samples(gold, engine) + battery_samples([load_battery(b) for b in batteries], engine)
 
 
@@ -275,7 +302,7 @@ def tune(cases: Cases, *, engine: Engine | None = None) -> Settings:
     """Settings fitted to gold cases, for ``--settings``: ``demanddiff eval --tune``."""
     from .compare.eval.tune import tune as fit
 
-    gold = _cases(cases)
+    gold = _cases(cases, "tune")
     if len(gold) < 2:
         raise InputError("tuning needs at least two gold cases")
     return fit(gold, engine or shared())

@@ -155,7 +155,7 @@ def read_position(path: str, input_format: str | None = None):
     return meta["demanddiff.stdin"]
 
 
-INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path")
+INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path", "decision_paths")
 OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune", "decisions_path": "-d"}
 
 
@@ -169,13 +169,16 @@ def _check_outputs(kwargs: dict) -> None:
                 inputs.append(item)
                 if os.path.isdir(item):  # a folder of gold cases: each of its files
                     inputs += [str(p) for p in Path(item).iterdir()]
-    seen: list[str] = []
+    seen: dict[str, str] = {}  # the real path of each output checked, and its option
     for name, option in OUTPUT_PARAMS.items():
         target = kwargs.get(name)
         if target is None or target == "-":
             continue
-        outputs.check_target(target, inputs + seen, option)
-        seen.append(target)
+        outputs.check_target(target, inputs + list(seen), option)
+        other = seen.get(os.path.realpath(target))
+        if other is not None:  # one file not there yet, named twice
+            raise InputError(f"is also the {other} output; write {option} to another file", target)
+        seen[os.path.realpath(target)] = option
 
 
 def input_errors(fn):
@@ -186,6 +189,9 @@ def input_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             _check_outputs(kwargs)
+        except InputError as exc:  # a fault of an output name, not of the dataset
+            raise BadInput(str(exc)) from None
+        try:
             with outputs.staging():
                 return fn(*args, **kwargs)
         except InputError as exc:
@@ -631,7 +637,11 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     """
     from .compare.eval.battery import is_battery
 
-    if all(is_battery(path) for path in gold):
+    batteries = [path for path in gold if is_battery(path)]
+    if batteries and len(batteries) < len(gold):
+        case = next(path for path in gold if path not in batteries)
+        raise InputError(f"is a gold case, and {batteries[0]} a verdict battery; run eval on each kind apart", case)
+    if batteries:
         engine = _engine(model, no_cache, settings_path)
         reports = api.evaluate_battery(gold, engine=engine)
         emit(_battery_output(reports, fmt, api.calibration(batteries=gold, engine=engine)), output)
@@ -840,15 +850,14 @@ def report(
     if whole:
         if new is not None:
             raise click.UsageError("--timeline takes one dataset file, not two")
+        loaded = read_position(old, input_format)
         with warnings_as_lines([]):
-            subject = api.timeline(
-                read_position(old, input_format),
-                party,
-                date_from,
-                date_to,
-                engine=engine,
-                decisions=_decisions(decision_paths),
-            )
+            try:
+                subject = api.timeline(
+                    loaded, party, date_from, date_to, engine=engine, decisions=_decisions(decision_paths)
+                )
+            except InputError as exc:  # a fault of the one dataset: name it
+                raise InputError(exc.message, exc.path or _name(old), exc.line) from None
     else:
         pair = _two_rounds(old, new, date_from, date_to, party, input_format, strict, also=", or --timeline")
         decided = _decided(decision_paths)

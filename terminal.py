@@ -19,6 +19,7 @@ from .compare.explain import redline
 from .compare.result import Comparison, Item
 from .compare.review import AnswerError, answer, key, queue
 from .positions.decisions import Decisions, current, read_decisions, write_decisions
+from .positions.errors import InputError
 from .positions.model import Position
 
 KEYS = {
@@ -52,12 +53,30 @@ class Outcome:
 def start(path: str | Path, old: Position, new: Position, by: str = "") -> tuple[Decisions, list[str]]:
     """The decisions to resume from ``path`` (with its stale decisions left out), or fresh ones."""
     name = f"{old.label()} vs {new.label()}"
-    if Path(path).exists():
-        decisions, stale = current(read_decisions(path), old, new)
+    empty = Path(path).is_file() and Path(path).stat().st_size == 0  # made by touch: start afresh
+    if Path(path).exists() and not empty:
+        found = read_decisions(path)
+        if not (_same_round(found.old, old) and _same_round(found.new, new)):
+            raise InputError(
+                f"holds the decisions of {found.old.label()} vs {found.new.label()}, not of {old.label()} vs "
+                f"{new.label()}; give -d another file for these rounds",
+                str(path),
+            )
+        decisions, stale = current(found, old, new)
     else:
         decisions, stale = Decisions(old, new, name=name), []
     by = by or decisions.decided_by or _user()
     return replace(decisions, old=old, new=new, decided_by=by, path=str(path)), stale
+
+
+def _same_round(then: Position, now: Position) -> bool:
+    """Whether a decisions file's round can be this one: no party, date or round name (where both give
+    one) differs; the round name counts when a date is missing."""
+    if then.party and now.party and then.party != now.party:
+        return False
+    if then.date and now.date:
+        return then.date == now.date
+    return not (then.round and now.round and then.round != now.round)
 
 
 def _user() -> str:

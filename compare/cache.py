@@ -36,6 +36,8 @@ def text_key(text: str) -> str:
 class EmbeddingCache:
     """Vectors by (model identity, text); missing entries simply are not returned."""
 
+    KIND = "embedding cache"  # what the warnings call it
+
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_cache_dir() / "embeddings.sqlite3"
         self._db: sqlite3.Connection | None = None
@@ -77,12 +79,12 @@ class EmbeddingCache:
         """After a failure, warn once: delete a corrupt file (rebuilt on next use), or give up on the cache."""
         self.close()
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
-            warnings.warn(f"embedding cache {self.path} was unreadable ({exc}); rebuilt it", stacklevel=4)
+            warnings.warn(f"{self.KIND} {self.path} was unreadable ({exc}); rebuilt it", stacklevel=4)
             for suffix in ("", "-wal", "-shm"):
                 Path(str(self.path) + suffix).unlink(missing_ok=True)
         else:  # cannot be opened or locked too long (a directory, no permission): deleting would not help
             self._unusable = True
-            warnings.warn(f"embedding cache {self.path} cannot be used ({exc}); working without it", stacklevel=4)
+            warnings.warn(f"{self.KIND} {self.path} cannot be used ({exc}); working without it", stacklevel=4)
 
     def _open(self) -> sqlite3.Connection:
         """Connect, switch to WAL and create the table, retrying while another process does the same.
@@ -115,7 +117,7 @@ class EmbeddingCache:
         if self._rebuilt:
             raise sqlite3.OperationalError(f"table embeddings has columns {columns} after a rebuild")
         self._rebuilt = True
-        warnings.warn(f"embedding cache {self.path} had an unexpected layout; rebuilt it", stacklevel=6)
+        warnings.warn(f"{self.KIND} {self.path} had an unexpected layout; rebuilt it", stacklevel=6)
         with db:
             db.execute("DROP TABLE embeddings")
             db.execute(SCHEMA)

@@ -28,8 +28,8 @@ def near_duplicates(embedder: Embedder, threshold: float = MERGE_THRESHOLD, dens
         if n <= dense_up_to:
             # Near-duplicates say the same thing in nearly the same words: both scores must be high.
             score = 0.6 * semantic_scores(vectors, vectors) + 0.4 * lexical_scores(texts, texts)
-            before = [np.flatnonzero(score[:j, j] >= threshold).tolist() for j in range(n)]
-            return before, bool((score.diagonal() >= threshold).all())
+            dense: list[list[int]] = [np.flatnonzero(score[:j, j] >= threshold).tolist() for j in range(n)]
+            return dense, bool((score.diagonal() >= threshold).all())
         near = top_k(vectors, vectors, K)
         every = np.arange(n, dtype=np.int64)
         rows = np.concatenate([np.repeat(every, near.shape[1]), every])  # each text with itself too

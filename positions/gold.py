@@ -63,7 +63,9 @@ def gold_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
         if os.path.isdir(path):
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
             if not files:
-                raise InputError("folder holds no .yaml gold cases", str(path))
+                raise InputError(
+                    "folder holds no .yaml gold cases; put the case files in it, or give their paths", str(path)
+                )
             found += files
         else:
             found.append(path)
@@ -91,7 +93,7 @@ def _read(path: str | Path) -> tuple[GoldCase, dict]:
     name = str(path)
     if Path(name).suffix.lower() not in (".yaml", ".yml"):
         raise InputError("a gold case is a .yaml file", name)
-    data = parse_yaml(read_source(path), name)
+    data = parse_yaml(read_source(path, "write a gold case (old, new, links) in it, or run demanddiff review -d"), name)
     if not isinstance(data, dict) or not {"old", "new", "links"} <= set(data):
         raise InputError("a gold case needs 'old', 'new' and 'links'; see the gold README", name)
     old = _position(data["old"], name, "old: ")

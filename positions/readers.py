@@ -582,6 +582,8 @@ def load(path: str | Path, fmt: str | None = None, **meta: Any) -> Loaded:
     extension (``/dev/stdin``, a pipe) is sniffed. ``meta`` (party, date, round, source)
     fills fields a file leaves out, such as the party and date of a plain-text list.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load() takes a file path (str or Path), not {type(path).__name__}")
     name = str(path)
     if not name:
         raise InputError("no file name given; give the path of a position file")

@@ -236,6 +236,17 @@ def test_eval_bad_gold_is_one_line_exit_2(runner, tmp_path):
     )
 
 
+def test_eval_of_a_battery_and_a_gold_case_together_says_to_run_them_apart(runner):
+    battery = str(Path(__file__).resolve().parent / "battery" / "tune.yaml")
+    case = str(GOLD_DIR / "teaching-polarity.yaml")
+    result = runner.invoke(cli, ["eval", battery, case])
+    assert result.exit_code == 2, result.output
+    assert (
+        result.stderr
+        == f"Error: {case}: is a gold case, and {battery} a verdict battery; run eval on each kind apart\n"
+    )
+
+
 SEED = Path(__file__).resolve().parent / "extract" / "seed.txt"
 
 

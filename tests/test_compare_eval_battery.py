@@ -101,8 +101,10 @@ def test_no_two_battery_files_share_an_id():
         (b"battery: x\npairs:\n  - {id: a, old: x must go, new: x must stay, status: persisted}\n"
          b"  - {id: a, old: y must go, new: y must stay, status: persisted}\n", ":4: pair id 'a' is used twice"),
         (b"battery: x\npairs:\n  - caf\xe9\n", "not UTF-8 text"),
+        (b"battery: x\npairs: []\n", ": battery has no pairs; add pairs (id, old, new, status)"),
+        (b"battery: x\n", ": a battery needs 'battery:' and a list of 'pairs:'"),
     ],
-    ids=["bad yaml", "text not a string", "duplicate id", "not utf-8"],
+    ids=["bad yaml", "text not a string", "duplicate id", "not utf-8", "no pairs", "no pairs list"],
 )  # fmt: skip
 def test_a_broken_battery_file_is_one_line_exit_2(runner, tmp_path, content, message):
     path = tmp_path / "b.yaml"

@@ -134,3 +134,16 @@ def test_a_damaged_parse_row_is_parsed_again(tmp_path):
     with db:
         db.execute("UPDATE embeddings SET vector = ?", (b"{not json",))
     assert cache.get_parses(syntax.identity(), ["A b c."]) == {}
+
+
+def test_a_corrupt_parse_cache_is_called_the_parse_cache(tmp_path):
+    import warnings
+
+    path = tmp_path / "parses.sqlite3"
+    path.write_bytes(b"not a database" * 1000)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert syntax.ParseCache(path).get_parses("m", ["A must go."]) == {}
+    assert [str(w.message) for w in caught] == [
+        f"parse cache {path} was unreadable (file is not a database); rebuilt it"
+    ]

@@ -101,6 +101,43 @@ def test_output_that_is_the_dataset_is_refused_for_every_command(runner, tmp_pat
     assert data.read_bytes() == FIXTURE.read_bytes()
 
 
+def test_output_that_is_a_decisions_file_is_refused_and_the_file_kept(runner, files, tmp_path, no_work):
+    """--decisions files (and the files of a --decisions folder) are inputs: -o onto one is refused."""
+    old, new = files
+    decisions = tmp_path / "decided" / "d.yaml"
+    decisions.parent.mkdir()
+    decisions.write_text("kept\n")
+    data = tmp_path / "russia.yaml"
+    data.write_bytes(FIXTURE.read_bytes())
+    for args in (
+        ["compare", str(old), str(new), "--decisions", str(decisions)],
+        ["report", str(old), str(new), "--decisions", str(decisions)],
+        ["timeline", str(data), "--decisions", str(decisions.parent)],
+    ):
+        result = runner.invoke(cli, [*args, "-o", str(decisions)])
+        assert result.exit_code == 2, (args, result.output)
+        assert ONE_LINE.fullmatch(result.stderr) and "is an input" in result.stderr, (args, result.stderr)
+    assert decisions.read_text() == "kept\n"
+
+
+def test_two_outputs_of_one_command_naming_one_new_file_are_refused(runner, tmp_path, no_work, monkeypatch):
+    """--plot t.png -o ./t.png: one output would silently replace the other (the file does not exist yet)."""
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "russia.yaml"
+    data.write_bytes(FIXTURE.read_bytes())
+    result = runner.invoke(cli, ["timeline", str(data), "--plot", "t.png", "-o", "./t.png"])
+    assert result.exit_code == 2, result.output
+    assert ONE_LINE.fullmatch(result.stderr) and "is also the -o output" in result.stderr, result.stderr
+    assert not (tmp_path / "t.png").exists()
+
+
+def test_an_empty_output_name_is_not_blamed_on_the_dataset(runner, no_work):
+    for option in ("--plot", "-o"):
+        result = runner.invoke(cli, ["timeline", str(FIXTURE), option, ""])
+        assert result.exit_code == 2
+        assert result.stderr == f"Error: {option} is empty; give a file name\n", result.stderr
+
+
 def test_output_to_a_fifo_writes_into_it_and_keeps_the_fifo(runner, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -492,6 +529,14 @@ def _comparison():
         (lambda: compare_call(["a must go."], ["b must go."], settings=1), TypeError, "settings must be a Settings"),
         (lambda: compare_call(["a must go."], ["b must go."], decisions="d.yaml"), TypeError, "read_decisions(path)"),
         (lambda: api.load(""), InputError, "no file name given; give the path of a position file"),
+        (lambda: api.load(None), TypeError, "load() takes a file path (str or Path), not NoneType"),
+        (lambda: api.load(b"old.yaml"), TypeError, "load() takes a file path (str or Path), not bytes"),
+        (lambda: api.extract("Russia must go.", party=5), TypeError, "party must be a name (str), not int"),
+        (lambda: api.extract("Russia must go.", aliases="Moscow"), TypeError, "aliases must be a list of names"),
+        (lambda: api.extract("Russia must go.", aliases=None), TypeError, "aliases must be a list of names"),
+        (lambda: api.timeline(FIXTURE, decisions="d.yaml"), TypeError, "decisions must be a list of Decisions"),
+        (lambda: api.evaluate(None), TypeError, "evaluate() takes gold cases, their files or folders, not NoneType"),
+        (lambda: api.evaluate([]), InputError, "no gold cases given; give gold case files or folders"),
     ],
     ids=[
         "rounds int",
@@ -508,6 +553,14 @@ def _comparison():
         "settings int",
         "decisions path",
         "load empty name",
+        "load none",
+        "load bytes",
+        "extract int party",
+        "extract str aliases",
+        "extract none aliases",
+        "timeline decisions path",
+        "evaluate none",
+        "evaluate nothing",
     ],  # fmt: skip
 )
 def test_library_calls_check_their_arguments(call, error, message):
@@ -564,3 +617,32 @@ def test_a_model_name_too_long_for_a_path_is_one_line(runner, files, monkeypatch
 def test_an_empty_settings_name_is_refused_not_ignored(runner, files):
     result = runner.invoke(cli, ["compare", *map(str, files), "--settings", ""])
     assert result.exit_code == 2 and result.stderr == "Error: no file name given; give the path of a file\n"
+
+
+def test_an_empty_decisions_or_gold_file_says_what_to_write_in_it(runner, files, tmp_path):
+    old, new = files
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    (tmp_path / "none").mkdir()
+    for args, message in [
+        (["compare", str(old), str(new), "--decisions", str(empty)], f"Error: {empty}: file is empty; write a"),
+        (["eval", str(empty)], f"Error: {empty}: file is empty; write a"),
+        (["eval", str(tmp_path / "none")], f"Error: {tmp_path / 'none'}: folder holds no .yaml gold cases; "),
+    ]:
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert ONE_LINE.fullmatch(result.stderr) and result.stderr.startswith(message), (args, result.stderr)
+        assert "add demands" not in result.stderr
+
+
+def test_a_single_position_is_named_by_its_file_not_by_its_source(runner, tmp_path):
+    """A position's ``source:`` is a citation (Reuters, 13 March 2025), not a file to name in errors."""
+    single = tmp_path / "single.yaml"
+    single.write_text(OLD + "source: Reuters, 13 March 2025\n")
+    for args in (["timeline", str(single)], ["corpus", str(single)], ["report", str(single), "--timeline"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith(f"Error: {single}: holds a single position;"), (args, result.stderr)
+    with pytest.raises(InputError) as caught:
+        api.timeline(Position((Statement("a", "A must go."),), source="Reuters, 13 March 2025"))
+    assert caught.value.path is None

@@ -62,3 +62,48 @@ def test_plain_text_and_text_that_mentions_tags_are_left_as_they_are():
     for text in ["Russia must stop the war.\n", "The <b> tag is bold; a | b is not a table.\n", "a < b and c > d\n"]:
         assert readable(text) == text
         assert not looks_like_html(text)
+
+
+def test_a_page_that_closes_no_paragraph_is_still_read_as_a_page():
+    """HTML lets <p>, <li> and <body> go unclosed: a page that opens with <!doctype html> or <html>
+    is a page whatever it closes, so no tag reaches a demand."""
+    for page in [
+        "<html><body><p>Russia demands that Ukraine must withdraw.<p>Russia must be given guarantees.<div><span>",
+        "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Kyiv must stay neutral.<br>More.",
+    ]:
+        assert looks_like_html(page)
+        assert "<" not in readable(page)
+    assert readable("<html><body><p>Kyiv must stay neutral.").splitlines() == ["Kyiv must stay neutral."]
+
+
+def test_a_comment_or_tag_left_open_at_the_end_of_a_page_is_not_read_as_text():
+    """A page cut off mid-tag or with a comment never closed: what follows the opening is markup
+    (a browser shows none of it), never a demand with tags in it."""
+    for page, lines in [
+        ("<html><body><p>A must go.<!-- never closed <p>Russia must go.</p>", ["A must go."]),
+        ('<html><body><p>A must go.</p><a href="x', ["A must go."]),
+        ("<html><body><p>A must go.</p><![CDATA[x", ["A must go."]),
+        ("<html><body><p>A must go. a < b and c <", ["A must go. a < b and c <"]),
+        ("<html><body><p>Sanctions &amp", ["Sanctions &"]),
+    ]:
+        assert readable(page).splitlines() == lines, page
+
+
+def test_an_xhtml_page_with_its_xml_declaration_is_read_as_a_page():
+    page = (
+        '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Russia must go.</p></body></html>'
+    )
+    assert looks_like_html(page)
+    assert readable(page).splitlines() == ["Russia must go."]
+
+
+def test_a_text_opening_with_many_comments_is_told_at_once():
+    """Each comment is matched once: 40 of them before plain text took the regex 2^40 tries."""
+    import time
+
+    text = "<!-- note -->\n" * 40 + "Russia must go.\n"
+    began = time.monotonic()
+    assert readable(text) == text and not looks_like_html(text)
+    assert looks_like_html("<!-- note -->\n" * 40 + "<html><body><p>Russia must go.")
+    assert time.monotonic() - began < 1

@@ -132,3 +132,33 @@ def test_review_takes_a_dataset_and_two_dates(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 answered (1 accepted" in result.stdout and len(read_decisions(path)) >= 1
     assert runner.invoke(cli, ["review", "-", str(FIXTURE), "-d", str(path)]).exit_code == 2
+
+
+def test_a_decisions_file_of_other_rounds_is_refused_and_kept(runner, tmp_path):
+    """Reviewing two other rounds with the file of a comparison would drop its decisions as stale
+    and write over them: refused before anything is asked, the file as it was."""
+    path = tmp_path / "decisions.yaml"
+    data = str(ROOT / "fixtures" / "russia.yaml")
+    first = runner.invoke(
+        cli, ["review", data, "--from", "2021-12-17", "--to", "2025-03-14", "-d", str(path)], input="aq"
+    )
+    assert first.exit_code == 0, first.output
+    before = path.read_text()
+    other = runner.invoke(
+        cli, ["review", data, "--from", "2021-12-17", "--to", "2022-03-29", "-d", str(path)], input="aq"
+    )
+    assert other.exit_code == 2, other.output
+    assert other.stderr.count("\n") == 1 and "Question" not in other.stdout, other.output
+    assert (
+        other.stderr.startswith(f"Error: {path}: holds the decisions of Russia 2021-12-17 ")
+        and "2022-03-29" in other.stderr
+    )
+    assert path.read_text() == before
+
+
+def test_an_empty_decisions_file_starts_a_fresh_review(runner, tmp_path):
+    path = tmp_path / "decisions.yaml"
+    path.write_text("")  # made by touch, or by an editor before the first run
+    result = review(runner, path, "aq")
+    assert result.exit_code == 0, result.output
+    assert len(read_decisions(path)) == 1

@@ -41,7 +41,7 @@ class Battery:
 
 
 def is_battery(path: str | Path) -> bool:
-    """Whether a file is a battery (a mapping with ``battery:`` and ``pairs:``), not a gold case."""
+    """Whether a file is a battery (a mapping with ``battery:``, checked for ``pairs:`` on loading), not a gold case."""
     path = Path(path)
     if os.path.isdir(path) or path.suffix.lower() not in (".yaml", ".yml"):
         return False
@@ -50,7 +50,7 @@ def is_battery(path: str | Path) -> bool:
             head = f.read(4096).decode("utf-8", "replace")
     except OSError:
         return False
-    return any(line.startswith("battery:") for line in head.splitlines()) and "pairs:" in head
+    return any(line.startswith("battery:") for line in head.splitlines())  # no gold case has one
 
 
 def _text(value: object, path: str, line: int | None) -> str:
@@ -89,6 +89,8 @@ def load_battery(path: str | Path) -> Battery:
                 str(p.get("why", "")),
             )
         )
+    if not pairs:
+        raise InputError("battery has no pairs; add pairs (id, old, new, status)", name)
     return Battery(str(data.get("battery") or Path(path).stem), tuple(pairs), str(path))
 
 

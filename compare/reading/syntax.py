@@ -82,6 +82,8 @@ class Parse:
 class ParseCache(EmbeddingCache):
     """Parses by (pipeline identity, text), in ``parses.sqlite3`` beside the embedding cache."""
 
+    KIND = "parse cache"
+
     def __init__(self, path=None):
         super().__init__(path or default_cache_dir() / "parses.sqlite3")
 

@@ -24,18 +24,20 @@ BLOCKS = frozenset(
 # No prose of the statement inside: code, the window's title, and the site's own navigation,
 # footer, side boxes and forms ("Sign up for our newsletter").
 SKIPPED = frozenset("script style title noscript template svg nav footer aside form button select".split())
-_HTML = re.compile(
-    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b",
-    re.I | re.S,
-)  # a byte-order mark, an XML prolog (XHTML) and comments may come first
+# What may come before the first tag: a byte-order mark, an XML declaration (XHTML), comments.
+_PROLOG = r"^\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"  # a comment never spans another
+_HTML = re.compile(_PROLOG + r"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|table)\b", re.I | re.S)
+_PAGE = re.compile(_PROLOG + r"<(?:!doctype\s+html|html)\b", re.I | re.S)  # a page, closed or not
 _CLOSING = re.compile(r"</(?:p|div|li|td|body|html|h[1-6]|ul|ol|table|span|a|b|i|em|strong)\s*>", re.I)
+_OPENED = re.compile(r"<[!?/a-zA-Z]")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether a text is markup: it opens with an HTML tag and closes some."""
-    return bool(_HTML.match(text) and _CLOSING.search(text))
+    """Whether a text is markup: it opens with <!doctype html> or <html>, or with another HTML tag
+    and closes some (HTML lets <p> and <li> go unclosed)."""
+    return bool(_PAGE.match(text) or _HTML.match(text) and _CLOSING.search(text))
 
 
 def readable(text: str) -> str:
@@ -48,7 +50,9 @@ def readable(text: str) -> str:
 def html_text(page: str) -> str:
     """An HTML page's text, a line per block."""
     reader = _Reader()
-    reader.feed(page.lstrip("\ufeff"))
+    reader.feed(page.removeprefix("\ufeff"))
+    if _OPENED.match(reader.rawdata):  # a tag or comment left open at the end: markup, not text
+        reader.rawdata = ""
     reader.close()
     lines = (" ".join(line.split()) for line in "".join(reader.out).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
@@ -64,7 +68,7 @@ def _cells(row: re.Match) -> str:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skipping = 0
