@@ -272,7 +272,7 @@ def amounts(text: str, skip: list[tuple[int, int]] | None = None) -> list[Amount
     for table, how in ((units["counts"], "count"), (units["fractions"], "fraction")):
         for phrase in sorted(table, key=len, reverse=True):
             # "two thirds" is "two-thirds"
-            for m in re.finditer(r"\b" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"\b", low):
+            for m in _word_pattern(phrase, hyphens=True).finditer(low):
                 if free(*m.span()):
                     raw.append((m.start(), m.end(), float(table[phrase]), how))
                     taken.append((m.start(), m.end() + _scale_after(low, m.end())))
@@ -420,6 +420,19 @@ def _end_of(text: str, end: int, word: str) -> int:
     return at + len(word) + (rest.end() if rest else 0)
 
 
+@lru_cache(maxsize=1024)
+def _word_pattern(phrase: str, hyphens: bool = False) -> re.Pattern:
+    """A phrase as whole words (its spaces also hyphens with ``hyphens``: "two-thirds"), compiled once."""
+    body = re.escape(phrase)
+    return re.compile(r"\b" + (body.replace(r"\ ", r"[\s-]+") if hyphens else body) + r"\b")
+
+
+@lru_cache(maxsize=1024)
+def _bound_before(phrase: str) -> re.Pattern:
+    """A bound phrase that ends just before a number ("no more than", "at least the"), compiled once."""
+    return re.compile(r"\b" + re.escape(phrase) + r"(?:\s+(?:the|a|an|of))?$")
+
+
 @lru_cache(maxsize=1)
 def _bounds() -> list[tuple[str, str]]:
     import yaml
@@ -433,7 +446,7 @@ def _bound(text: str, start: int) -> str:
     before = text[max(0, start - 30) : start].lower()
     before = re.sub(r"[€$£]\s*$", "", before).rstrip()
     for phrase, kind in _bounds():
-        if re.search(r"\b" + re.escape(phrase) + r"(?:\s+(?:the|a|an|of))?$", before):
+        if _bound_before(phrase).search(before):
             return kind
     return ""
 
@@ -443,7 +456,7 @@ def bound_spans(text: str) -> list[tuple[int, int]]:
     low = text.lower()
     spans = []
     for phrase, _ in _bounds():
-        spans += [m.span() for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low)]
+        spans += [m.span() for m in _word_pattern(phrase).finditer(low)]
     return spans
 
 
