@@ -403,7 +403,8 @@ def ends_an_act(words: list[str], lemmas: list[str], k: int) -> bool:
     time = lexicon().time_words
     # any word of time, number or month in the next few ("the end of the current six months")
     return not any(
-        lemmas[j] in time or words[j][:1].isdigit() or words[j] in NUMBER_WORDS or _is_month(words[j]) for j in after
+        lemmas[j] in time or words[j][:1].isdigit() or words[j] in NUMBER_WORDS or _is_date_word(words[j])
+        for j in after
     )
 
 
@@ -501,7 +502,7 @@ def _names(text: str) -> list[str]:
         if not words:
             continue
         name = re.sub(r"'s$", "", " ".join(words)).strip(".'-")
-        if name and name.lower() not in lex.not_names and not _is_month(name):
+        if name and name.lower() not in lex.not_names and not _is_date_word(name):
             # An institution's name runs on over "for" and "on" ("National Joint Council for Local
             # Government Services", "Framework Convention on Climate Change"), and over "and" into
             # a name ending in an institution's word ("Competition and Markets Authority") or a
@@ -518,7 +519,7 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def _is_month(name: str) -> bool:
+def _is_date_word(name: str) -> bool:
     """Whether a capitalised name is a date's words: months and weekdays ("Monday 3 March"), or a
     quarter, half or fiscal year ("Q3", "H1", "FY2026")."""
     import calendar

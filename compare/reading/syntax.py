@@ -28,6 +28,7 @@ import numpy as np
 from ..cache import EmbeddingCache, default_cache_dir
 from .lexicon import _load, lexicon
 from .record import Reading, Site, all_lemmas, ends_an_act
+from .record import lemma as reading_lemma
 
 FORMAT = 1  # bump when the stored fields change
 
@@ -205,11 +206,9 @@ class Refined:
 def _align(reading: Reading, p: Parse) -> dict[int, int]:
     """spaCy token -> reading token, matched in order by word or lemma ("n't" is "not"; "lay",
     which spaCy leaves "lay" and the reading's lemmatiser makes "lie")."""
-    from .record import lemma as reading_lemma
-
     out: dict[int, int] = {}
     r = 0
-    words = [lemma for lemma in reading.lemmas]
+    words = list(reading.lemmas)
     for k, (w, lem) in enumerate(zip(p.words, p.lemmas)):
         w = "not" if w in ("n't", "nt") else w
         for j in range(r, min(r + 4, len(words))):
