@@ -92,3 +92,16 @@ def test_a_deadline_is_no_round():
 def test_by_and_a_date_before_the_text_tells_of_the_past():
     found = rounds_of(["By 2014 Russia had demanded neutrality."], dt.date(2024, 7, 4))
     assert [w.date for w in found] == [dt.date(2014, 1, 1)]
+
+
+def test_a_date_after_the_text_is_a_target_or_a_name_not_a_round():
+    # The G20 New Delhi declaration as reported, 10 September 2023; a climate pledge
+    texts = [
+        "Accelerating the full and effective implementation of the 2030 Agenda for Sustainable Development.",
+        "The G7 will reach net zero emissions in 2050 and will present its plans in March 2024.",
+        "In March 2023 the G20 called for debt relief.",
+    ]
+    dates = [w.date for w in rounds_of(texts, dt.date(2023, 9, 10))]
+    assert dates == [dt.date(2023, 9, 10), dt.date(2023, 9, 10), dt.date(2023, 3, 1)]
+    # Without the text's date nothing is known to lie ahead of it
+    assert rounds_of(texts[:1])[0].date == dt.date(2030, 1, 1)

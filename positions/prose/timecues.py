@@ -143,7 +143,7 @@ def _absolute(sentence: str, today: dt.date | None = None) -> tuple[When, bool] 
         if free(m) and not _cited(sentence, m.start(), m.end()):
             y = int(m[1])
             found.append((m.start(), When(m[1], dt.date(y, 1, 1), dt.date(y, 12, 31)), False))
-    found = [f for f in found if not _deadline(sentence, f[0], f[1], today)]
+    found = [f for f in found if not _deadline(sentence, f[0], f[1], today) and not _ahead(f[1], today)]
     if not found:
         return None
     _, when, exact = min(found, key=lambda f: f[0])
@@ -155,6 +155,12 @@ def _deadline(sentence: str, start: int, when: When, today: dt.date | None) -> b
     if not _BY.search(sentence[:start]) or when.until is None:
         return False
     return today is None or when.until >= today
+
+
+def _ahead(when: When, today: dt.date | None) -> bool:
+    """A date after the text's own is a target or a name ("the 2030 Agenda", "net zero in 2050"):
+    no round of talks a text reports has happened after it was written."""
+    return today is not None and when.date is not None and when.date > today
 
 
 def _relative(sentence: str, today: dt.date | None, now: When) -> When | None:
