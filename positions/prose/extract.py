@@ -860,17 +860,16 @@ def _used_as_verb(before: str) -> bool:
 
 
 def _noun_in_parse(body: str, at: int) -> bool:
-    """ "a social climate in which democratic demands can be voiced": the parse reads the cue word as
-    a plural noun after an adjective, so it is no verb of asking."""
+    """ "a social climate in which democratic demands can be voiced", "our core demands include": the
+    parse reads the cue word as a noun after an adjective or as the subject of the sentence's verb,
+    so it is no verb of asking."""
     from .clauses import doc
 
     token = next((t for t in doc(body) if t.idx == at), None)
-    return (
-        token is not None
-        and token.tag_ == "NNS"
-        and token.i > 0
-        and token.doc[token.i - 1].tag_ in ("JJ", "PRP$", "POS")
-    )
+    if token is None or token.tag_ not in ("NNS", "NN"):
+        return False
+    # "Our core demands include ...": the subject of the sentence's verb is a noun
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.i > 0 and token.doc[token.i - 1].tag_ in ("JJ", "PRP$", "POS"))
 
 
 _NOUN_LEAD = frozenset(
