@@ -1033,3 +1033,39 @@ def test_a_call_to_meet_the_partys_demands_including_some_gives_those_demands():
     assert _found(text, "Farmers", ["Sarwan Singh Pandher", "Pandher"]) == [
         "Farmers demand a legal assurance on the minimum support price (MSP) for crops and a waiver for farm loans."
     ]
+
+
+def test_a_demands_noun_as_subject_is_no_verb_of_asking():
+    # The Amazon Labor Union's demands page, 2022
+    text = (
+        "ALU members decide by worker democracy what matters most. Our core demands include pay raises "
+        "appropriate to the high cost-of-living, actual Paid Sick Days and a shuttle service for workers."
+    )
+    found = _found(text, "ALU", [])
+    assert found and not any(d.lower().startswith("include") for d in found)
+    assert any("paid sick days" in d.lower() for d in found)
+
+
+def test_narration_in_the_past_gives_no_demand_with_a_modal():
+    # The same page: what the union won, after what it demanded
+    text = (
+        "We demanded that Amazon cease harassing worker organizers, and the NLRB agreed, and Amazon signed "
+        "a national settlement."
+    )
+    assert _found(text, "ALU", []) == ["Amazon must cease harassing worker organizers."]
+
+
+def test_an_operative_paragraph_in_the_infinitive_governs_like_one_in_the_third_person():
+    # OAS Permanent Council resolution CP/RES. 1095 (2145/18), 23 February 2018
+    text = (
+        "RECOGNIZING that a free and fair electoral process is critical to resolving the current crisis,\n\n"
+        "1. To call on the Government of Venezuela to reconsider the convening of the presidential elections.\n\n"
+        "2. To request the Government of Venezuela to implement the measures necessary to prevent the worsening "
+        "of the humanitarian situation.\n\n"
+        "3. To remain seized of the situation in Venezuela."
+    )
+    assert _found(text, "Permanent Council", []) == [
+        "The Government of Venezuela must reconsider the convening of the presidential elections.",
+        "The Government of Venezuela must implement the measures necessary to prevent the worsening of the "
+        "humanitarian situation.",
+    ]

@@ -269,6 +269,9 @@ def extract_candidates(
                     )
                     before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
                     demand = resolve_pronoun(demand, before, who.mentioned)
+            demand = _DOUBLE_MODAL.sub(r"\1", demand)  # "Israel will must end the war": the modal the demand was given
+            if not keep_fragments and _narrated(demand):
+                continue
             # A fragment: no verb phrase by the word lists, or (not given the party as subject) no verb in the parse.
             given = demand != piece or _WRAPPED(who).match(demand)  # the party made its subject here
             if not keep_fragments and not (has_verb_phrase(demand) and (given or has_predicate(demand))):
@@ -277,6 +280,18 @@ def extract_candidates(
             result.append(Candidate(demand, source, _core(demand, who)))
         carried = len(result) > before_count
     return result
+
+
+_DOUBLE_MODAL = re.compile(r"\b(?:will|shall|would|should)\s+(must|should|will|shall)\b")
+_MODAL_THEN = re.compile(r"\b(?:must|should|shall|will|would|can|could|may|might)\s+([a-z]+ed)\b")
+
+
+def _narrated(demand: str) -> bool:
+    """ "The NLRB must agreed.", "We must picketed to ...": a modal put before a verb in the past tense
+    turns narration ("and the NLRB agreed") into nonsense, not into a demand."""
+    from lemminflect import getLemma
+
+    return any(m[1] not in getLemma(m[1], "VERB") for m in _MODAL_THEN.finditer(demand))
 
 
 MAX_SENTENCE = 20_000  # characters; the parse takes seconds at this length and minutes at ten times it
@@ -1499,6 +1514,7 @@ def _operative(paragraph: str, who: Party) -> list[str] | None:
     """A UN-style operative paragraph: the verb that opens it governs it. None when it opens otherwise."""
     pattern, asks = _operatives()
     body = paragraph.strip().strip(_QUOTES).strip().rstrip(".;,")  # a quoted clause: '"Calls upon member states to ...'
+    body = _INFINITIVE_OP.sub(lambda m: _cap(_third_person(m[1])), body)  # "1. To call on X to V" (OAS, AU)
     first = pattern.match(body)
     if not first or not body[:1].isupper():
         return None
@@ -1516,12 +1532,25 @@ def _operative(paragraph: str, who: Party) -> list[str] | None:
     return out
 
 
+# An operative paragraph in the infinitive, as the OAS and the AU write them ("RESOLVES: 1. To call on ...").
+_INFINITIVE_OP = re.compile(r"^To\s+([a-z]+)\b")
+
+
+# "calls for the cessation of X to ...": an action, not an addressee ("the Government of X to V" is one).
+_ACTION_NOUN = r"^(?:the\s+)?(?!(?:government|parliament|management|department)\b)\w+(?:tion|ment|ance|ence)\b"
+
+
+def _third_person(verb: str) -> str:
+    """ "call" -> "calls", "reiterate" -> "reiterates", "urge" -> "urges", "reach" -> "reaches"."""
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+
+
 def _governed(op: str, rest: str, name: str, before: str) -> list[str]:
     """What one operative verb asks: "demands that X V", "calls upon X to V", "urges the N"."""
     if rest.lower().startswith("that "):
         return [_tidy(s) for s in _split_clause(rest[5:])]
     to = re.match(r"^(?P<who>[^,;]{1,120}?)\s+to\s+(?=\w)", rest)
-    if to and not re.match(r"^(?:the\s+)?\w+(?:tion|ment|ance|ence)\b", to["who"], re.I):
+    if to and not re.match(_ACTION_NOUN, to["who"], re.I):
         who = to["who"]
         if who.lower() in ("it", "them", "they", "her", "him"):
             named = re.findall(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)", before)
