@@ -101,7 +101,13 @@ _CITED_BEFORE = re.compile(rf"\b{_CITED_NOUNS}\b[^;.:]{{0,200}}$|\bsince\s+(?:th
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A year right before a document's name dates the document: "the 2005 Agreement on Movement and Access",
 # "the November 25, 2008, statement" (an agreement named after the year, not one reached in it).
-_CITED_AFTER = re.compile(rf"^,?\s*(?:\w+\s+)?(?:{_CITED_NOUNS}|Agreements?\b(?=\s+(?:on|of|between)\b))\b", re.I)
+_CITED_AFTER = re.compile(
+    rf"^,?\s*(?:\w+\s+)?(?:{_CITED_NOUNS}|Agreements?\b(?=\s+(?:on|of|between)\b))\b"
+    # a title: "the May 2023 Jeddah Ceasefire Agreement", "the 2015 Paris Agreement", "the 2030 Agenda"
+    r"|^\s*(?-i:(?:[A-Z][\w-]*\s+){0,3}(?:Agreement|Accords?|Declaration|Plan|Roadmap|Agenda|Initiative|Framework"
+    r"|Protocol|Treaty|Convention|Compact|Deal|Strategy|Programme|Program)s?)\b",
+    re.I,
+)
 
 
 def _cited(sentence: str, start: int, end: int) -> bool:
