@@ -1069,3 +1069,21 @@ def test_an_operative_paragraph_in_the_infinitive_governs_like_one_in_the_third_
         "The Government of Venezuela must implement the measures necessary to prevent the worsening of the "
         "humanitarian situation.",
     ]
+
+
+def test_who_the_party_includes_is_no_demand():
+    # The Korea Herald on the NATO summit communique, 15 June 2021
+    text = (
+        "NATO leaders met in Brussels on Monday. The leaders include US President Joe Biden, who arrived in "
+        "Brussels on Sunday. The leaders called for the complete denuclearisation of North Korea."
+    )
+    assert _found(text, "NATO", ["leaders"]) == ["NATO demands the complete denuclearisation of North Korea."]
+
+
+def test_a_call_the_party_did_not_make_is_no_demand():
+    # The AsiaN on the ASEAN leaders' meeting on Myanmar, 24 April 2021
+    text = (
+        "ASEAN leaders called for an immediate end to the violence in Myanmar. However, the statement showed the "
+        "leaders did not reach a consensus on calling for the release of Suu Kyi."
+    )
+    assert _found(text, "ASEAN", ["leaders"]) == ["ASEAN demands an immediate end to the violence in Myanmar."]

@@ -513,7 +513,10 @@ def reported(text: str, is_party: Callable[[str, str], bool]) -> tuple[list[str]
         if lemma in addressee_verbs and infinitive is not None and addressee is not None:
             action = _text(t for t in infinitive.subtree if not _marker_to(t, infinitive))
             return split_coordination(_sentence(f"{_text(addressee.subtree)} must {action}")), []
-        if lemma in object_verbs and subject is not None and subject.dep_ != "nsubjpass":
+        # "The leaders include US President Joe Biden": who they are, not what they ask; "include" names
+        # demands only after a list's noun ("the conditions include X", read above)
+        members = lemma == "include" and subject is not None and subject.lemma_.lower() not in heads
+        if lemma in object_verbs and subject is not None and subject.dep_ != "nsubjpass" and not members:
             # the verb's direct object ("called for Z", "set conditions"); not a passive's ("the vision
             # has been set out in the manifesto on the basis of which ..."), nor the "on" of "on the basis"
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)

@@ -512,6 +512,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if _used_as_verb(body[: c.start()])
         and not re.match(r"by\b", body[c.end() :], re.I)
         and not _noun_in_parse(body, c.start("verb"))
+        and not _NEGATED_CUE.search(body[: c.start()])
     ]
     for cue in cues:
         subject = _subject(body, cue.start())
@@ -634,6 +635,11 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     return []
 
 
+# A cue under a negation or a failure in its own clause: "the leaders did not reach a consensus on
+# calling for the release of X", "refused to call for a ceasefire" ask nothing.
+_NEGATED_CUE = re.compile(
+    r"\b(?:not|never|no|failed\s+to|fail\s+to|refused\s+to|declined\s+to)\b(?:(?!\b(?:and|but|while)\b)[^,;.:]){0,60}$", re.I
+)
 # A pseudo-cleft: "What we want is X", "one fix that we from Africa demand is for Y to V".
 _CLEFT = re.compile(
     r"^(?:what|(?:the|one|our|a|another)\s+(?:[\w-]+\s+){0,2}?(?:that|which))\s+(?P<who>[\w’' ]{1,40}?)\s+(?:"
