@@ -1087,3 +1087,24 @@ def test_a_call_the_party_did_not_make_is_no_demand():
         "leaders did not reach a consensus on calling for the release of Suu Kyi."
     )
     assert _found(text, "ASEAN", ["leaders"]) == ["ASEAN demands an immediate end to the violence in Myanmar."]
+
+
+def test_what_an_offer_asks_in_return_are_the_partys_demands():
+    # Middle East Monitor on Hamas's conditions for a captives deal, 15 April 2025
+    text = (
+        "Hamas officials met mediators in Cairo. “We are ready to release all Israeli captives in exchange for a "
+        "serious prisoner swap deal, an end to the war and the entry of humanitarian aid,” Hamas official "
+        "Al-Nunu said."
+    )
+    found = _found(text, "Hamas", ["Al-Nunu"])
+    assert len(found) == 3 and all(d.startswith("Hamas demands") for d in found), found
+    assert [d.split("demands ")[1] for d in found] == [
+        "a serious prisoner swap deal.",
+        "an end to the war.",
+        "the entry of humanitarian aid.",
+    ]
+
+
+def test_a_speakers_attribution_at_the_end_is_no_part_of_the_demand():
+    text = "Hamas insists that Israel must end the war in Gaza, Taher Al-Nunu said yesterday."
+    assert _found(text, "Hamas", []) == ["Israel must end the war in Gaza."]

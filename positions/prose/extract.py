@@ -269,6 +269,7 @@ def extract_candidates(
                     )
                     before = context[: len(context) - len(sentence.text) + max(said, 0)] if said >= 0 else ""
                     demand = resolve_pronoun(demand, before, who.mentioned)
+            demand = _SAID_AT_END.sub(".", demand)  # "..., Taher Al-Nunu said yesterday."
             demand = _DOUBLE_MODAL.sub(r"\1", demand)  # "Israel will must end the war": the modal the demand was given
             if not keep_fragments and _narrated(demand):
                 continue
@@ -282,6 +283,11 @@ def extract_candidates(
     return result
 
 
+# A speaker's attribution left at the end of a demand: "..., Taher Al-Nunu said yesterday.", "..., he added."
+_SAID_AT_END = re.compile(
+    r",[\"”’]?\s+(?:[A-Z][\w.’'-]*\s+(?:[\w.’'-]+\s+){0,3}|(?:he|she|they)\s+)(?:said|says|added|stated|told\s+\w+)"
+    r"(?:\s+(?:yesterday|today|on\s+\w+|last\s+\w+))?\s*\.?$"
+)
 _DOUBLE_MODAL = re.compile(r"\b(?:will|shall|would|should)\s+(must|should|will|shall)\b")
 _MODAL_THEN = re.compile(r"\b(?:must|should|shall|will|would|can|could|may|might)\s+([a-z]+ed)\b")
 
@@ -559,6 +565,11 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
             _subject(body, cue.start()), body[: cue.start()], who, context
         ):
             return [_tidy(with_modality(d)) for d in _split_clause(_clip(body[cue.end() :]))]
+    offer = _IN_EXCHANGE.match(_LEAD.sub("", body))
+    if offer and _is_party(offer["who"], offer["who"], who, context):
+        # "We are ready to release all captives in exchange for a swap deal, an end to the war and ...":
+        # what an offer asks in return are the party's demands
+        return _split_list(_clip(_SAID_AT_END.sub("", offer["items"]).strip(' ,”"')))
     until = _UNTIL.search(body)
     if until and _is_party(_subject(body, until.start()), body[: until.start()], who, context):
         return _split_clause(_clip(body[until.end() :]))
@@ -635,10 +646,18 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     return []
 
 
+# An offer and what it asks in return: "X is ready to release Y in exchange for Z".
+_IN_EXCHANGE = re.compile(
+    r"^(?P<who>[^,;:]{1,80}?)\s+(?:is|are|was|were|would\s+be|will\s+be|remains?|stands?)\s+(?:\w+\s+)?"
+    r"(?:ready|willing|prepared)\s+to\s+[^;:]{1,200}?\bin\s+(?:exchange|return)\s+for\s+(?P<items>.+)$",
+    re.I,
+)
 # A cue under a negation or a failure in its own clause: "the leaders did not reach a consensus on
 # calling for the release of X", "refused to call for a ceasefire" ask nothing.
 _NEGATED_CUE = re.compile(
-    r"\b(?:not|never|no|failed\s+to|fail\s+to|refused\s+to|declined\s+to)\b(?:(?!\b(?:and|but|while)\b)[^,;.:]){0,60}$", re.I
+    r"\b(?:not|never|no|failed\s+to|fail\s+to|refused\s+to|declined\s+to)\b"
+    r"(?:(?!\b(?:and|but|while)\b)[^,;.:]){0,60}$",
+    re.I,
 )
 # A pseudo-cleft: "What we want is X", "one fix that we from Africa demand is for Y to V".
 _CLEFT = re.compile(
@@ -890,7 +909,8 @@ def _noun_in_parse(body: str, at: int) -> bool:
     if token is None or token.tag_ not in ("NNS", "NN"):
         return False
     # "Our core demands include ...": the subject of the sentence's verb is a noun
-    return token.dep_ in ("nsubj", "nsubjpass") or (token.i > 0 and token.doc[token.i - 1].tag_ in ("JJ", "PRP$", "POS"))
+    after_modifier = token.i > 0 and token.doc[token.i - 1].tag_ in ("JJ", "PRP$", "POS")
+    return token.dep_ in ("nsubj", "nsubjpass") or after_modifier
 
 
 _NOUN_LEAD = frozenset(
@@ -1149,6 +1169,8 @@ def _split_list(text: str) -> list[str]:
         return []
     first = _kind(text)
     splits_on = {first, "no", "prep"} if first in ("gerund", "nominal", "prep", "no") else {"no", "prep"}
+    if first == "no" and re.match(r"^an?\s+end\s+to\b", text, re.I):
+        splits_on.add("nominal")  # "an end to the war, the withdrawal of X and ...": noun phrases of one list
     if first == "verb":
         return _split_clause(text)
     return [_sentence(re.sub(r"^(?:on|for)\s+", "", p, flags=re.I)) for p in _pieces(text, splits_on)]

@@ -173,5 +173,11 @@ def the_name(party: str) -> str:
 
 def plural(party: str) -> bool:
     """The party name takes a plural verb ("the protesters demand")."""
+    from lemminflect import getAllLemmas
+
     last = party.split()[-1].lower() if party.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "states")) and not party.isupper()
+    if not last.endswith("s") or last.endswith(("ss", "us", "states")) or party.isupper():
+        return False
+    # "Hamas", "Brussels", "the United Nations" are one party; "the Liberal Democrats", "nurses" several
+    noun = getAllLemmas(last).get("NOUN", ())
+    return bool(noun) and noun[0] != last and not party.lower().startswith(("united ", "the united "))
