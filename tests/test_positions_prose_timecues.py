@@ -116,3 +116,25 @@ def test_a_date_in_the_title_of_an_agreement_dates_the_agreement_not_a_round():
     ]
     dates = [w.date for w in rounds_of(texts, dt.date(2024, 4, 27))]
     assert dates == [dt.date(2024, 4, 27), dt.date(2023, 5, 1)]
+
+
+def test_the_items_of_a_list_take_the_round_of_its_lead_in():
+    # A blog's account of the Austro-Hungarian ultimatum to Serbia, written on its centenary
+    texts = [
+        "The ultimatum was presented by the Austrian government to Belgrade on Thursday 23 July 1914 at 6pm.",
+        "The principal demands were:",
+        "To suppress any publication which incites to hatred and contempt of the Monarchy",
+        "To dissolve immediately the society styled Narodna Odbrana",
+        "Today Serbia remembers the crisis.",
+    ]
+    dates = [w.date for w in rounds_of(texts, dt.date(2014, 7, 23))]
+    assert dates == [dt.date(1914, 7, 23)] * 4 + [dt.date(2014, 7, 23)]
+
+
+def test_a_lead_in_dated_relative_to_the_text_opens_no_earlier_round_for_the_text():
+    # A UN press release: the text of yesterday's press statement follows
+    texts = [
+        "Following is the text of yesterday's press statement on the Middle East by the President of the Council:",
+        "The members of the Security Council call for an immediate ceasefire.",
+    ]
+    assert rounds_of(texts, dt.date(2002, 4, 7))[1].date == dt.date(2002, 4, 7)

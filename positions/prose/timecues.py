@@ -67,7 +67,8 @@ _POINTS_BACK = re.compile(
 )
 _PAST_NARRATION = re.compile(
     r"(?<!has )(?<!have )\b(?:demanded|sought|insisted|called|asked|included|wanted|required|proposed|pressed|urged|"
-    r"reaffirmed|reiterated|requested|had demanded|also)\b",
+    r"reaffirmed|reiterated|requested|had demanded|also)\b"
+    r"|\b(?:demands|conditions|terms|requirements|points)\s+(?:were|was)\b",  # "The principal demands were:"
     re.I,
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -238,6 +239,7 @@ def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[Wh
                     events.setdefault(noun.lower(), cue[0].date)
     known = [cue[0] for cue in direct if cue]
     result: list[When] = []
+    lead: When | None = None  # the round of the last lead-in ("The principal demands were:")
     for text, cue in zip(sentences, direct):
         when = cue[0] if cue else None
         if when is not None and today is not None and not _reports_a_round(text):
@@ -257,8 +259,16 @@ def rounds_of(sentences: Sequence[str], today: dt.date | None = None) -> list[Wh
             )
         if when is None and _EARLIER.search(text):
             when = When("earlier (undated)")
-        if when is None:
+        opens_list = text.rstrip().endswith(":")
+        if when is None and lead is not None and not opens_list:
+            when = lead  # an item of the list the lead-in opened
+        elif when is None:
             points_back = _POINTS_BACK.search(text) or _PAST_NARRATION.search(text)
             when = result[-1] if result and points_back else now
+            lead = when if opens_list else None
+        else:
+            # a cue of its own ends the list; a dated lead-in opens one ("On 23 July 1914 they demanded:"),
+            # not a relative one ("Following is the text of yesterday's statement:" opens the text itself)
+            lead = when if opens_list and cue and when is cue[0] else None
         result.append(when)
     return result
