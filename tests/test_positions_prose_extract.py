@@ -1108,3 +1108,25 @@ def test_what_an_offer_asks_in_return_are_the_partys_demands():
 def test_a_speakers_attribution_at_the_end_is_no_part_of_the_demand():
     text = "Hamas insists that Israel must end the war in Gaza, Taher Al-Nunu said yesterday."
     assert _found(text, "Hamas", []) == ["Israel must end the war in Gaza."]
+
+
+def test_list_items_that_say_we_demand_are_read_in_full_under_any_title():
+    # The Black Liberation Collective's demands, November 2015
+    text = (
+        "Our Demands:\n"
+        "National Demands:\n"
+        "1) WE DEMAND free tuition for Black and indigenous students\n"
+        "2) WE DEMAND a divestment from prisons\n"
+        "University of Missouri Demands:\n"
+        "1. We demand the immediate removal of Tim Wolfe as UM system president.\n"
+    )
+    assert _found(text, "Black students", ["We"]) == [
+        "Black students demand free tuition for Black and indigenous students.",
+        "Black students demand a divestment from prisons.",
+        "Black students demand the immediate removal of Tim Wolfe as UM system president.",
+    ]
+
+
+def test_a_list_titled_for_another_party_is_still_not_the_partys():
+    text = "Management Demands:\n- Longer shifts for all nurses\n- An end to overtime pay\n"
+    assert _found(text, "Nurses union", []) == []

@@ -1455,6 +1455,12 @@ _PROPOSAL_LEAD = re.compile(
 _MODAL_LEAD = re.compile(rf"^(?P<lead>(?P<subject>[A-Z][^:;.]{{1,120}}?)\s+(?:{MODALS})(?:\s+\w+ly)*)\s*:$", re.I)
 
 
+def _list_title(words: str) -> bool:
+    """ "National", "Campus": the words before "Demands:" title the party's own list, naming no one."""
+    titles = set(lists("leads.yaml")["list_titles"])
+    return all(w.casefold() in titles for w in re.findall(r"[\w-]+", words))
+
+
 def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     """The demands of one list item under a lead-in of ``kind``; None when the item is a full clause."""
     body = _clean(text)
@@ -1464,6 +1470,8 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     subjunctive = mandative(body)
     if subjunctive:
         return subjunctive  # "That the use of tear-gas be banned."
+    if _OWN_CUE.match(body):
+        return None  # "1) WE DEMAND free tuition for ...": the item says its demand in full, read as a sentence
     body = _without_reason(body)
     if _modal_clause(body):
         return None
@@ -1511,6 +1519,7 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
 
 
 _DASH = re.compile(r"\s+[-–—]\s+")
+_OWN_CUE = re.compile(r"^(?:we|i)\s+(?:also\s+|further\s+)?(?:demand|call\s+for|call\s+on|insist|ask\s+for|want)\b", re.I)
 
 
 def _without_reason(body: str) -> str:
@@ -1840,7 +1849,12 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                     kind = "pledge" if re.search(r"will|shall", lead["verb"], re.I) else "demand"
                     if _FIRST_PERSON.fullmatch(lead["subject"].strip()):
                         subject = ""  # "We Want:": the party's own list
-                    elif who.name and not who.mentioned(lead["subject"]) and who.other_name(lead["subject"]):
+                    elif (
+                        who.name
+                        and not who.mentioned(lead["subject"])
+                        and who.other_name(lead["subject"])
+                        and not _list_title(lead["subject"])
+                    ):
                         kind = "other"  # "The Board Wants:": another party's list, not the party's demands
                 proposing = _PROPOSAL_LEAD.match(last.strip())
                 if proposing and not proposing["colon"] and _next_marker(found, s.block) != "bullet":
@@ -1888,6 +1902,8 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
             result[i] = []  # "– Taxation" over a paragraph: a section's heading, not an item
             continue
         if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind == "other":
+            if _OWN_CUE.match(_clean(text)):
+                continue  # "University of Missouri Demands: 1. We demand that ...": the item speaks for us
             result[i] = []
             continue
         if s.first and s.marker in ("bullet", "number", "roman", "letter") and kind:
