@@ -1519,7 +1519,9 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
 
 
 _DASH = re.compile(r"\s+[-–—]\s+")
-_OWN_CUE = re.compile(r"^(?:we|i)\s+(?:also\s+|further\s+)?(?:demand|call\s+for|call\s+on|insist|ask\s+for|want)\b", re.I)
+_OWN_CUE = re.compile(
+    r"^(?:we|i)\s+(?:also\s+|further\s+)?(?:demand|call\s+for|call\s+on|insist|ask\s+for|want)\b", re.I
+)
 
 
 def _without_reason(body: str) -> str:
