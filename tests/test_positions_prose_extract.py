@@ -1130,3 +1130,13 @@ def test_list_items_that_say_we_demand_are_read_in_full_under_any_title():
 def test_a_list_titled_for_another_party_is_still_not_the_partys():
     text = "Management Demands:\n- Longer shifts for all nurses\n- An end to overtime pay\n"
     assert _found(text, "Nurses union", []) == []
+
+
+def test_what_is_to_be_admitted_is_no_demand_of_its_own():
+    # Concerned Student 1950's demands at the University of Missouri, 2015
+    text = (
+        "We want Tim Wolfe to admit his gross negligence, allowing his driver to hit one of the demonstrators, "
+        "consenting to the physical violence of bystanders."
+    )
+    found = _found(text, "Concerned Student 1950", ["We"])
+    assert len(found) == 1 and found[0].startswith("Tim Wolfe must admit his gross negligence"), found

@@ -1193,7 +1193,13 @@ def _participles(pieces: list[str]) -> list[str]:
             bases = [_base_of(w) for w in gerunds if w not in NOT_GERUNDS] if gerunds else []
             bases = bases if len(bases) == len(gerunds) else []  # "including X": examples, not a demand
             ends_in_gerund = re.search(r"\b[a-z]+ing$", current.strip())
-            if run is not None and bases and all(b in VERBS for b in bases) and not ends_in_gerund:
+            if (
+                run is not None
+                and bases
+                and all(b in VERBS for b in bases)
+                and not ends_in_gerund
+                and not _ADMISSION.search(current)
+            ):
                 out.append(current)
                 verb_run = re.sub(r"[a-z]+ing", lambda m: _base_of(m[0]), run["run"])
                 current = "to " + verb_run + part[run.end() :]
@@ -1201,6 +1207,11 @@ def _participles(pieces: list[str]) -> list[str]:
                 current = current + sep + part
         out.append(current)
     return out
+
+
+_ADMISSION = re.compile(
+    r"\b(?:" + "|".join(r"\s+".join(a.split()) for a in lists("leads.yaml")["admissions"]) + r")\w{0,2}\b", re.I
+)
 
 
 def _split_clause(text: str) -> list[str]:
