@@ -1140,3 +1140,14 @@ def test_what_is_to_be_admitted_is_no_demand_of_its_own():
     )
     found = _found(text, "Concerned Student 1950", ["We"])
     assert len(found) == 1 and found[0].startswith("Tim Wolfe must admit his gross negligence"), found
+
+
+def test_reported_speech_shifts_must_back_and_the_demand_keeps_it():
+    # The Irish Times on the IFA's tractor protest, 11 January 2003
+    text = (
+        "The IFA president, Mr John Dillon, spoke in Dublin. Mr Dillon also said the Government had to "
+        "demonstrate its commitment to farming through a proper agri-environmental package."
+    )
+    assert _found(text, "IFA", ["Mr Dillon"]) == [
+        "The Government must demonstrate its commitment to farming through a proper agri-environmental package."
+    ]

@@ -505,6 +505,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     body = re.sub(r"\s*[—–]\s*[^—–;.]{1,80}?\s*[—–]\s*", " ", body)  # "guarantors—Egypt, ... Qatar—are": an aside
     if body.endswith("?"):
         return []
+    body = _BACKSHIFTED.sub(lambda m: m["said"] + "must", body)  # "said the Government had to V": must V
     cleft = _CLEFT.match(_LEAD.sub("", body))
     if cleft and _is_party(cleft["who"], cleft["who"], who, context):
         # "one fix that we from Africa demand is for the United Nations to embrace democracy ...": the
@@ -646,6 +647,13 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     return []
 
 
+# Reported speech shifts "must" back: "Mr Dillon said the Government had to demonstrate ...", "he said this
+# would have to include ...".
+_BACKSHIFTED = re.compile(
+    r"(?P<said>\b(?:said|says|told\s+\w+|added|insisted|stressed|warned)\s+(?:that\s+)?[^,;:]{1,120}?\s)"
+    r"(?:had\s+to|would\s+have\s+to|would\s+need\s+to)(?=\s+\w)",
+    re.I,
+)
 # An offer and what it asks in return: "X is ready to release Y in exchange for Z".
 _IN_EXCHANGE = re.compile(
     r"^(?P<who>[^,;:]{1,80}?)\s+(?:is|are|was|were|would\s+be|will\s+be|remains?|stands?)\s+(?:\w+\s+)?"
