@@ -1151,3 +1151,25 @@ def test_reported_speech_shifts_must_back_and_the_demand_keeps_it():
     assert _found(text, "IFA", ["Mr Dillon"]) == [
         "The Government must demonstrate its commitment to farming through a proper agri-environmental package."
     ]
+
+
+def test_a_command_that_asks_of_someone_is_their_demand():
+    # Planning, BIM & Construction Today on the Green Party's 2024 manifesto
+    text = (
+        "The Green Party has unveiled its manifesto. The Party's charter would:\n\n"
+        "  • Require local authorities to spread small developments across their areas.\n"
+        "  • Ensure that all new homes meet Passivhaus or equivalent standards.\n"
+    )
+    assert _found(text, "Green Party", []) == [
+        "Local authorities must spread small developments across their areas.",
+        "All new homes must meet Passivhaus or equivalent standards.",
+    ]
+
+
+def test_the_examples_of_a_kind_of_measure_are_the_pledges():
+    text = (
+        "In housing, the Green Party's pledges include:\n\n"
+        "  • A variety of rental reforms, such as introducing rent controls and ending no-fault evictions.\n"
+    )
+    found = _found(text, "Green Party", [])
+    assert not any("variety" in d for d in found) and any("rent controls" in d for d in found), found

@@ -411,7 +411,19 @@ def _command(sentence: str, who: Party) -> list[str]:
     if not opens_imperative(body) or _NOT_COMMAND.match(body):
         return []
     name = _cap(_name(who))
-    return [_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(body)}")]
+    return _asked(body.rstrip(".")) or [_sentence(f"{name} {_verb_for(name, 'demands')}: {_low(body)}")]
+
+
+def _asked(command: str) -> list[str] | None:
+    """What a command asks of someone, as their demand: "Require local authorities to spread X" -> "Local
+    authorities must spread X"; "Ensure that all new homes meet X" -> "All new homes must meet X"."""
+    asked = _ASKS_OF.match(command)
+    if asked and not re.match(_ACTION_NOUN, asked["who"], re.I):
+        return [_tidy(d) for d in _split_clause(f"{asked['who']} must {asked['rest']}")]
+    ensured = _ENSURE_THAT.match(command)
+    if ensured:
+        return [_tidy(with_modality(d)) for d in _split_clause(ensured["clause"])]
+    return None
 
 
 # Imperative forms that ask nothing of anyone: "Let it be known that ...", "Let me say ...".
@@ -1492,6 +1504,9 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
     if _OWN_CUE.match(body):
         return None  # "1) WE DEMAND free tuition for ...": the item says its demand in full, read as a sentence
     body = _without_reason(body)
+    umbrella = _UMBRELLA.match(body)
+    if umbrella:
+        body = umbrella["items"]  # "A variety of rental reforms, such as introducing rent controls, ...": the reforms
     if _modal_clause(body):
         return None
     noun = re.sub(r"\s+(?:will|shall|demands?|insists?|calls? for|wants?)$", "", subject)
@@ -1518,7 +1533,10 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
             first = piece.split()[1].lower()  # "Significantly increase retiree pay"
         to_be = _TO_BE.match(piece)
         passive = reduced_passive(piece)
-        if (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
+        asked = _asked(piece)
+        if asked:
+            out += asked
+        elif (base_verb(first) or imperative(piece)) and piece[:1].isalpha():
             if subject:  # "Leaders: - reiterate ...", "A Labour Government will: - take ..."
                 lead = re.sub(r"\s+\w+ly$", "", subject) if re.match(r"\w+ly\s", piece) else subject
                 out.append(_sentence(f"{lead} {_low(piece)}"))  # "must urgently:" + "rapidly agree X"
@@ -1538,6 +1556,19 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
 
 
 _DASH = re.compile(r"\s+[-–—]\s+")
+# An item that names a kind of measure and then the measures: its examples are the pledges.
+_UMBRELLA = re.compile(
+    r"^(?:an?\s+)?(?:variety|range|series|number|package|set|raft|host|suite)\s+of\s+[\w\s-]{1,40}?,?\s+"
+    r"(?:such\s+as|including)\s+(?P<items>\w.*)$",
+    re.I,
+)
+# An item that asks its demand of someone: "Require X to V", "Urge X to V".
+_ASKS_OF = re.compile(
+    r"^(?:require|ask|urge|call\s+on|call\s+upon|oblige|compel|direct|instruct|force)\s+"
+    r"(?P<who>(?!that\b)[^,;]{1,80}?)\s+to\s+(?P<rest>\w.*)$",
+    re.I,
+)
+_ENSURE_THAT = re.compile(r"^(?:ensure|make\s+sure|guarantee)\s+that\s+(?P<clause>\w.*)$", re.I)
 _OWN_CUE = re.compile(
     r"^(?:we|i)\s+(?:also\s+|further\s+)?(?:demand|call\s+for|call\s+on|insist|ask\s+for|want)\b", re.I
 )
