@@ -4,6 +4,7 @@
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --half test  # the held-out half: report only
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --half fresh  # the fresh half: report only
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --half fresh2  # the fresh2 half: report only
+    HF_HUB_OFFLINE=1 python bench/extract_bench.py --half fresh3  # the fresh3 half: report only
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --show       # also the unmatched demands
     HF_HUB_OFFLINE=1 python bench/extract_bench.py --batch 3    # only the tune half's third batch
 
@@ -96,12 +97,14 @@ def row(label: str, r: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("tune", "test", "fresh", "fresh2", "older", "all"), default="tune")
+    parser.add_argument("--half", choices=("tune", "test", "fresh", "fresh2", "fresh3", "older", "all"), default="tune")
     parser.add_argument("--show", action="store_true", help="print the unmatched demands of both sides")
     parser.add_argument("--batch", type=int, help="only the documents of this batch (documents.yaml's 'batch:')")
     args = parser.parse_args()
-    if args.show and args.half in ("test", "fresh", "fresh2", "all"):
-        parser.error("--show is for the tune half and the older texts: the test, fresh and fresh2 halves are held out")
+    if args.show and args.half in ("test", "fresh", "fresh2", "fresh3", "all"):
+        parser.error(
+            "--show is for the tune half and the older texts: the test, fresh, fresh2 and fresh3 halves are held out"
+        )
     engine = Engine()
     print(
         f"{'document':32} {'gold':>5} {'extr':>5} {'found':>5} {'right':>5} "
