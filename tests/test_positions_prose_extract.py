@@ -1173,3 +1173,19 @@ def test_the_examples_of_a_kind_of_measure_are_the_pledges():
     )
     found = _found(text, "Green Party", [])
     assert not any("variety" in d for d in found) and any("rent controls" in d for d in found), found
+
+
+def test_the_means_under_a_pledge_ending_in_by_are_pledges():
+    # Benefits and Work on the Liberal Democrats' 2024 manifesto
+    text = (
+        "The Liberal Democrats have published their manifesto.\n"
+        "In addition, we will:\n"
+        "Repair the broken benefits safety net by:\n"
+        "- Scrapping the bedroom tax.\n"
+        "- Reducing the wait for the first payment of Universal Credit from five weeks to five days.\n"
+    )
+    assert _found(text, "Liberal Democrats", ["We"]) == [
+        "Liberal Democrats will scrap the bedroom tax.",
+        "Liberal Democrats will reduce the wait for the first payment of Universal Credit from five weeks to "
+        "five days.",
+    ]

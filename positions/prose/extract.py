@@ -1486,6 +1486,10 @@ _PROPOSAL_LEAD = re.compile(
 _MODAL_LEAD = re.compile(rf"^(?P<lead>(?P<subject>[A-Z][^:;.]{{1,120}}?)\s+(?:{MODALS})(?:\s+\w+ly)*)\s*:$", re.I)
 
 
+# A pledge that ends in "by:", the means listed under it ("Repair the broken benefits safety net by:").
+_BY_MEANS = re.compile(r"^[A-Z][a-z]+\b[^.:;]{0,160}\bby:$")
+
+
 def _list_title(words: str) -> bool:
     """ "National", "Campus": the words before "Demands:" title the party's own list, naming no one."""
     titles = set(lists("leads.yaml")["list_titles"])
@@ -1880,6 +1884,12 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 lead_at = (
                     s.block
                 )  # a sub-heading under a lead-in ("We Want:" / "A Fair Contract ..."): the list goes on
+                continue
+            elif ends_lead and kind in ("pledge", "demand") and _BY_MEANS.match(paragraph.strip()):
+                # "We will: ... Repair the broken benefits safety net by: - Scrapping the bedroom tax.": the
+                # means under a pledge of the list are pledges of it too, with its subject
+                lead_at, colon_run = s.block, True
+                result.update((j, []) for j, x in enumerate(found) if x.block == s.block)
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
