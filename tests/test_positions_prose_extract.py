@@ -1189,3 +1189,20 @@ def test_the_means_under_a_pledge_ending_in_by_are_pledges():
         "Liberal Democrats will reduce the wait for the first payment of Universal Credit from five weeks to "
         "five days.",
     ]
+
+
+def test_a_pledge_named_as_a_noun_gives_one_pledge_per_verb():
+    text = (
+        "The Liberal Democrats have published their election manifesto today. These include an undertaking to "
+        "bring the WCA back in-house, stop unnecessary PIP assessments and end sanctions."
+    )
+    assert _found(text, "Liberal Democrats", []) == [
+        "Liberal Democrats will bring the WCA back in-house.",
+        "Liberal Democrats will stop unnecessary PIP assessments.",
+        "Liberal Democrats will end sanctions.",
+    ]
+
+
+def test_a_lead_in_whose_items_are_cut_off_is_no_command():
+    text = "The Liberal Democrats have published their manifesto.\nMake the benefits system work better for disabled people by:\n"
+    assert _found(text, "Liberal Democrats", []) == []

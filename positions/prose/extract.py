@@ -408,6 +408,8 @@ def _command(sentence: str, who: Party) -> list[str]:
     body = _clean(sentence)
     if not who.name or not body or body.endswith("?") or not base_verb(_first_word(body)):
         return []
+    if re.search(r"\b(?:by|to|for|with|of|through)\s*:$", sentence.strip()):
+        return []  # "Make the benefits system work better for disabled people by:": a lead-in, its items cut off
     if not opens_imperative(body) or _NOT_COMMAND.match(body):
         return []
     name = _cap(_name(who))
@@ -599,6 +601,8 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
         if noun["pronoun"] and not _LIST_NAMED.search(context[: len(context) - len(sentence)]):
             return []  # "It included ...": only after a sentence that names a list of demands
         items = _split_list(_clip(body[noun.end() :]))
+        if who.name:
+            items = [p for i in items for p in _undertaken(i, _cap(_name(who)))]
         if noun["set"] and re.match(r"(?:pledge|promise|commitment)", noun["set"], re.I) and who.name:
             name = _cap(_name(who))  # a list of pledges: "secure the recovery" -> "Labour will secure the recovery"
             items = [
@@ -1484,6 +1488,16 @@ _PROPOSAL_LEAD = re.compile(
 )
 # A lead-in line that is a subject and a modal: "The EU institutions and the Member States must urgently:".
 _MODAL_LEAD = re.compile(rf"^(?P<lead>(?P<subject>[A-Z][^:;.]{{1,120}}?)\s+(?:{MODALS})(?:\s+\w+ly)*)\s*:$", re.I)
+
+
+# A pledge named as a noun: "an undertaking to bring X back in-house, stop Y and end Z".
+_UNDERTAKING = re.compile(
+    r"^(?:an?|the|their|its)\s+(?:undertaking|commitment|pledge|promise|vow)\s+to\s+(?P<rest>[a-z]\w*\b.*)$", re.I
+)
+def _undertaken(item: str, name: str) -> list[str]:
+    """ "An undertaking to bring X back in-house, stop Y and end Z": the party's pledges, one per verb."""
+    m = _UNDERTAKING.match(item.rstrip("."))
+    return [_sentence(f"{name} will {p}") for p in _pieces(m["rest"], {"verb"})] if m else [item]
 
 
 # A pledge that ends in "by:", the means listed under it ("Repair the broken benefits safety net by:").
