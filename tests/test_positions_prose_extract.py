@@ -1204,5 +1204,8 @@ def test_a_pledge_named_as_a_noun_gives_one_pledge_per_verb():
 
 
 def test_a_lead_in_whose_items_are_cut_off_is_no_command():
-    text = "The Liberal Democrats have published their manifesto.\nMake the benefits system work better for disabled people by:\n"
+    text = (
+        "The Liberal Democrats have published their manifesto.\n"
+        "Make the benefits system work better for disabled people by:\n"
+    )
     assert _found(text, "Liberal Democrats", []) == []

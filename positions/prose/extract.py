@@ -1494,6 +1494,8 @@ _MODAL_LEAD = re.compile(rf"^(?P<lead>(?P<subject>[A-Z][^:;.]{{1,120}}?)\s+(?:{M
 _UNDERTAKING = re.compile(
     r"^(?:an?|the|their|its)\s+(?:undertaking|commitment|pledge|promise|vow)\s+to\s+(?P<rest>[a-z]\w*\b.*)$", re.I
 )
+
+
 def _undertaken(item: str, name: str) -> list[str]:
     """ "An undertaking to bring X back in-house, stop Y and end Z": the party's pledges, one per verb."""
     m = _UNDERTAKING.match(item.rstrip("."))
