@@ -1209,3 +1209,16 @@ def test_a_lead_in_whose_items_are_cut_off_is_no_command():
         "Make the benefits system work better for disabled people by:\n"
     )
     assert _found(text, "Liberal Democrats", []) == []
+
+
+def test_labelled_operative_paragraphs_of_a_draft_are_read_like_numbered_ones():
+    # Key text of WHA73.1 as quoted by the GE2P2 Center, May 2020
+    text = (
+        "… OP1 Calls for, in the spirit of unity and solidarity, intensification of cooperation at all levels "
+        "to contain the COVID-19 pandemic;\n\n"
+        "OP2 Acknowledges the key leadership role of WHO;\n"
+    )
+    assert _found(text, "World Health Assembly", []) == [
+        "The World Health Assembly calls for intensification of cooperation at all levels to contain the COVID-19 "
+        "pandemic."
+    ]

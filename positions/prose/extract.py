@@ -1666,6 +1666,7 @@ def _governed(op: str, rest: str, name: str, before: str) -> list[str]:
             who = named[0] if named else who
         return [_tidy(s) for s in _split_clause(f"{who} must {rest[to.end() :]}")]
     verb = op.split()[-1] if op.split()[-1] not in ("upon", "on", "for") else op
+    rest = re.sub(r"^,\s*[^,;]{1,80},\s*", "", rest)  # "Calls for, in the spirit of unity, intensification of X"
     return [_sentence(f"{name} {verb} {rest}")]
 
 

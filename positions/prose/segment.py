@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _MARKER = re.compile(
-    r"^\s*(?:(?P<heading>#{1,6}\s+)|(?P<bullet>[-*+•·–]\s+)|(?P<number>\(?\d{1,3}(?:[.)]|\s?-(?=\s))\s+)"
+    # "OP1", "PP3": a UN draft's operative and preambular paragraph labels (after an excerpt's "…")
+    r"^\s*(?:(?P<heading>#{1,6}\s+)|(?P<bullet>[-*+•·–]\s+)|(?P<number>(?:…\s*)?(?:\(?\d{1,3}(?:[.)]|\s?-(?=\s))|[OP]P\d{1,3}\b)\s+)"
     r"|(?P<roman>\(?(?:[IVX]{1,5}|[ivx]{1,5})[.)]\s+)|(?P<letter>\(?[a-z][.)]\s+))"
 )
 _ENDS = tuple('.!?:;"”’)')
