@@ -1222,3 +1222,15 @@ def test_labelled_operative_paragraphs_of_a_draft_are_read_like_numbered_ones():
         "The World Health Assembly calls for intensification of cooperation at all levels to contain the COVID-19 "
         "pandemic."
     ]
+
+
+def test_the_us_is_no_us_and_a_cue_in_the_infinitive_is_a_verb():
+    # Media Talk Africa on EU-US steel talks, 2025
+    text = (
+        "The European Union is set to urge the United States to implement key aspects of their trade deal. "
+        "The EU is pushing for the US to lower its 50 percent duties on steel, while the US is demanding that "
+        "the EU roll back its green and digital rules."
+    )
+    found = _found(text, "EU", ["European Union"])
+    assert "The United States must implement key aspects of their trade deal." in found
+    assert not any("roll back" in d for d in found), found

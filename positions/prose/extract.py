@@ -65,7 +65,7 @@ MODALS = (
 _VERB_CUE = re.compile(
     r"\b(?:(?:has|have|had|will|would|also|further|again|firmly|still|now)\s+)*"
     r"(?P<verb>demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?\s+(?:on|that)|call(?:s|ed|ing)?\s+for|"
-    r"press(?:es|ed)?\s+for|push(?:es|ed)?\s+for|ask(?:s|ed)?\s+for|seek(?:s)?(?!\s+to)|sought(?!\s+to)|"
+    r"press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|seek(?:s)?(?!\s+to)|sought(?!\s+to)|"
     r"want(?:s|ed)?(?!\s+to)(?![^,.;]{1,60}?\s+to\s+\w)|needs?(?!\s+to)(?=\s+(?:a|an|more|better|new|the|urgent|real)\b)|"
     r"require(?:s|d)?\s+that|"
     r"request(?:s|ed)?(?:\s+that)?(?!\s+(?!that\b)[^,.;]{1,60}?\s+to\s+\w)|"
@@ -129,7 +129,7 @@ _FUNCTION_WORDS = frozenset(
     "this these those that there it they he she we i our their his her its so well then first second "
     "third finally moreover further".split()
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:(?i:we|our)|us|Us|I)\b")  # "the US" is no "us"
 _QUOTES = '"“”'
 
 ALIASES = {
@@ -530,7 +530,7 @@ def _demands(sentence: str, who: Party, context: str) -> list[str]:
     cues = [
         c
         for c in _VERB_CUE.finditer(body)
-        if _used_as_verb(body[: c.start()])
+        if (_used_as_verb(body[: c.start()]) or _infinitive_cue(body[: c.start()], c["verb"]))
         and not re.match(r"by\b", body[c.end() :], re.I)
         and not _noun_in_parse(body, c.start("verb"))
         and not _NEGATED_CUE.search(body[: c.start()])
@@ -921,6 +921,14 @@ def _used_as_verb(before: str) -> bool:
     if last.endswith(("’s", "'s", "s’", "s'")) or last.lower() in _NOUN_LEAD:
         return False
     return not re.fullmatch(r"[A-Z]\w*(?:ian|ean|ese|ish|ic)", last)
+
+
+def _infinitive_cue(before: str, cue: str) -> bool:
+    """ "The EU is set to urge the US to ...": a cue in its base form after "to" is a verb (not "to demands")."""
+    from lemminflect import getLemma
+
+    word = cue.split()[0].lower()
+    return before.rstrip().lower().endswith(" to") and word in getLemma(word, "VERB")
 
 
 def _noun_in_parse(body: str, at: int) -> bool:
