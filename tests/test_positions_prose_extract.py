@@ -766,8 +766,8 @@ def test_a_draft_agreement_states_its_terms_as_noun_phrases_and_in_the_present_t
         "Al-Rasheed Street in the east to Salah Al-Din Street.\n"
     )
     assert _found(text, "Hamas") == [
-        "Hamas demand return of IDPs to their areas of residence.",
-        "Hamas demand withdrawal from Wadi Gaza (Netzarim axis and Kuwait roundabout).",
+        "Hamas demands return of IDPs to their areas of residence.",
+        "Hamas demands withdrawal from Wadi Gaza (Netzarim axis and Kuwait roundabout).",
         "The Israeli forces must completely withdraw from Al-Rasheed Street in the east to Salah Al-Din Street.",
     ]
 

@@ -1506,8 +1506,13 @@ _UNDERTAKING = re.compile(
 
 def _undertaken(item: str, name: str) -> list[str]:
     """ "An undertaking to bring X back in-house, stop Y and end Z": the party's pledges, one per verb."""
+    from lemminflect import getLemma
+
     m = _UNDERTAKING.match(item.rstrip("."))
-    return [_sentence(f"{name} will {p}") for p in _pieces(m["rest"], {"verb"})] if m else [item]
+    verb = next((w.lower() for w in m["rest"].split() if not w.endswith("ly")), "") if m else ""
+    if not verb or verb not in getLemma(verb, "VERB"):
+        return [item]  # "a commitment to regularly disclosing data": "to" and a gerund, a noun phrase
+    return [_sentence(f"{name} will {p}") for p in _pieces(m["rest"], {"verb"})]
 
 
 # A pledge that ends in "by:", the means listed under it ("Repair the broken benefits safety net by:").
