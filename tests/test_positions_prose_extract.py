@@ -1234,3 +1234,23 @@ def test_the_us_is_no_us_and_a_cue_in_the_infinitive_is_a_verb():
     found = _found(text, "EU", ["European Union"])
     assert "The United States must implement key aspects of their trade deal." in found
     assert not any("roll back" in d for d in found), found
+
+
+def test_noun_phrases_each_with_a_complement_are_two_demands():
+    # A change.org petition to the Prime Minister of India, March 2017
+    text = (
+        "We on behalf of all the doctors demand full security in hospitals and proper reimbursement for the loss "
+        "of any doctor who suffers from manhandling."
+    )
+    assert _found(text, "Doctors", ["We"]) == [
+        "Doctors demand full security in hospitals.",
+        "Doctors demand proper reimbursement for the loss of any doctor who suffers from manhandling.",
+    ]
+
+
+def test_examples_after_particularly_belong_to_the_demand_before():
+    text = (
+        "We demand full transparency into the university's budget, particularly its involvement in weapons "
+        "manufacturing, property ownership and investment on the South Side."
+    )
+    assert len(_found(text, "Students", ["We"])) == 1

@@ -1080,7 +1080,8 @@ def _as_base(piece: str) -> str:
 
 def _is_nominal(text: str) -> bool:
     words = text.split()
-    return len(words) >= 3 and words[0][:1].islower() and bool(re.search(r"\b(?:of|on|for|to)\b", text))
+    complement = re.search(r"\b(?:of|on|for|to|in|from|against|at|into)\b", text)  # "full security in hospitals"
+    return len(words) >= 3 and words[0][:1].islower() and bool(complement)
 
 
 def _opens_verb(piece: str) -> bool:
@@ -1151,8 +1152,10 @@ def _pieces(text: str, splits_on: set[str]) -> list[str]:
     gerund = _first_word(merged[0]) if _kind(merged[0]) == "gerund" else ""
     for sep, piece in zip(merged_seps, merged[1:]):
         kind = _kind(piece) if piece else ""
-        if re.search(r"(?:^|,\s+)including\b", out[-1]) and not sep.startswith(";"):
+        if re.search(r"(?:^|,\s+)(?:including|particularly|especially)\b", out[-1]) and not sep.startswith(";"):
             kind = "other"  # "..., including to prevent X and to ensure Y": examples of one demand, not demands
+        if re.match(r"(?:particularly|especially|in\s+particular|notably)\b", piece, re.I):
+            kind = "other"  # "full transparency into X, particularly its involvement in Y": what the demand stresses
         if _PURPOSE.search(out[-1]) and not sep.startswith(";"):
             kind = "other"  # "..., in order to anticipate, prevent and resolve conflict": one purpose, not demands
         if kind in ("verb", "gerund") and re.match(r"\w+ly\s", piece) and re.search(r"\w+ly$", out[-1].strip()):
