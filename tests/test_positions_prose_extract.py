@@ -1254,3 +1254,9 @@ def test_examples_after_particularly_belong_to_the_demand_before():
         "manufacturing, property ownership and investment on the South Side."
     )
     assert len(_found(text, "Students", ["We"])) == 1
+
+
+def test_the_partys_we_will_pledges_name_the_party():
+    # Jeremy Corbyn's 2017 manifesto launch speech
+    text = "Labour's manifesto is a programme of hope. We will build over a million new homes."
+    assert _found(text, "Labour", ["We"]) == ["Labour will build over a million new homes."]

@@ -254,6 +254,9 @@ def extract_candidates(
                 own = "their" if agrees(previous, "They") else "its"
                 cmd = re.sub(r"\byour\b", own, re.sub(r"\byourselves\b", "themselves", command["cmd"]), flags=re.I)
                 demand = _sentence(f"{previous} must {cmd}")
+            demand = re.sub(r"^Them\b", "They", demand)  # "called on them to V": "Them must V" is "They must V"
+            if who.name and re.match(r"^We\s+(?:will|shall)\b", demand):
+                demand = _cap(_name(who)) + demand[2:]  # "We will build a million homes": the party's own pledge
             if demand.startswith(("It ", "They ")):  # the pronoun's name, from this sentence or the ones before
                 opens = sentence.text.startswith(demand.split(" ", 1)[0] + " ")
                 if opens and previous and agrees(previous, demand.split(" ", 1)[0]):
