@@ -1515,7 +1515,9 @@ def _undertaken(item: str, name: str) -> list[str]:
     from lemminflect import getLemma
 
     m = _UNDERTAKING.match(item.rstrip("."))
-    verb = next((w.lower() for w in m["rest"].split() if not w.endswith("ly")), "") if m else ""
+    if m is None:
+        return [item]
+    verb = next((w.lower() for w in m["rest"].split() if not w.endswith("ly")), "")
     if not verb or verb not in getLemma(verb, "VERB"):
         return [item]  # "a commitment to regularly disclosing data": "to" and a gerund, a noun phrase
     return [_sentence(f"{name} will {p}") for p in _pieces(m["rest"], {"verb"})]
