@@ -1599,13 +1599,13 @@ def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:
 _DASH = re.compile(r"\s+[-–—]\s+")
 # An item that names a kind of measure and then the measures: its examples are the pledges.
 _UMBRELLA = re.compile(
-    r"^(?:an?\s+)?(?:variety|range|series|number|package|set|raft|host|suite)\s+of\s+[\w\s-]{1,40}?,?\s+"
+    r"^(?:an?\s+)?(?:" + "|".join(lists("leads.yaml")["umbrella_nouns"]) + r")\s+of\s+[\w\s-]{1,40}?,?\s+"
     r"(?:such\s+as|including)\s+(?P<items>\w.*)$",
     re.I,
 )
 # An item that asks its demand of someone: "Require X to V", "Urge X to V".
 _ASKS_OF = re.compile(
-    r"^(?:require|ask|urge|call\s+on|call\s+upon|oblige|compel|direct|instruct|force)\s+"
+    r"^(?:" + "|".join(r"\s+".join(v.split()) for v in lists("leads.yaml")["asks_of"]) + r")\s+"
     r"(?P<who>(?!that\b)[^,;]{1,80}?)\s+to\s+(?P<rest>\w.*)$",
     re.I,
 )
