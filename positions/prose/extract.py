@@ -170,7 +170,11 @@ class Party:
     def mentioned(self, text: str) -> bool:
         """The party (or one of its names) appears in ``text``."""
         low = text.casefold()
-        return any(re.search(rf"(?<![\w]){re.escape(n)}", low) for n in self.names())
+        # a name of three letters or fewer is a whole word ("UN" is not in "Unions", "We" not in "were");
+        # a longer one may go on ("Russia" in "Russian")
+        return any(
+            re.search(rf"(?<![\w]){re.escape(n)}" + (r"(?!\w)" if len(n) <= 3 else ""), low) for n in self.names()
+        )
 
     def other_name(self, text: str) -> bool:
         """``text`` names someone else: a capitalised name that is not the party's, or a commentator."""
@@ -1876,6 +1880,9 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
     colon_run = False  # that line ended in a colon: paragraphs under it are its items while they are phrases
     other_turn = False  # inside a transcript turn of a speaker who is not the party
     agreement = False  # the text is a draft agreement or proposal (its title or heading says so)
+    blocks: dict[int, list[int]] = {}  # block -> its sentences, built once (a text may have 100,000 blocks)
+    for j, x in enumerate(found):
+        blocks.setdefault(x.block, []).append(j)
     for i, s in enumerate(found):
         text = s.text
         label = _SPEAKER_LABEL.match(text.strip())
@@ -1912,7 +1919,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 result[i] = stated  # "On the third day, the Israeli forces completely withdraw from X, ...": a term
                 continue
         if s.first and s.marker in ("", "heading"):
-            paragraph = " ".join(x.text for x in found if x.block == s.block)
+            paragraph = " ".join(found[j].text for j in blocks[s.block])
             prose_kind = _lead_kind(paragraph) or prose_kind
             ends_lead = paragraph.rstrip().endswith(":")
             short = len(paragraph.split()) <= 12 and not paragraph.rstrip().endswith((".", "!", "?"))
@@ -1927,7 +1934,7 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 # "We will: ... Repair the broken benefits safety net by: - Scrapping the bedroom tax.": the
                 # means under a pledge of the list are pledges of it too, with its subject
                 lead_at, colon_run = s.block, True
-                result.update((j, []) for j, x in enumerate(found) if x.block == s.block)
+                result.update((j, []) for j in blocks[s.block])
                 continue
             elif ends_lead or short:
                 lead_at = s.block if ends_lead else -1
@@ -1935,8 +1942,8 @@ def structured(found: Sequence[Sentence], who: Party) -> dict[int, list[str]]:
                 if ends_lead and _FORWARD.search(paragraph):
                     # "we ask that the government take solid steps to realize our demands that follow:":
                     # the lead-in points at the list; the demands are its items, not the lead-in
-                    result.update((j, []) for j, x in enumerate(found) if x.block == s.block)
-                last = [x.text for x in found if x.block == s.block][-1]
+                    result.update((j, []) for j in blocks[s.block])
+                last = found[blocks[s.block][-1]].text
                 paragraph = last if _lead_kind(last) else paragraph
                 lead = _LEAD_SUBJECT.match(last.strip()) if len(paragraph.split()) <= 5 else None
                 if lead and not lead["verb"] and _first_word(lead["subject"]) in _NOUN_LEAD | {"my"}:
