@@ -1857,7 +1857,7 @@ def _section_heading(found: Sequence[Sentence], i: int) -> bool:
     """A marked line of at most three words with no verb, with prose (no list item) under it."""
     s = found[i]
     words = s.text.strip(" .:").split()
-    if not words or len(words) > 3 or any(x.block == s.block for x in found[i + 1 :][:1]):
+    if not words or len(words) > 3 or any(x.block == s.block for x in found[i + 1 : i + 2]):
         return False
     nxt = next((x for x in found[i + 1 :] if x.block != s.block), None)
     if nxt is None or nxt.marker:
