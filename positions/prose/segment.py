@@ -3,6 +3,10 @@
 Lines are blocks (titles, paragraphs, list items); hard-wrapped lines that run on are
 joined. Inside a block, pysbd (rule-based, no model) finds sentence ends, so
 abbreviations (U.S., Mr., Gen.), initials, dates and quotes do not cut a sentence.
+
+A block longer than any paragraph (``LONG_BLOCK``: a text saved without line breaks) is cut at
+pysbd's own sentence ends into blocks of at most that length, read a window at a time: pysbd's
+time grows with the square of the text it is given (a 2 MB line took over ten minutes).
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ _MARKER = re.compile(
 )
 _ENDS = tuple('.!?:;"”’)')
 _RUN_ON = re.compile(r"(?:,|-|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|that|from|as))$")
+LONG_BLOCK = 20_000  # characters: no paragraph is this long (the longest in tests/extract is 1,581)
+_WINDOW = LONG_BLOCK // 2  # what pysbd reads at a time of a longer block
+_TAIL = 40  # how much of a block's end tells whether the next line runs on (_ENDS, _RUN_ON)
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ def marked_blocks(text: str) -> list[tuple[int, int, str]]:
             continue
         start += text[start:end].index(body)
         end = start + len(body)
-        if spans and not marker and _runs_on(text[spans[-1][0] : spans[-1][1]], body):
+        if spans and not marker and _runs_on(text[max(spans[-1][0], spans[-1][1] - _TAIL) : spans[-1][1]], body):
             spans[-1] = (spans[-1][0], end, spans[-1][2])
         else:
             spans.append((start, end, kind))
@@ -68,7 +75,7 @@ def marked_blocks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _runs_on(previous: str, line: str) -> bool:
-    """A hard-wrapped line continues the previous one."""
+    """A hard-wrapped line continues the previous one (``previous``: the end of the block so far)."""
     if previous.endswith(_ENDS):
         return False
     return line[:1].islower() or bool(_RUN_ON.search(previous))
@@ -92,10 +99,35 @@ def quoted_sentences(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()] or [text]
 
 
+def _paragraphs(start: int, end: int, kind: str, text: str) -> list[tuple[int, int, str]]:
+    """A block as it is, or one longer than ``LONG_BLOCK`` cut at pysbd's sentence ends into blocks of
+    about half that length (the list marker goes with the first); a sentence is never cut, however long."""
+    if end - start <= LONG_BLOCK:
+        return [(start, end, kind)]
+    found = []
+    while end - start > LONG_BLOCK:
+        size, cut = _WINDOW, 0
+        while not cut and start + size < end:
+            window = text[start : start + size].replace("\n", " ").replace("\r", " ")
+            pieces = [p.strip() for p in _segmenter().segment(window) if p.strip()]
+            at = 0
+            for piece in pieces[:-1]:
+                at = window.find(piece, at) + len(piece)
+            # the last piece may be a sentence the window cut off: the block goes on from where it starts
+            cut = window.find(pieces[-1], at) if len(pieces) > 1 else 0
+            size *= 2
+        if cut <= 0:
+            break
+        found.append((start, start + cut, kind))
+        start, kind = start + cut, ""
+    return [*found, (start, end, kind)]
+
+
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its offsets; ``text[s.start:s.end]`` is the sentence."""
     found: list[Sentence] = []
-    for number, (start, end, kind) in enumerate(marked_blocks(text)):
+    paragraphs = [p for block in marked_blocks(text) for p in _paragraphs(*block, text)]
+    for number, (start, end, kind) in enumerate(paragraphs):
         block = text[start:end].replace("\n", " ").replace("\r", " ")
         cursor = 0
         for piece in _segmenter().segment(block):
