@@ -365,12 +365,36 @@ INVISIBLE = "\u200b\u200d\u202e\u2066 \ufeff"
     ids=["yaml", "json", "csv", "markdown"],
 )
 def test_texts_of_invisible_characters_are_empty_in_every_format(tmp_path, name, content, line):
-    if name == "i.md":  # a control character is dropped, and the demand keeps its letter
-        assert [s.text for s in load(write(tmp_path, name, content)).statements][1] == f"{INVISIBLE.strip()}x"
+    if name == "i.md":  # a control character and the zero-width ones are dropped, and the demand keeps its letter
+        assert [s.text for s in load(write(tmp_path, name, content)).statements][1] == "\u200d\u202e\u2066 x"
         content = f"- ok must go\n- {INVISIBLE}\x1b\x07\n"
     with pytest.raises(InputError) as info:
         load(write(tmp_path, name, content))
     assert (info.value.message, info.value.line) == ("demand text is empty; write the demand or remove the item", line)
+
+
+@pytest.mark.parametrize("name", ["z.yaml", "z.json", "z.csv", "z.md"])
+def test_zero_width_characters_inside_words_are_dropped(tmp_path, name):
+    """Text pasted from a web page carries zero-width spaces, joiners and soft hyphens inside words:
+    "re\u200bmoved by 20\u200b30" compared with "removed by 2030" was changed ("number: - -> 20;
+    number: - -> 30; date: 2030 -> -") and "must\u00ad" another word than "must"."""
+    texts = ["Tariffs on steel must be re\u200bmoved by 20\u200b30.", "Ukraine must\u00ad not with\u2060draw\u200d."]
+    content = {
+        "z.yaml": "demands:\n" + "".join(f"  - {json.dumps(t)}\n" for t in texts),
+        "z.json": json.dumps({"demands": texts}),
+        "z.csv": "text\n" + "".join(f"{t}\n" for t in texts),
+        "z.md": "".join(f"- {t}\n" for t in texts),
+    }[name]
+    assert [s.text for s in load(write(tmp_path, name, content)).statements] == [
+        "Tariffs on steel must be removed by 2030.",
+        "Ukraine must not withdraw.",
+    ]
+
+
+def test_joiners_between_letters_of_other_scripts_are_kept(tmp_path):
+    """A zero-width non-joiner spells Persian (and a joiner builds an emoji): kept where no ASCII is next to it."""
+    text = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u06cc\u0645 \U0001f469\u200d\U0001f52c"
+    assert load(write(tmp_path, "p.json", json.dumps({"demands": [text]}))).statements[0].text == text
 
 
 @pytest.mark.parametrize(
