@@ -13,6 +13,7 @@ statement is decided: unlinked old ids are dropped, unlinked new ids are new.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,7 @@ def _read(path: str | Path) -> tuple[GoldCase, dict]:
     pairs = [(link.old, link.new) for link in parsed]
     if len(set(pairs)) != len(pairs):
         raise InputError("the same old/new pair is linked twice; keep one link", name)
+    _check_relations(parsed, lines, name)
     decided = None
     if "dropped" in data or "added" in data:
         dropped = _alone(data, "dropped", 0, old, new, parsed, name)
@@ -118,6 +120,39 @@ def _read(path: str | Path) -> tuple[GoldCase, dict]:
         str(data.get("case") or Path(name).stem), old, new, parsed, str(data.get("domain") or ""), name, decided
     )
     return case, data
+
+
+def _check_relations(links: tuple[Link, ...], lines: list, path: str) -> None:
+    """Every link of a demand with several is marked: ``split`` (one old demand, several new) or
+    ``merged`` (several old, one new); a link of two lone demands is marked neither."""
+    olds = Counter(link.old for link in links)
+    news = Counter(link.new for link in links)
+    for link, line in zip(links, lines):
+        split, merged = olds[link.old] > 1, news[link.new] > 1
+        if split and merged:
+            raise InputError(
+                f"link {link.old} -> {link.new} is one of several links of both its demands; a demand is split "
+                "(one old, several new) or merged (several old, one new), not both",
+                path,
+                line,
+            )
+        want = "split" if split else "merged" if merged else None
+        if link.relation == want:
+            continue
+        if want is None:
+            raise InputError(
+                f"link {link.old} -> {link.new} is marked {link.relation}, but neither of its demands has another "
+                f"link; remove 'relation: {link.relation}'",
+                path,
+                line,
+            )
+        side, ident, count = ("old", link.old, olds[link.old]) if split else ("new", link.new, news[link.new])
+        how = "one old demand answered by several new ones" if split else "several old demands answered by one new one"
+        raise InputError(
+            f"{side} demand {ident} has {count} links; mark each 'relation: {want}' ({how}), or keep one link",
+            path,
+            line,
+        )
 
 
 def _alone(
