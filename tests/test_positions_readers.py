@@ -344,6 +344,29 @@ def test_lone_surrogates_are_refused(tmp_path, name, content):
         load(write(tmp_path, name, content))
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('id,text\n1,"Tariffs must\ngo\nnow."\n2,x,extra\n', ":5: row has 3 fields but the header has 2"),
+        ('id,text\n1,"Tariffs must\ngo\nnow."\n\n2,\n', ":6: demand text is empty"),
+        ('id,text\r\n1,"a must\r\ngo"\r\n1,b must go\r\n', ":4: duplicate demand id '1'"),
+    ],
+    ids=["fields", "empty-text", "crlf-duplicate-id"],
+)
+def test_csv_errors_name_the_line_in_the_file_after_quoted_line_breaks(tmp_path, content, message):
+    """A quoted cell over three lines put every later error two lines early: rows were counted, not lines."""
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, "ml.csv", content))
+    assert str(info.value).startswith(f"{tmp_path / 'ml.csv'}{message}")
+
+
+def test_a_csv_column_named_twice_is_refused(tmp_path):
+    """Two 'text' columns (an original and a translation) kept the last silently."""
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, "two.csv", "id,text,Text \n1,first demand,second demand\n"))
+    assert (info.value.message, info.value.line) == ("CSV header names column 'text' twice; give each column once", 1)
+
+
 def test_a_csv_holding_only_a_bom_is_empty(tmp_path):
     with pytest.raises(InputError, match=r"bom\.csv: file is empty"):
         load(write(tmp_path, "bom.csv", b"\xef\xbb\xbf"))
