@@ -55,6 +55,12 @@ def strip_controls(text: str, keep_newlines: bool = False) -> str:
 
 def clean(text: str, path: str | None = None, line: int | None = None) -> str:
     """Text as a demand or label keeps it: control and zero-width characters dropped, whitespace collapsed."""
+    no_surrogates(text, path, line)
+    return " ".join(ZERO_WIDTH.sub("", strip_controls(text)).split())
+
+
+def no_surrogates(text: str, path: str | None = None, line: int | None = None) -> None:
+    """An InputError for a lone surrogate (``"\\ud800"`` in JSON): no text can be written with one."""
     bad = SURROGATE.search(text)
     if bad:
         raise InputError(
@@ -62,7 +68,6 @@ def clean(text: str, path: str | None = None, line: int | None = None) -> str:
             path,
             line,
         )
-    return " ".join(ZERO_WIDTH.sub("", strip_controls(text)).split())
 
 
 def visible(text: str) -> bool:
