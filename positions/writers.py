@@ -1,13 +1,19 @@
-"""Writing positions back out: the project's YAML format, which ``load`` reads back."""
+"""Writing positions back out: the project's YAML format (or the same in JSON), which ``load`` reads back."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+
 from .model import Position, PositionSet
 
+# Characters that act on a terminal or turn text around, escaped in JSON (the same data, read back alike).
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-def to_yaml(loaded: Position | PositionSet) -> str:
-    """A position or dataset in the project's YAML format, sources included; ``load`` reads it back."""
-    import yaml
+
+def _data(loaded: Position | PositionSet) -> dict:
+    """A position or dataset as plain data, sources included."""
 
     def position(p: Position) -> dict:
         meta = {"party": p.party, "date": p.date, "round": p.round, "source": p.source}
@@ -18,13 +24,29 @@ def to_yaml(loaded: Position | PositionSet) -> str:
         return data
 
     if isinstance(loaded, Position):
-        data = position(loaded)
-    else:
-        data = {"name": loaded.name, "description": loaded.description, "positions": [position(p) for p in loaded]}
-        data = {k: v for k, v in data.items() if v not in ("", None)}
+        return position(loaded)
+    data = {"name": loaded.name, "description": loaded.description, "positions": [position(p) for p in loaded]}
+    return {k: v for k, v in data.items() if v not in ("", None)}
+
+
+def to_yaml(loaded: Position | PositionSet) -> str:
+    """A position or dataset in the project's YAML format, sources included; ``load`` reads it back."""
+    import yaml
 
     class NoAliases(yaml.SafeDumper):
         def ignore_aliases(self, data):
             return True
 
-    return yaml.dump(data, Dumper=NoAliases, sort_keys=False, allow_unicode=True, width=120)
+    return yaml.dump(_data(loaded), Dumper=NoAliases, sort_keys=False, allow_unicode=True, width=120)
+
+
+def to_json(loaded: Position | PositionSet) -> str:
+    """The same as ``to_yaml``, in JSON (dates as YYYY-MM-DD); ``load`` reads it back."""
+
+    def iso(value: object) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        raise TypeError(f"{type(value).__name__} is not JSON")
+
+    text = json.dumps(_data(loaded), indent=2, ensure_ascii=False, default=iso)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
