@@ -103,15 +103,16 @@ def _read(path: str | Path) -> tuple[GoldCase, dict]:
     if not isinstance(links, list):
         raise InputError("'links' must be a list of old/new/status mappings", name, _line_of(data))
     lines = list(getattr(links, "lines", [])) or [None] * len(links)
-    parsed = tuple(_link(item, old, new, name, line) for item, line in zip(links, lines))
+    ids = {"old": {s.id for s in old.statements}, "new": {s.id for s in new.statements}}  # once: files may be large
+    parsed = tuple(_link(item, ids, name, line) for item, line in zip(links, lines))
     pairs = [(link.old, link.new) for link in parsed]
     if len(set(pairs)) != len(pairs):
         raise InputError("the same old/new pair is linked twice; keep one link", name)
     _check_relations(parsed, lines, name)
     decided = None
     if "dropped" in data or "added" in data:
-        dropped = _alone(data, "dropped", 0, old, new, parsed, name)
-        added = _alone(data, "added", 1, old, new, parsed, name)
+        dropped = _alone(data, "dropped", 0, ids, parsed, name)
+        added = _alone(data, "added", 1, ids, parsed, name)
         decided = (
             frozenset({link.old for link in parsed} | dropped),
             frozenset({link.new for link in parsed} | added),
@@ -156,7 +157,7 @@ def _check_relations(links: tuple[Link, ...], lines: list, path: str) -> None:
 
 
 def _alone(
-    data: dict, key: str, side: int, old: Position, new: Position, links: tuple[Link, ...], path: str
+    data: dict, key: str, side: int, ids: dict[str, set[str]], links: tuple[Link, ...], path: str
 ) -> frozenset[str]:
     """The ids a decisions file lists as ``dropped`` (old side) or ``added`` (new side), validated."""
     items = data.get(key) or []
@@ -166,7 +167,7 @@ def _alone(
     lines = list(getattr(items, "lines", [])) or [line] * len(items)
     linked = {(link.old, link.new)[side] for link in links}
     for item, at in zip(items, lines):
-        _check_id(item, "old" if side == 0 else "new", old, new, path, at, f"'{key}' lists")
+        _check_id(item, "old" if side == 0 else "new", ids, path, at, f"'{key}' lists")
         if str(item) in linked:
             raise InputError(
                 f"'{key}' lists {item!r}, which a link also names; keep the link or the '{key}' entry", path, at
@@ -174,9 +175,9 @@ def _alone(
     return frozenset(map(str, items))
 
 
-def _check_id(ident: object, side: str, old: Position, new: Position, path: str, line: int | None, what: str):
-    """An InputError unless ``ident`` is a demand id of ``side``; naming the fix when it is the other side's."""
-    ids = {"old": {s.id for s in old.statements}, "new": {s.id for s in new.statements}}
+def _check_id(ident: object, side: str, ids: dict[str, set[str]], path: str, line: int | None, what: str):
+    """An InputError unless ``ident`` is a demand id of ``side`` (``ids``: each side's); naming the fix when
+    it is the other side's."""
     if str(ident) in ids[side]:
         return
     other = "new" if side == "old" else "old"
@@ -190,11 +191,11 @@ def _check_id(ident: object, side: str, old: Position, new: Position, path: str,
     )
 
 
-def _link(item: object, old: Position, new: Position, path: str, line: int | None) -> Link:
+def _link(item: object, ids: dict[str, set[str]], path: str, line: int | None) -> Link:
     if not isinstance(item, dict) or not {"old", "new", "status"} <= set(item):
         raise InputError("a link needs old, new and status", path, line)
     for side in ("old", "new"):
-        _check_id(item[side], side, old, new, path, line, "link names")
+        _check_id(item[side], side, ids, path, line, "link names")
     status, relation = str(item["status"]), item.get("relation")
     if status not in LINK_STATUSES:
         raise InputError(f"link status {status!r} is not one of {', '.join(LINK_STATUSES)}", path, line)
