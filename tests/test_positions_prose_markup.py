@@ -117,3 +117,9 @@ def test_zero_width_characters_are_dropped_from_the_text_read(engine):
     found = extract(text, "Russia", engine=engine)
     assert [s.text for s in found.statements] == ["Russia must withdraw its troops."]
     assert [src.sentence for src in found.statements[0].sources] == ["Russia must withdraw its troops."]
+
+
+def test_zero_width_characters_written_as_entities_are_dropped_too():
+    """A page's &shy; (hyphenation points) and &#8203; came back as characters once decoded."""
+    page = "<html><body><p>Russia&#8203; must with&shy;draw its troops&zwj; now.</p></body></html>"
+    assert readable(page) == "Russia must withdraw its troops now.\n"

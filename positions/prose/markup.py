@@ -47,7 +47,7 @@ def readable(text: str) -> str:
     """The prose ``extract`` reads in ``text``: see the module's docstring."""
     text = ZERO_WIDTH.sub("", text)
     if looks_like_html(text):
-        return html_text(text)
+        return ZERO_WIDTH.sub("", html_text(text))  # and those written as entities (&shy;, &#8203;)
     return _TABLE_ROW.sub(_cells, text) if "|" in text else text
 
 
