@@ -195,6 +195,8 @@ def check_extraction(
     _subject(gold, "check_extraction", (Position, PositionSet))
     if not isinstance(text, str):
         raise TypeError(f"check_extraction() takes the text (str), not {type(text).__name__}")
+    if not any(p.statements for p in ([gold] if isinstance(gold, Position) else gold)):
+        raise InputError("the hand list holds no demands; list the demands the text makes in it")
     return check(found, gold, readable(text), _engine(engine))
 
 

@@ -761,7 +761,10 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
         return
     from .compare.eval.extract_check import HEADERS, unmatched_lines
 
-    scores = api.check_extraction(found, load(gold), text, engine=engine)
+    try:
+        scores = api.check_extraction(found, load(gold), text, engine=engine)
+    except InputError as exc:  # a fault of the hand list: name its file
+        raise InputError(exc.message, exc.path or gold, exc.line) from None
     if output:
         emit(write(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)

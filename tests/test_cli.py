@@ -313,6 +313,20 @@ def test_extract_writes_json_for_a_json_name_and_refuses_a_list_format(runner, t
         )
 
 
+def test_extract_check_against_a_hand_list_with_no_demands_is_refused(runner, tmp_path):
+    """An empty hand list ('demands: []') scored recall 1.0 and exit 0."""
+    text = tmp_path / "speech.txt"
+    text.write_text("Russia demanded that Ukraine must withdraw its troops.\n")
+    gold = tmp_path / "gold.yaml"
+    for content in ("demands: []\n", "positions:\n  - {date: 2025-01-01, demands: []}\n"):
+        gold.write_text(content)
+        result = runner.invoke(cli, ["extract", str(text), "--split-rounds", "--check", str(gold)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {gold}: the hand list holds no demands; list the demands the text makes in it\n"
+        )
+
+
 def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):
     path = tmp_path / "weather.txt"
     path.write_text("It rained in Geneva today.\n")
