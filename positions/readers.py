@@ -557,6 +557,8 @@ def sniff(text: str) -> str:
             return "json"
         except json.JSONDecodeError:
             pass
+        except RecursionError:  # nested past Python's limit: the reader says how deep may be
+            return "json"
     lines = body.splitlines()
     if not lines:
         return "markdown"
@@ -574,6 +576,8 @@ def sniff(text: str) -> str:
         data = yaml.safe_load(body)
     except yaml.YAMLError:
         return "yaml" if re.match(r"^\s*(---|[\w-]+\s*:)", body) else "markdown"
+    except RecursionError:  # nested past Python's limit: the bounded reader refuses it in one line
+        return "yaml"
     if isinstance(data, dict) and ("demands" in data or "positions" in data):
         return "yaml"
     return "markdown"

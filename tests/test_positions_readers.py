@@ -282,6 +282,20 @@ def test_deep_nesting_is_refused(tmp_path, name):
         load(write(tmp_path, name, content))
 
 
+@pytest.mark.parametrize("form", ["yaml", "json", "yaml-map", "yaml-block"])
+def test_deep_nesting_in_a_file_without_extension_is_refused(tmp_path, form):
+    """A file with no known extension (or standard input) is sniffed first: its unbounded parse hit
+    Python's recursion limit, exit 3."""
+    content = {
+        "yaml": "x: " + "[" * 50_000 + "]" * 50_000 + "\n",
+        "json": "[" * 50_000 + "]" * 50_000,
+        "yaml-map": "demands:\n  - " + "{a: " * 30_000 + "1" + "}" * 30_000 + "\n",
+        "yaml-block": "demands:\n" + "".join("  " * (i + 1) + "-\n" for i in range(3000)),
+    }[form]
+    with pytest.raises(InputError, match="nested more than 20 levels deep"):
+        load(write(tmp_path, "deep", content))
+
+
 IMPOSSIBLE_DATES = {
     "d.yaml": "date: 2025-02-30\ndemands: [a must go]\n",
     "d.json": '{"date": "2025-02-30", "demands": ["a must go"]}',
