@@ -557,7 +557,7 @@ def sniff(text: str) -> str:
             return "json"
         except json.JSONDecodeError:
             pass
-        except RecursionError:  # nested past Python's limit: the reader says how deep may be
+        except (RecursionError, ValueError):  # JSON too deep, or a number too long: the reader refuses it
             return "json"
     lines = body.splitlines()
     if not lines:
@@ -574,10 +574,8 @@ def sniff(text: str) -> str:
             return "markdown"
     try:
         data = yaml.safe_load(body)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # bad syntax, 2025-02-30, a long number, too deep
         return "yaml" if re.match(r"^\s*(---|[\w-]+\s*:)", body) else "markdown"
-    except RecursionError:  # nested past Python's limit: the bounded reader refuses it in one line
-        return "yaml"
     if isinstance(data, dict) and ("demands" in data or "positions" in data):
         return "yaml"
     return "markdown"

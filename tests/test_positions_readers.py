@@ -296,6 +296,28 @@ def test_deep_nesting_in_a_file_without_extension_is_refused(tmp_path, form):
         load(write(tmp_path, "deep", content))
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("date: 2025-02-30\ndemands: [a must go]\n", "invalid date '2025-02-30'"),
+        ('{"demands": ["a must go"], "party": ' + "1" * 5000 + "}", "number has more than 100 digits"),
+        ("demands: [a must go]\nparty: " + "1" * 5000 + "\n", "number has more than 100 digits"),
+    ],
+    ids=["impossible date", "json 5000 digits", "yaml 5000 digits"],
+)
+def test_a_file_without_extension_is_refused_as_its_format_is(tmp_path, content, message):
+    """Sniffing a file with no known extension (or standard input) parsed it with the unbounded parsers:
+    an impossible date or a 5,000-digit number was a ValueError, exit 3."""
+    with pytest.raises(InputError, match=message):
+        load(write(tmp_path, "piped", content))
+
+
+def test_a_list_of_one_impossible_date_is_a_list():
+    from demanddiff.positions.readers import sniff
+
+    assert sniff("- 2025-02-30\n") == "markdown"
+
+
 IMPOSSIBLE_DATES = {
     "d.yaml": "date: 2025-02-30\ndemands: [a must go]\n",
     "d.json": '{"date": "2025-02-30", "demands": ["a must go"]}',
