@@ -210,6 +210,17 @@ def test_output_folder_is_checked_before_any_work(runner, files, tmp_path, no_wo
     assert result.exit_code == 2 and re.search(message, result.stderr), result.stderr
 
 
+def test_an_output_name_ending_in_a_slash_is_a_folder_not_a_file(runner, tmp_path, no_work):
+    """-o newdir/ (a folder not made yet) wrote a file named newdir."""
+    for args in (["rounds", str(FIXTURE), "-o"], ["timeline", str(FIXTURE), "--plot"]):
+        result = runner.invoke(cli, [*args, f"{tmp_path / 'newdir'}/"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {tmp_path / 'newdir'}/: names a folder (it ends in /); give {args[-1]} a file name\n"
+        )
+        assert not (tmp_path / "newdir").exists()
+
+
 def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir()
