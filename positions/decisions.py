@@ -260,8 +260,8 @@ def current(decisions: Decisions, old: Position, new: Position) -> tuple[Decisio
                 kept.add(ident)
         lone[side] = frozenset(kept)
     # A statement whose decided partner went stale keeps its decision only with its other partners.
-    kept = set(links)  # looked up, not searched: a decisions file may cover every demand of a large comparison
-    lost = [link for link in decisions.links if link not in kept]
+    applied = set(links)  # looked up, not searched: a decisions file may cover every demand of a large comparison
+    lost = [link for link in decisions.links if link not in applied]
     bad_old, bad_new = {link.old for link in lost}, {link.new for link in lost}
     for link in links:
         if link.old in bad_old or link.new in bad_new:
