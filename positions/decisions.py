@@ -179,9 +179,9 @@ def to_yaml(decisions: Decisions) -> str:
     }
     data = {k: v for k, v in data.items() if v is not None and (v != [] or k in ("links", "dropped", "added"))}
 
-    class Flow(yaml.SafeDumper):
-        def ignore_aliases(self, data):
-            return True
+    from .writers import safe_dumper
+
+    Flow = safe_dumper()  # a class of its own each call: the representers below go on this one
 
     def line(dumper, value):
         return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True)

@@ -29,15 +29,40 @@ def _data(loaded: Position | PositionSet) -> dict:
     return {k: v for k, v in data.items() if v not in ("", None)}
 
 
+def safe_dumper():
+    """A YAML dumper (safe, no aliases) that writes a text holding a direction override or a C1
+    control escaped in double quotes ("\\u202E"), as JSON does: on a terminal "withdraw
+    \u202eevil\u202c troops" would show as "withdraw live troops". Other texts are written as they are."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data):
+            return True
+
+        def analyze_scalar(self, scalar):
+            analysis = super().analyze_scalar(scalar)
+            if _JSON_UNSAFE.search(scalar):
+                analysis.allow_flow_plain = analysis.allow_block_plain = False
+                analysis.allow_single_quoted = analysis.allow_block = False
+            return analysis
+
+        def write_double_quoted(self, text, split=True):
+            if not _JSON_UNSAFE.search(text):
+                return super().write_double_quoted(text, split)
+            unicode, self.allow_unicode = self.allow_unicode, False  # escape what is not ASCII in this one
+            try:
+                return super().write_double_quoted(text, split)
+            finally:
+                self.allow_unicode = unicode
+
+    return Dumper
+
+
 def to_yaml(loaded: Position | PositionSet) -> str:
     """A position or dataset in the project's YAML format, sources included; ``load`` reads it back."""
     import yaml
 
-    class NoAliases(yaml.SafeDumper):
-        def ignore_aliases(self, data):
-            return True
-
-    return yaml.dump(_data(loaded), Dumper=NoAliases, sort_keys=False, allow_unicode=True, width=120)
+    return yaml.dump(_data(loaded), Dumper=safe_dumper(), sort_keys=False, allow_unicode=True, width=120)
 
 
 def to_json(loaded: Position | PositionSet) -> str:

@@ -178,6 +178,31 @@ def test_only_safe_yaml_loading_in_the_source():
         assert "yaml.Loader" not in line, (name, line)
 
 
+def test_position_and_decisions_yaml_escape_direction_overrides_and_read_back_alike(tmp_path):
+    """extract printed a demand holding a right-to-left override raw ("withdraw \u202eevil\u202c troops"
+    shows as "withdraw live troops" on a terminal): YAML now writes it escaped, as JSON does."""
+    from demanddiff.positions.decisions import Decisions, read_decisions
+    from demanddiff.positions.decisions import to_yaml as decisions_yaml
+    from demanddiff.positions.model import Source, Statement
+    from demanddiff.positions.writers import to_yaml
+
+    text = "Russia must withdraw \u202eevil\u202c troops, caf\u00e9 \u00e9t\u00e9."
+    position = Position((Statement("d1", text, (), (Source(text, 0, len(text)),)),), party="R\u2066x")
+    written = to_yaml(position)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", written) and "\\u202E" in written
+    plain = Position((Statement("d1", "caf\u00e9 \u00e9t\u00e9."),))
+    assert "caf\u00e9 \u00e9t\u00e9" in to_yaml(plain)  # other texts as they are
+    path = tmp_path / "p.yaml"
+    path.write_text(written)
+    again = load(path)
+    assert again.statements[0].text == text and again.statements[0].sources[0].sentence == text
+    assert again.party == "R\u2066x"
+    decided = decisions_yaml(Decisions(position, position))
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", decided)
+    (tmp_path / "d.yaml").write_text(decided)
+    assert read_decisions(tmp_path / "d.yaml").old.statements[0].text == text
+
+
 def test_a_text_file_that_reads_as_prose_is_refused_with_one_line(tmp_path):
     """`.txt` is one demand per line to `compare`; an article is refused, naming `extract`."""
     from demanddiff.positions.errors import InputError
