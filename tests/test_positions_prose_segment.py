@@ -56,10 +56,30 @@ def test_a_text_saved_as_one_long_line_is_read_a_window_at_a_time(monkeypatch):
 
 def test_one_sentence_longer_than_the_window_stays_one_sentence():
     """The cut is only ever at a sentence end: a sentence with none stays whole (extract refuses it by its length)."""
-    text = "Russia must withdraw its troops, " * 2000 + "and go. Then talks resume."
+    text = "Russia must withdraw its troops, " * 900 + "and go. Then talks resume."  # 29,726 characters
     found = sentences(text)
     assert [len(s.text) for s in found][1:] == [len("Then talks resume.")]
     assert found[0].text.endswith("and go.") and found[0].start == 0
+
+
+def test_a_line_with_no_sentence_end_in_forty_thousand_characters_is_not_read_further(monkeypatch):
+    """pysbd takes minutes over 200 KB of "Mr. Mr. ..." (each an abbreviation, no sentence ends): past
+    twice LONG_BLOCK with no end, the rest of the line is one sentence, too long for extract, unread."""
+    from demanddiff.positions.prose import segment
+
+    seen = []
+    real = segment._segmenter()
+
+    class Recording:
+        def segment(self, text):
+            seen.append(len(text))
+            return real.segment(text)
+
+    monkeypatch.setattr(segment, "_segmenter", lambda: Recording())
+    text = "Mr. " * 50_000
+    found = sentences(text)
+    assert [(s.start, s.end) for s in found] == [(0, len(text) - 1)]
+    assert max(seen) <= 2 * segment.LONG_BLOCK
 
 
 def test_many_hard_wrapped_lines_join_in_linear_time():

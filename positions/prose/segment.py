@@ -4,9 +4,11 @@ Lines are blocks (titles, paragraphs, list items); hard-wrapped lines that run o
 joined. Inside a block, pysbd (rule-based, no model) finds sentence ends, so
 abbreviations (U.S., Mr., Gen.), initials, dates and quotes do not cut a sentence.
 
-A block longer than any paragraph (``LONG_BLOCK``: a text saved without line breaks) is cut at
-pysbd's own sentence ends into blocks of at most that length, read a window at a time: pysbd's
-time grows with the square of the text it is given (a 2 MB line took over ten minutes).
+A block longer than any paragraph (``LONG_BLOCK``: a text saved without line breaks) is read a
+window at a time and cut at pysbd's own sentence ends into blocks of about a window each: pysbd's
+time grows with the square of the sentences it is given (a 2 MB line took over ten minutes). Where
+no sentence ends in twice ``LONG_BLOCK`` characters, the rest of the block is one sentence, too long
+for any reader (``extract`` refuses one of over 20,000), and pysbd is not asked about it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ _MARKER = re.compile(
 _ENDS = tuple('.!?:;"”’)')
 _RUN_ON = re.compile(r"(?:,|-|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|that|from|as))$")
 LONG_BLOCK = 20_000  # characters: no paragraph is this long (the longest in tests/extract is 1,581)
-_WINDOW = LONG_BLOCK // 2  # what pysbd reads at a time of a longer block
+_WINDOW = 2_000  # what pysbd reads at a time of a longer block (some hundred sentences at most)
 _TAIL = 40  # how much of a block's end tells whether the next line runs on (_ENDS, _RUN_ON)
 
 
@@ -99,38 +101,48 @@ def quoted_sentences(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()] or [text]
 
 
-def _paragraphs(start: int, end: int, kind: str, text: str) -> list[tuple[int, int, str]]:
-    """A block as it is, or one longer than ``LONG_BLOCK`` cut at pysbd's sentence ends into blocks of
-    about half that length (the list marker goes with the first); a sentence is never cut, however long."""
+# A paragraph: start, end, list marker, and pysbd's pieces of it when they are read already (else None).
+Paragraph = tuple[int, int, str, list[str] | None]
+
+
+def _flat(text: str) -> str:
+    return text.replace("\n", " ").replace("\r", " ")
+
+
+def _paragraphs(start: int, end: int, kind: str, text: str) -> list[Paragraph]:
+    """A block as it is, or one longer than ``LONG_BLOCK`` cut at pysbd's sentence ends, a window at a
+    time (the list marker goes with the first piece); see the module's docstring."""
     if end - start <= LONG_BLOCK:
-        return [(start, end, kind)]
-    found = []
+        return [(start, end, kind, None)]
+    found: list[Paragraph] = []
     while end - start > LONG_BLOCK:
-        size, cut = _WINDOW, 0
-        while not cut and start + size < end:
-            window = text[start : start + size].replace("\n", " ").replace("\r", " ")
-            pieces = [p.strip() for p in _segmenter().segment(window) if p.strip()]
+        size, cut, pieces = _WINDOW, 0, []
+        while not cut and size <= 2 * LONG_BLOCK:
+            window = _flat(text[start : min(start + size, end)])
+            pieces = [p for p in _segmenter().segment(window) if p.strip()]
             at = 0
             for piece in pieces[:-1]:
-                at = window.find(piece, at) + len(piece)
+                at = window.find(piece.strip(), at) + len(piece.strip())
             # the last piece may be a sentence the window cut off: the block goes on from where it starts
-            cut = window.find(pieces[-1], at) if len(pieces) > 1 else 0
+            cut = max(window.find(pieces[-1].strip(), at), 0) if len(pieces) > 1 else 0
+            if start + size >= end:
+                break
             size *= 2
-        if cut <= 0:
-            break
-        found.append((start, start + cut, kind))
+        if not cut:  # one sentence too long for any reader: the rest of the block, unread
+            return [*found, (start, end, kind, [_flat(text[start:end])])]
+        found.append((start, start + cut, kind, pieces[:-1]))
         start, kind = start + cut, ""
-    return [*found, (start, end, kind)]
+    return [*found, (start, end, kind, None)]
 
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its offsets; ``text[s.start:s.end]`` is the sentence."""
     found: list[Sentence] = []
     paragraphs = [p for block in marked_blocks(text) for p in _paragraphs(*block, text)]
-    for number, (start, end, kind) in enumerate(paragraphs):
-        block = text[start:end].replace("\n", " ").replace("\r", " ")
+    for number, (start, end, kind, read) in enumerate(paragraphs):
+        block = _flat(text[start:end])
         cursor = 0
-        for piece in _segmenter().segment(block):
+        for piece in _segmenter().segment(block) if read is None else read:
             piece = piece.strip()
             if not piece:
                 continue
