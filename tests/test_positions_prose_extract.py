@@ -840,7 +840,8 @@ def test_extract_on_a_text_of_one_huge_sentence_exits_2_naming_the_file(runner, 
     strict=True,
     reason="extract.py (the lead's): Party.mentioned matches a name as a word's start, so --party UN takes "
     "'Unions demanded ...' and 'United Russia insisted ...', US takes 'USSR' and 'Users', EU 'Europe-wide' and "
-    "'Eurasian'; match a name of at most 3 letters as a whole word in capitals",
+    "'Eurasian'; match a name given in capitals (UN, NATO) as that whole word in capitals, another of 3 letters "
+    "or fewer ('He') as a whole word",
 )
 def test_a_party_named_by_an_acronym_is_that_word_only():
     text = (
