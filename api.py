@@ -53,13 +53,18 @@ def _dataset(dataset: str | Path | PositionSet | Position, call: str) -> tuple[P
 
 def _date(value: dt.date | str | None, name: str) -> dt.date | None:
     """A date argument: a ``datetime.date``, an ISO text (``"2024-03-01"``) or None."""
-    from .positions.model import parse_date
+    from .positions.model import as_date
 
-    if value is None or isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return parse_date(value)
-    raise TypeError(f"{name} must be a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+    return None if value is None else as_date(value, name)
+
+
+def _engine(engine: object) -> Engine:
+    """The ``engine`` argument: an Engine, or None for the shared one."""
+    if engine is None:
+        return shared()
+    if not isinstance(engine, Engine):
+        raise TypeError(f"engine must be an Engine (demanddiff.Engine()), not {type(engine).__name__}")
+    return engine
 
 
 def _names(aliases: object) -> tuple[str, ...]:
@@ -119,7 +124,7 @@ def timeline(
         raise TypeError(f"decisions must be a list of Decisions (load_decisions(paths)), not of {type(bad).__name__}")
     if isinstance(loaded, Position):
         raise InputError("holds a single position; a timeline needs a dataset of rounds (positions: [...])", path)
-    return build(loaded, party, start, end, engine or shared(), decisions=decisions)
+    return build(loaded, party, start, end, _engine(engine), decisions=decisions)
 
 
 def corpus(
@@ -138,7 +143,7 @@ def corpus(
     pairs = consecutive(loaded, party)
     if not pairs:
         raise InputError("no party has two rounds to compare; add rounds with dates", path)
-    engine = engine or shared()
+    engine = _engine(engine)
     engine.embedder.prepare(s.text for old, new in pairs for p in (old, new) for s in p.statements)
     return engine.compare_all(pairs)
 
@@ -161,19 +166,21 @@ def extract(
     read as its text, a Markdown table cell by cell (``positions.prose.markup``).
     """
     from .compare.dedupe import near_duplicates
+    from .positions.model import check_party
     from .positions.prose.extract import extract as one
     from .positions.prose.extract import extract_rounds
     from .positions.prose.markup import readable
+    from .positions.validate import no_surrogates
 
     if not isinstance(text, str):
         raise TypeError(f"extract() takes the text (str), not {type(text).__name__}")
-    if party is not None and not isinstance(party, str):
-        raise TypeError(f"party must be a name (str), not {type(party).__name__}")
+    check_party(party)
+    no_surrogates(text)
     aliases = _names(aliases)
     text = readable(text)
     date = _date(date, "date")
     run = extract_rounds if split_rounds else one
-    same = near_duplicates((engine or shared()).embedder)
+    same = near_duplicates((_engine(engine)).embedder)
     return run(text, party, date, aliases=aliases, same=same, source=source, keep_fragments=keep_fragments)
 
 
@@ -184,7 +191,13 @@ def check_extraction(
     from .compare.eval.extract_check import check
     from .positions.prose.markup import readable
 
-    return check(found, gold, readable(text), engine or shared())
+    _subject(found, "check_extraction", (Position, PositionSet))
+    _subject(gold, "check_extraction", (Position, PositionSet))
+    if not isinstance(text, str):
+        raise TypeError(f"check_extraction() takes the text (str), not {type(text).__name__}")
+    if not any(p.statements for p in ([gold] if isinstance(gold, Position) else gold)):
+        raise InputError("the hand list holds no demands; list the demands the text makes in it")
+    return check(found, gold, readable(text), _engine(engine))
 
 
 def render(subject: Comparison | Timeline, fmt: str = "simple") -> str:
@@ -221,7 +234,11 @@ def review(
     (``terminal.Outcome``); ``compare(..., decisions=read_decisions(path))`` applies the file."""
     from .terminal import run
 
-    return run(old, new, decisions, engine or shared(), limit=limit, by=by)
+    _subject(old, "review", (Position,))
+    _subject(new, "review", (Position,))
+    if not isinstance(decisions, (str, Path)):
+        raise TypeError(f"decisions must be a file path (str or Path), not {type(decisions).__name__}")
+    return run(old, new, decisions, _engine(engine), limit=limit, by=by)
 
 
 def plot(subject: Timeline, path: str | Path) -> None:
@@ -262,6 +279,9 @@ def evaluate(
     from .compare.eval.tune import benchmark
 
     gold = _cases(cases, "evaluate")
+    if isinstance(methods, str) or not (methods is None or isinstance(methods, Iterable)):
+        names = ", ".join(("engine", *BASELINES))
+        raise TypeError(f"methods must be a list of names ({names}), not {type(methods).__name__}")
     methods = ("engine", *BASELINES) if methods is None else tuple(methods)
     unknown = [m for m in methods if m != "engine" and m not in BASELINES]
     if unknown:
@@ -269,16 +289,14 @@ def evaluate(
     if loo and len(gold) < 2:
         raise InputError("leave-one-case-out needs at least two gold cases; give more, or leave out --loo")
     runs_engine = "engine" in methods
-    return benchmark(
-        gold, (engine or shared()) if runs_engine else None, [m for m in methods if m != "engine"], loo=loo
-    )
+    return benchmark(gold, (_engine(engine)) if runs_engine else None, [m for m in methods if m != "engine"], loo=loo)
 
 
 def evaluate_battery(paths: Iterable[str | Path], *, engine: Engine | None = None):
     """The engine's verdicts on verdict batteries, one ``BatteryReport`` per file: ``demanddiff eval BATTERY``."""
     from .compare.eval.battery import load_battery, run_battery
 
-    engine = engine or shared()
+    engine = _engine(engine)
     return [run_battery(load_battery(path), engine) for path in paths]
 
 
@@ -293,7 +311,7 @@ def calibration(
     from .compare.eval.battery import load_battery
     from .compare.eval.calibration import battery_samples, gold_samples
 
-    engine = engine or shared()
+    engine = _engine(engine)
     gold = _cases(cases, "calibration") if cases else []
     return gold_samples(gold, engine) + battery_samples([load_battery(b) for b in batteries], engine)
 
@@ -305,4 +323,4 @@ def tune(cases: Cases, *, engine: Engine | None = None) -> Settings:
     gold = _cases(cases, "tune")
     if len(gold) < 2:
         raise InputError("tuning needs at least two gold cases")
-    return fit(gold, engine or shared())
+    return fit(gold, _engine(engine))

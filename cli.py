@@ -32,7 +32,7 @@ from .positions import InputError, Position, load, parse_date
 from .positions.gold import load_gold
 from .positions.model import pair_warnings
 from .positions.readers import INPUT_FORMATS, STDIN, loads, read_source, read_stdin
-from .positions.writers import to_yaml
+from .positions.writers import to_json, to_yaml
 
 
 class StatusList(click.ParamType):
@@ -701,6 +701,10 @@ def _battery_output(reports, fmt: str, samples) -> str:
     return "\n".join(parts)
 
 
+# Names a position file cannot have: a list, a table or a page would be read back as something else.
+LIST_SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".txt", ".html", ".htm", ".tex")
+
+
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--party", help="The party whose demands to keep (others' views are left out).")
@@ -713,7 +717,7 @@ def _battery_output(reports, fmt: str, samples) -> str:
 )
 @click.option("--model", help="Sentence-transformers model used to merge near-duplicates.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE.")
+@click.option("-o", "--output", type=click.Path(), help="Write the position file to FILE: YAML, or JSON for FILE.json.")
 @input_errors
 def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, model, no_cache, output):
     """Extract the demands in an article, speech or communiqué (text, Markdown or a saved web
@@ -723,6 +727,13 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
         demanddiff extract article.txt --party Russia --date 2025-03-13 --split-rounds -o rounds.yaml
         demanddiff compare rounds.yaml --from 2021-09-01 --to 2025-03-13
     """
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if suffix in LIST_SUFFIXES:
+        raise click.UsageError(
+            f"-o {output}: extract writes a position file in YAML or JSON, which a {suffix} file cannot hold; "
+            "name it .yaml or .json"
+        )
+    write = to_json if suffix == ".json" else to_yaml
     text = read_stdin() if file == "-" else read_source(file, "add the text to extract demands from")
     engine = Engine(model, cache=not no_cache)
     source = "" if file == "-" else Path(file).name
@@ -746,13 +757,16 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
             why = "no demands found: no sentence reads as a demand (must, should, demands that ...)"
         raise InputError(why, _name(file))
     if gold is None:
-        emit(to_yaml(found), output)
+        emit(write(found), output)
         return
     from .compare.eval.extract_check import HEADERS, unmatched_lines
 
-    scores = api.check_extraction(found, load(gold), text, engine=engine)
+    try:
+        scores = api.check_extraction(found, load(gold), text, engine=engine)
+    except InputError as exc:  # a fault of the hand list: name its file
+        raise InputError(exc.message, exc.path or gold, exc.line) from None
     if output:
-        emit(to_yaml(found), output)
+        emit(write(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)
     click.echo(unmatched_lines(scores[-1]), nl=False)
 

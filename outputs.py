@@ -1,7 +1,7 @@
 """Writing a command's output files safely: checked before any work, written all or none.
 
 - An output that is the same file as an input (same path, symlink or hard link) is refused.
-- The output's folder must exist and be writable; a folder is not a file name.
+- The output's folder must exist and be writable; a folder (or a name ending in /) is not a file name.
 - A regular file (or a new one) is written to a temporary file beside it and renamed onto it,
   so a reader never sees half a file; an existing file keeps its mode, a new one follows the umask.
 - A symlink is followed: its target is replaced, the link stays.
@@ -59,6 +59,8 @@ def check_target(path: str, inputs: Iterable[str] = (), option: str = "-o") -> N
             raise InputError(f"is a socket; give {option} a file", path)
         if _special(st.st_mode):
             return
+    if path.endswith(("/", os.sep)):  # a folder not made yet: realpath would drop the slash and write a file
+        raise InputError(f"names a folder (it ends in /); give {option} a file name", path)
     real = os.path.realpath(path)
     folder = os.path.dirname(real) or "."
     if not os.path.exists(folder):

@@ -46,8 +46,7 @@ class Engine:
         settings: Settings | None = None,
         executor: Executor | None = None,
     ):
-        if settings is not None and not isinstance(settings, Settings):
-            raise TypeError(f"settings must be a Settings (Settings.load(path)), not {type(settings).__name__}")
+        check_engine_args(model, cache, settings)
         self.executor = executor or LocalExecutor()
         self.embedder = Embedder(model, cache=cache, executor=self.executor)
         self.settings = settings or Settings()
@@ -207,6 +206,20 @@ def _warn_unread(position: Position, statements: tuple[Statement, ...]) -> None:
 _engines: dict[tuple, Engine] = {}
 
 
+def check_engine_args(model: object, cache: object, settings: object) -> None:
+    """TypeErrors at the call for an Engine's arguments of the wrong kind (not deep in the model's loader)."""
+    import os
+
+    from .cache import EmbeddingCache
+
+    if model is not None and not isinstance(model, (str, os.PathLike)):
+        raise TypeError(f"model must be a name or a folder (str or Path), not {type(model).__name__}")
+    if not isinstance(cache, (bool, EmbeddingCache)) and cache is not None:
+        raise TypeError(f"cache must be true or false (or an EmbeddingCache), not {type(cache).__name__}")
+    if settings is not None and not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a Settings (Settings.load(path)), not {type(settings).__name__}")
+
+
 def compare(
     old: PositionLike,
     new: PositionLike,
@@ -223,6 +236,7 @@ def compare(
 
 def shared(model: str | None = None, cache: bool = True, settings: Settings | None = None) -> Engine:
     """One Engine per (model, cache, settings), kept for the life of the process: the model loads once."""
+    check_engine_args(model, cache, settings)
     key = (model, cache, settings)
     if key not in _engines:
         _engines[key] = Engine(model, cache=cache, settings=settings)

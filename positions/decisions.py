@@ -179,9 +179,9 @@ def to_yaml(decisions: Decisions) -> str:
     }
     data = {k: v for k, v in data.items() if v is not None and (v != [] or k in ("links", "dropped", "added"))}
 
-    class Flow(yaml.SafeDumper):
-        def ignore_aliases(self, data):
-            return True
+    from .writers import safe_dumper
+
+    Flow = safe_dumper()  # a class of its own each call: the representers below go on this one
 
     def line(dumper, value):
         return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True)
@@ -260,7 +260,8 @@ def current(decisions: Decisions, old: Position, new: Position) -> tuple[Decisio
                 kept.add(ident)
         lone[side] = frozenset(kept)
     # A statement whose decided partner went stale keeps its decision only with its other partners.
-    lost = [link for link in decisions.links if link not in links]
+    applied = set(links)  # looked up, not searched: a decisions file may cover every demand of a large comparison
+    lost = [link for link in decisions.links if link not in applied]
     bad_old, bad_new = {link.old for link in lost}, {link.new for link in lost}
     for link in links:
         if link.old in bad_old or link.new in bad_new:
@@ -296,12 +297,14 @@ def merge(many: Sequence[Decisions]) -> Decisions | None:
         return None
     merged = many[0]
     for other in many[1:]:
+        verdicts = _verdicts(merged), _verdicts(other)
         for side, ids in (
             ("old", other.decided_old & merged.decided_old),
             ("new", other.decided_new & merged.decided_new),
         ):
+            at = 0 if side == "old" else 1
             for ident in sorted(ids):
-                if _verdict(merged, side, ident) != _verdict(other, side, ident):
+                if verdicts[0][at].get(ident, frozenset()) != verdicts[1][at].get(ident, frozenset()):
                     raise InputError(
                         f"decides {side} demand {ident} differently from {merged.path or 'an earlier file'}; "
                         "keep one of the two decisions",
@@ -309,7 +312,8 @@ def merge(many: Sequence[Decisions]) -> Decisions | None:
                     )
         old = _union(merged.old, other.old)
         new = _union(merged.new, other.new)
-        links = merged.links + tuple(x for x in other.links if x not in merged.links)
+        known_links, known_skipped = set(merged.links), set(merged.skipped)
+        links = merged.links + tuple(x for x in other.links if x not in known_links)
         merged = replace(
             merged,
             old=old,
@@ -317,14 +321,18 @@ def merge(many: Sequence[Decisions]) -> Decisions | None:
             links=links,
             dropped=merged.dropped | other.dropped,
             added=merged.added | other.added,
-            skipped=merged.skipped + tuple(s for s in other.skipped if s not in merged.skipped),
+            skipped=merged.skipped + tuple(s for s in other.skipped if s not in known_skipped),
         )
     return merged
 
 
-def _verdict(d: Decisions, side: str, ident: str) -> frozenset:
-    at = 0 if side == "old" else 1
-    return frozenset((x.old, x.new, x.status) for x in d.links if (x.old, x.new)[at] == ident)
+def _verdicts(d: Decisions) -> tuple[dict[str, frozenset], dict[str, frozenset]]:
+    """The links (old, new, status) of each old id and of each new id."""
+    by: tuple[dict[str, set], dict[str, set]] = ({}, {})
+    for x in d.links:
+        by[0].setdefault(x.old, set()).add((x.old, x.new, x.status))
+        by[1].setdefault(x.new, set()).add((x.old, x.new, x.status))
+    return {k: frozenset(v) for k, v in by[0].items()}, {k: frozenset(v) for k, v in by[1].items()}
 
 
 def _union(a: Position, b: Position) -> Position:

@@ -13,6 +13,7 @@ statement is decided: unlinked old ids are dropped, unlinked new ids are new.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,14 +103,16 @@ def _read(path: str | Path) -> tuple[GoldCase, dict]:
     if not isinstance(links, list):
         raise InputError("'links' must be a list of old/new/status mappings", name, _line_of(data))
     lines = list(getattr(links, "lines", [])) or [None] * len(links)
-    parsed = tuple(_link(item, old, new, name, line) for item, line in zip(links, lines))
+    ids = {"old": {s.id for s in old.statements}, "new": {s.id for s in new.statements}}  # once: files may be large
+    parsed = tuple(_link(item, ids, name, line) for item, line in zip(links, lines))
     pairs = [(link.old, link.new) for link in parsed]
     if len(set(pairs)) != len(pairs):
         raise InputError("the same old/new pair is linked twice; keep one link", name)
+    _check_relations(parsed, lines, name)
     decided = None
     if "dropped" in data or "added" in data:
-        dropped = _alone(data, "dropped", 0, old, new, parsed, name)
-        added = _alone(data, "added", 1, old, new, parsed, name)
+        dropped = _alone(data, "dropped", 0, ids, parsed, name)
+        added = _alone(data, "added", 1, ids, parsed, name)
         decided = (
             frozenset({link.old for link in parsed} | dropped),
             frozenset({link.new for link in parsed} | added),
@@ -120,8 +123,41 @@ def _read(path: str | Path) -> tuple[GoldCase, dict]:
     return case, data
 
 
+def _check_relations(links: tuple[Link, ...], lines: list, path: str) -> None:
+    """Every link of a demand with several is marked: ``split`` (one old demand, several new) or
+    ``merged`` (several old, one new); a link of two lone demands is marked neither."""
+    olds = Counter(link.old for link in links)
+    news = Counter(link.new for link in links)
+    for link, line in zip(links, lines):
+        split, merged = olds[link.old] > 1, news[link.new] > 1
+        if split and merged:
+            raise InputError(
+                f"link {link.old} -> {link.new} is one of several links of both its demands; a demand is split "
+                "(one old, several new) or merged (several old, one new), not both",
+                path,
+                line,
+            )
+        want = "split" if split else "merged" if merged else None
+        if link.relation == want:
+            continue
+        if want is None:
+            raise InputError(
+                f"link {link.old} -> {link.new} is marked {link.relation}, but neither of its demands has another "
+                f"link; remove 'relation: {link.relation}'",
+                path,
+                line,
+            )
+        side, ident, count = ("old", link.old, olds[link.old]) if split else ("new", link.new, news[link.new])
+        how = "one old demand answered by several new ones" if split else "several old demands answered by one new one"
+        raise InputError(
+            f"{side} demand {ident} has {count} links; mark each 'relation: {want}' ({how}), or keep one link",
+            path,
+            line,
+        )
+
+
 def _alone(
-    data: dict, key: str, side: int, old: Position, new: Position, links: tuple[Link, ...], path: str
+    data: dict, key: str, side: int, ids: dict[str, set[str]], links: tuple[Link, ...], path: str
 ) -> frozenset[str]:
     """The ids a decisions file lists as ``dropped`` (old side) or ``added`` (new side), validated."""
     items = data.get(key) or []
@@ -131,7 +167,7 @@ def _alone(
     lines = list(getattr(items, "lines", [])) or [line] * len(items)
     linked = {(link.old, link.new)[side] for link in links}
     for item, at in zip(items, lines):
-        _check_id(item, "old" if side == 0 else "new", old, new, path, at, f"'{key}' lists")
+        _check_id(item, "old" if side == 0 else "new", ids, path, at, f"'{key}' lists")
         if str(item) in linked:
             raise InputError(
                 f"'{key}' lists {item!r}, which a link also names; keep the link or the '{key}' entry", path, at
@@ -139,9 +175,9 @@ def _alone(
     return frozenset(map(str, items))
 
 
-def _check_id(ident: object, side: str, old: Position, new: Position, path: str, line: int | None, what: str):
-    """An InputError unless ``ident`` is a demand id of ``side``; naming the fix when it is the other side's."""
-    ids = {"old": {s.id for s in old.statements}, "new": {s.id for s in new.statements}}
+def _check_id(ident: object, side: str, ids: dict[str, set[str]], path: str, line: int | None, what: str):
+    """An InputError unless ``ident`` is a demand id of ``side`` (``ids``: each side's); naming the fix when
+    it is the other side's."""
     if str(ident) in ids[side]:
         return
     other = "new" if side == "old" else "old"
@@ -155,11 +191,11 @@ def _check_id(ident: object, side: str, old: Position, new: Position, path: str,
     )
 
 
-def _link(item: object, old: Position, new: Position, path: str, line: int | None) -> Link:
+def _link(item: object, ids: dict[str, set[str]], path: str, line: int | None) -> Link:
     if not isinstance(item, dict) or not {"old", "new", "status"} <= set(item):
         raise InputError("a link needs old, new and status", path, line)
     for side in ("old", "new"):
-        _check_id(item[side], side, old, new, path, line, "link names")
+        _check_id(item[side], side, ids, path, line, "link names")
     status, relation = str(item["status"]), item.get("relation")
     if status not in LINK_STATUSES:
         raise InputError(f"link status {status!r} is not one of {', '.join(LINK_STATUSES)}", path, line)

@@ -119,11 +119,13 @@ class PositionSet:
 
     def rounds(self, party: str | None = None) -> list[Position]:
         """Rounds of one party (or all), oldest first."""
+        check_party(party)
         chosen = [p for p in self.positions if party is None or p.party == party]
         return sorted(chosen, key=lambda p: (p.party, p.date or dt.date.min))
 
     def select(self, date: dt.date, party: str | None = None) -> Position:
-        """The round on ``date``, else the latest round before it."""
+        """The round on ``date`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), else the latest round before it."""
+        date = as_date(date)
         party = self.one_party(party)
         rounds = self.rounds(party)
         before = [p for p in rounds if p.date is not None and p.date <= date]
@@ -144,6 +146,7 @@ class PositionSet:
 
     def one_party(self, party: str | None) -> str:
         """The party's name as the dataset spells it; ``None`` when the dataset holds only one."""
+        check_party(party)
         names = self.parties()
         if party is None:
             if len(names) == 1:
@@ -176,6 +179,20 @@ def parse_date(value: object, path: str | None = None, line: int | None = None) 
     except ValueError:
         pass
     raise InputError(f"invalid date {text!r}; write it as YYYY-MM-DD, e.g. 2022-03-29", path, line)
+
+
+def as_date(value: object, name: str = "date") -> dt.date:
+    """A date argument of the library: a ``datetime.date`` (a datetime gives its day) or an ISO text;
+    a TypeError for anything else, an InputError for a text that is no date."""
+    if isinstance(value, (dt.date, str)):
+        return parse_date(value)
+    raise TypeError(f"{name} must be a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+
+
+def check_party(party: object) -> None:
+    """A party argument of the library: a name, or None."""
+    if party is not None and not isinstance(party, str):
+        raise TypeError(f"party must be a name (str), not {type(party).__name__}")
 
 
 def check_ids(statements: Sequence[Statement], path: str | None, lines: Sequence[int | None] = ()) -> None:

@@ -309,11 +309,23 @@ CSV_COLUMNS = ("party", "date", "round", "id", "text")
 
 
 def read_csv(text: str, path: str, meta: dict) -> Loaded:
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the line of the file each record starts on (a quoted cell spans lines)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    end = 0  # the last line of the record before (a blank line is a record too)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for row in reader:
+            starts.append(end + 1)
+            end = reader.line_num
+            rows.append(row)
     except csv.Error as exc:
-        raise InputError(f"invalid CSV: {exc}", path) from None
+        raise InputError(f"invalid CSV: {exc}", path, reader.line_num) from None
     header = [h.strip().lower() for h in rows[0]] if rows else []
+    named: set[str] = set()
+    for column in header:
+        if column and column in named:
+            raise InputError(f"CSV header names column {column!r} twice; give each column once", path, 1)
+        named.add(column)
     missing = [c for c in ("text",) if c not in header]
     if missing:
         raise InputError(
@@ -323,7 +335,7 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
             1,
         )
     groups: dict[tuple, list] = {}
-    for lineno, row in enumerate(rows[1:], 2):
+    for lineno, row in zip(starts[1:], rows[1:]):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -545,6 +557,8 @@ def sniff(text: str) -> str:
             return "json"
         except json.JSONDecodeError:
             pass
+        except (RecursionError, ValueError):  # JSON too deep, or a number too long: the reader refuses it
+            return "json"
     lines = body.splitlines()
     if not lines:
         return "markdown"
@@ -560,7 +574,7 @@ def sniff(text: str) -> str:
             return "markdown"
     try:
         data = yaml.safe_load(body)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # bad syntax, 2025-02-30, a long number, too deep
         return "yaml" if re.match(r"^\s*(---|[\w-]+\s*:)", body) else "markdown"
     if isinstance(data, dict) and ("demands" in data or "positions" in data):
         return "yaml"

@@ -20,6 +20,12 @@ ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # embedding, override and isolate controls
 SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Zero-width characters a web page leaves inside words ("re\u200bmoved", "with\u00addraw"): soft hyphen,
+# zero-width space, word joiner, invisible operators, zero-width no-break space; a joiner or non-joiner
+# too, next to ASCII (between letters of other scripts it spells the word, or builds an emoji).
+ZERO_WIDTH = re.compile(
+    "[\u00ad\u180e\u200b\u2060-\u2064\ufeff]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
+)
 
 
 def describe(value: Any) -> str:
@@ -48,7 +54,13 @@ def strip_controls(text: str, keep_newlines: bool = False) -> str:
 
 
 def clean(text: str, path: str | None = None, line: int | None = None) -> str:
-    """Text as a demand or label keeps it: control characters dropped, whitespace collapsed."""
+    """Text as a demand or label keeps it: control and zero-width characters dropped, whitespace collapsed."""
+    no_surrogates(text, path, line)
+    return " ".join(ZERO_WIDTH.sub("", strip_controls(text)).split())
+
+
+def no_surrogates(text: str, path: str | None = None, line: int | None = None) -> None:
+    """An InputError for a lone surrogate (``"\\ud800"`` in JSON): no text can be written with one."""
     bad = SURROGATE.search(text)
     if bad:
         raise InputError(
@@ -56,7 +68,6 @@ def clean(text: str, path: str | None = None, line: int | None = None) -> str:
             path,
             line,
         )
-    return " ".join(strip_controls(text).split())
 
 
 def visible(text: str) -> bool:

@@ -13,6 +13,7 @@ import yaml
 from test_positions_readers import BAD
 
 from conftest import FIXTURE, GOLD_DIR, gold_cases, write_gold_rounds
+from demanddiff import load
 from demanddiff.cli import cli
 from demanddiff.compare import engine as engine_module
 
@@ -287,6 +288,43 @@ def test_extract_reads_a_saved_web_page_and_checks_it_against_the_hand_list(runn
     checked = runner.invoke(cli, [*args, "--check", str(gold)])
     total = next(line.split() for line in checked.stdout.splitlines() if line.split()[:1] == ["total"])
     assert checked.exit_code == 0 and float(total[-2]) >= 0.9, checked.output  # precision, recall
+
+
+def test_extract_writes_json_for_a_json_name_and_refuses_a_list_format(runner, tmp_path):
+    """extract -o out.json wrote YAML under a .json name (compare then said 'invalid JSON'), and -o
+    demands.md a YAML file that compare read back line by line as demands ('positions:', 'demands:')."""
+    text = tmp_path / "speech.txt"
+    text.write_text("Russia demanded that Ukraine must withdraw its troops.\n")
+    out = tmp_path / "out.json"
+    result = runner.invoke(cli, ["extract", str(text), "--party", "Russia", "--date", "2025-03-13", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["date"] == "2025-03-13" and data["demands"][0]["text"] == "Ukraine must withdraw its troops."
+    assert data["demands"][0]["sources"][0]["sentence"].startswith("Russia demanded")
+    again = load(out)
+    assert [s.text for s in again.statements] == ["Ukraine must withdraw its troops."]
+    assert again.statements[0].sources[0].start == 0
+    for name in ("demands.md", "demands.txt", "demands.csv"):
+        result = runner.invoke(cli, ["extract", str(text), "-o", str(tmp_path / name)])
+        assert result.exit_code == 2 and not (tmp_path / name).exists()
+        assert result.stderr == (
+            f"Error: -o {tmp_path / name}: extract writes a position file in YAML or JSON, which a "
+            f"{Path(name).suffix} file cannot hold; name it .yaml or .json; see 'demanddiff extract --help'\n"
+        )
+
+
+def test_extract_check_against_a_hand_list_with_no_demands_is_refused(runner, tmp_path):
+    """An empty hand list ('demands: []') scored recall 1.0 and exit 0."""
+    text = tmp_path / "speech.txt"
+    text.write_text("Russia demanded that Ukraine must withdraw its troops.\n")
+    gold = tmp_path / "gold.yaml"
+    for content in ("demands: []\n", "positions:\n  - {date: 2025-01-01, demands: []}\n"):
+        gold.write_text(content)
+        result = runner.invoke(cli, ["extract", str(text), "--split-rounds", "--check", str(gold)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {gold}: the hand list holds no demands; list the demands the text makes in it\n"
+        )
 
 
 def test_extract_with_no_demands_is_a_one_line_error(runner, tmp_path):

@@ -113,6 +113,22 @@ def test_markdown_has_the_counts_and_an_escaped_row_per_item(comparison):
     assert "30~~ **60**" not in text and "~~30~~" in text and "**60**" in text
 
 
+def test_no_report_passes_direction_overrides_or_terminal_escapes(engine):
+    """A demand holding a right-to-left override ("go \u202eevil\u202c now" shows as "go live now") or a
+    terminal escape reached the Markdown report (printed to the terminal, shown on a forge) and the
+    HTML page as it was; the tables drop them. The review data keeps the texts, escaped."""
+    old = Position((Statement("o1", "Tariffs must go \u202eevil\u202c now."),))
+    new = Position((Statement("n1", "Tariffs must stay \u202eevil\u202c now.\x1b]0;pwned\x07 \x1b[2J \x1b]8;;"),))
+    result = engine.compare(old, new)
+    unsafe = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    for page in (render_report(result, "markdown"), render_report(result, "html"), render_report(result, "html", True)):
+        assert not unsafe.search(page) and "evil" in page
+        assert page.rstrip().endswith(("</html>", "**bold**."))  # an escape never closed takes nothing after it
+    page = render_report(result, "html", review=True)
+    data = json.loads(re.search(r'id="review-data">(.*?)</script>', page, re.S)[1])
+    assert data["new"]["demands"][0]["text"] == new.statements[0].text
+
+
 def test_timeline_report_has_a_heat_map_cell_per_step(engine, threads_dataset):
     tl = timeline(load(threads_dataset), engine=engine)
     page = render_report(tl, "html")

@@ -3,6 +3,7 @@ library calls are checked at the call, and a named model reaches the network onl
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import re
@@ -207,6 +208,17 @@ def test_output_folder_is_checked_before_any_work(runner, files, tmp_path, no_wo
         assert ONE_LINE.fullmatch(result.stderr) and re.search(message, result.stderr), result.stderr
     result = runner.invoke(cli, ["compare", *map(str, files), "-o", str(tmp_path / where)])
     assert result.exit_code == 2 and re.search(message, result.stderr), result.stderr
+
+
+def test_an_output_name_ending_in_a_slash_is_a_folder_not_a_file(runner, tmp_path, no_work):
+    """-o newdir/ (a folder not made yet) wrote a file named newdir."""
+    for args in (["rounds", str(FIXTURE), "-o"], ["timeline", str(FIXTURE), "--plot"]):
+        result = runner.invoke(cli, [*args, f"{tmp_path / 'newdir'}/"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {tmp_path / 'newdir'}/: names a folder (it ends in /); give {args[-1]} a file name\n"
+        )
+        assert not (tmp_path / "newdir").exists()
 
 
 def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path):
@@ -564,6 +576,71 @@ def _comparison():
     ],  # fmt: skip
 )
 def test_library_calls_check_their_arguments(call, error, message):
+    if error is None:
+        call()
+        return
+    with pytest.raises(error) as info:
+        call()
+    assert message in str(info.value)
+
+
+def _fixture():
+    return api.load(FIXTURE)
+
+
+def _one_round():
+    return _fixture().positions[0]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: _fixture().select("2022-03-29"), None, None),
+        (lambda: _fixture().select(None), TypeError, "date must be a datetime.date or 'YYYY-MM-DD', not NoneType"),
+        (lambda: _fixture().select(2022), TypeError, "date must be a datetime.date or 'YYYY-MM-DD', not int"),
+        (lambda: _fixture().select("2022-02-30"), InputError, "invalid date '2022-02-30'"),
+        (lambda: _fixture().select(dt.datetime(2022, 3, 29, 12)), None, None),
+        (lambda: _fixture().select(dt.date(2022, 3, 29), 5), TypeError, "party must be a name (str), not int"),
+        (lambda: api.timeline(FIXTURE, party=5), TypeError, "party must be a name (str), not int"),
+        (lambda: api.rounds(FIXTURE, party=["Russia"]), TypeError, "party must be a name (str), not list"),
+        (lambda: api.timeline(FIXTURE, engine="e"), TypeError, "engine must be an Engine (demanddiff."),
+        (lambda: api.extract("Russia must go.", engine="e"), TypeError, "engine must be an Engine"),
+        (lambda: compare_call(["a must go."], ["b must go."], cache="no"), TypeError, "cache must be true or false"),
+        (lambda: compare_call(["a must go."], ["b must go."], settings={}), TypeError, "settings must be a Settings"),
+        (lambda: compare_call(["a must go."], ["b must go."], model=5), TypeError, "model must be a name or a folder"),
+        (lambda: api.extract("Russia must go \ud800 now."), InputError, "text holds a lone surrogate (U+D800)"),
+        (lambda: api.check_extraction(None, None, "x"), TypeError, "check_extraction() takes a Position or"),
+        (lambda: api.check_extraction(_one_round(), _one_round(), 5), TypeError, "takes the text (str), not int"),
+        (lambda: api.evaluate(ROOT / "tests" / "gold", methods="engine"), TypeError, "methods must be a list of names"),
+        (lambda: api.review("a", "b", "d.yaml"), TypeError, "review() takes a Position, not str"),
+        (lambda: api.review(_one_round(), _one_round(), 5), TypeError, "decisions must be a file path"),
+    ],
+    ids=[
+        "select iso date",
+        "select none",
+        "select int",
+        "select bad date",
+        "select datetime",
+        "select int party",
+        "timeline int party",
+        "rounds list party",
+        "timeline str engine",
+        "extract str engine",
+        "compare str cache",
+        "compare dict settings",
+        "compare int model",
+        "extract surrogate",
+        "check none",
+        "check int text",
+        "evaluate str methods",
+        "review str rounds",
+        "review int decisions",
+    ],  # fmt: skip
+)
+def test_library_calls_check_their_arguments_attack3(call, error, message):
+    """Each was an AttributeError deep inside ('str' object has no attribute 'compare'), a TypeError
+    of the internals ('<=' not supported, unhashable type: 'dict'), a UnicodeEncodeError, or letters
+    read as names ("unknown method(s) e, n, g, i, n, e")."""
     if error is None:
         call()
         return

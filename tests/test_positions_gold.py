@@ -61,6 +61,49 @@ def test_bad_case_files_name_file_line_and_fix(tmp_path, edit, message):
     assert str(path) in str(err.value) and message in str(err.value)
 
 
+TWO_NEW = CASE.replace(
+    '    - {id: n1, text: "Rents are frozen for three years."}\n',
+    '    - {id: n1, text: "Rents are frozen for three years."}\n    - {id: n2, text: "Mould is removed at once."}\n',
+)
+
+
+@pytest.mark.parametrize(
+    "links, message",
+    [
+        (
+            "  - {old: o1, new: n1, status: changed}\n  - {old: o1, new: n2, status: persisted}\n",
+            ":15: old demand o1 has 2 links; mark each 'relation: split' (one old demand answered by "
+            "several new ones), or keep one link",
+        ),
+        (
+            "  - {old: o1, new: n1, status: changed}\n  - {old: o2, new: n1, status: changed, relation: split}\n",
+            ":15: new demand n1 has 2 links; mark each 'relation: merged' (several old demands answered by "
+            "one new one), or keep one link",
+        ),
+        (
+            "  - {old: o1, new: n1, status: changed, relation: split}\n",
+            ":15: link o1 -> n1 is marked split, but neither of its demands has another link; remove 'relation: split'",
+        ),
+        (
+            "  - {old: o1, new: n1, status: changed, relation: split}\n"
+            "  - {old: o1, new: n2, status: changed, relation: split}\n"
+            "  - {old: o2, new: n2, status: changed, relation: merged}\n",
+            ":16: link o1 -> n2 is one of several links of both its demands; a demand is split (one old, "
+            "several new) or merged (several old, one new), not both",
+        ),
+    ],
+    ids=["split-unmarked", "merge-marked-split", "lone-split", "split-and-merged"],
+)
+def test_a_demand_of_two_links_is_a_split_or_merge_said_so(tmp_path, links, message):
+    """Two links to one old demand without 'relation: split' were taken as two separate verdicts (the
+    demand shown twice, relation null against the JSON contract); a lone link marked split was kept."""
+    path = tmp_path / "rel.yaml"
+    path.write_text(TWO_NEW.replace("  - {old: o1, new: n1, status: changed}\n", links))
+    with pytest.raises(InputError) as err:
+        read_case(path)
+    assert str(err.value) == f"{path}{message}"
+
+
 def test_folders_expand_and_names_must_be_unique(tmp_path):
     (tmp_path / "a.yaml").write_text(CASE)
     (tmp_path / "b.yaml").write_text(CASE)

@@ -107,3 +107,19 @@ def test_a_text_opening_with_many_comments_is_told_at_once():
     assert readable(text) == text and not looks_like_html(text)
     assert looks_like_html("<!-- note -->\n" * 40 + "<html><body><p>Russia must go.")
     assert time.monotonic() - began < 1
+
+
+def test_zero_width_characters_are_dropped_from_the_text_read(engine):
+    """A text pasted from a web page with zero-width spaces, joiners and soft hyphens inside its words
+    gave no demands at all ("must\u200b" is no modal)."""
+    text = "Russia\u200b must\u200b with\u00addraw\u200d its troops\ufeff.\n"
+    assert readable(text) == "Russia must withdraw its troops.\n"
+    found = extract(text, "Russia", engine=engine)
+    assert [s.text for s in found.statements] == ["Russia must withdraw its troops."]
+    assert [src.sentence for src in found.statements[0].sources] == ["Russia must withdraw its troops."]
+
+
+def test_zero_width_characters_written_as_entities_are_dropped_too():
+    """A page's &shy; (hyphenation points) and &#8203; came back as characters once decoded."""
+    page = "<html><body><p>Russia&#8203; must with&shy;draw its troops&zwj; now.</p></body></html>"
+    assert readable(page) == "Russia must withdraw its troops now.\n"

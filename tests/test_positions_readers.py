@@ -178,6 +178,31 @@ def test_only_safe_yaml_loading_in_the_source():
         assert "yaml.Loader" not in line, (name, line)
 
 
+def test_position_and_decisions_yaml_escape_direction_overrides_and_read_back_alike(tmp_path):
+    """extract printed a demand holding a right-to-left override raw ("withdraw \u202eevil\u202c troops"
+    shows as "withdraw live troops" on a terminal): YAML now writes it escaped, as JSON does."""
+    from demanddiff.positions.decisions import Decisions, read_decisions
+    from demanddiff.positions.decisions import to_yaml as decisions_yaml
+    from demanddiff.positions.model import Source, Statement
+    from demanddiff.positions.writers import to_yaml
+
+    text = "Russia must withdraw \u202eevil\u202c troops, caf\u00e9 \u00e9t\u00e9."
+    position = Position((Statement("d1", text, (), (Source(text, 0, len(text)),)),), party="R\u2066x")
+    written = to_yaml(position)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", written) and "\\u202E" in written
+    plain = Position((Statement("d1", "caf\u00e9 \u00e9t\u00e9."),))
+    assert "caf\u00e9 \u00e9t\u00e9" in to_yaml(plain)  # other texts as they are
+    path = tmp_path / "p.yaml"
+    path.write_text(written)
+    again = load(path)
+    assert again.statements[0].text == text and again.statements[0].sources[0].sentence == text
+    assert again.party == "R\u2066x"
+    decided = decisions_yaml(Decisions(position, position))
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", decided)
+    (tmp_path / "d.yaml").write_text(decided)
+    assert read_decisions(tmp_path / "d.yaml").old.statements[0].text == text
+
+
 def test_a_text_file_that_reads_as_prose_is_refused_with_one_line(tmp_path):
     """`.txt` is one demand per line to `compare`; an article is refused, naming `extract`."""
     from demanddiff.positions.errors import InputError
@@ -282,6 +307,42 @@ def test_deep_nesting_is_refused(tmp_path, name):
         load(write(tmp_path, name, content))
 
 
+@pytest.mark.parametrize("form", ["yaml", "json", "yaml-map", "yaml-block"])
+def test_deep_nesting_in_a_file_without_extension_is_refused(tmp_path, form):
+    """A file with no known extension (or standard input) is sniffed first: its unbounded parse hit
+    Python's recursion limit, exit 3."""
+    content = {
+        "yaml": "x: " + "[" * 50_000 + "]" * 50_000 + "\n",
+        "json": "[" * 50_000 + "]" * 50_000,
+        "yaml-map": "demands:\n  - " + "{a: " * 30_000 + "1" + "}" * 30_000 + "\n",
+        "yaml-block": "demands:\n" + "".join("  " * (i + 1) + "-\n" for i in range(3000)),
+    }[form]
+    with pytest.raises(InputError, match="nested more than 20 levels deep"):
+        load(write(tmp_path, "deep", content))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("date: 2025-02-30\ndemands: [a must go]\n", "invalid date '2025-02-30'"),
+        ('{"demands": ["a must go"], "party": ' + "1" * 5000 + "}", "number has more than 100 digits"),
+        ("demands: [a must go]\nparty: " + "1" * 5000 + "\n", "number has more than 100 digits"),
+    ],
+    ids=["impossible date", "json 5000 digits", "yaml 5000 digits"],
+)
+def test_a_file_without_extension_is_refused_as_its_format_is(tmp_path, content, message):
+    """Sniffing a file with no known extension (or standard input) parsed it with the unbounded parsers:
+    an impossible date or a 5,000-digit number was a ValueError, exit 3."""
+    with pytest.raises(InputError, match=message):
+        load(write(tmp_path, "piped", content))
+
+
+def test_a_list_of_one_impossible_date_is_a_list():
+    from demanddiff.positions.readers import sniff
+
+    assert sniff("- 2025-02-30\n") == "markdown"
+
+
 IMPOSSIBLE_DATES = {
     "d.yaml": "date: 2025-02-30\ndemands: [a must go]\n",
     "d.json": '{"date": "2025-02-30", "demands": ["a must go"]}',
@@ -344,6 +405,29 @@ def test_lone_surrogates_are_refused(tmp_path, name, content):
         load(write(tmp_path, name, content))
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('id,text\n1,"Tariffs must\ngo\nnow."\n2,x,extra\n', ":5: row has 3 fields but the header has 2"),
+        ('id,text\n1,"Tariffs must\ngo\nnow."\n\n2,\n', ":6: demand text is empty"),
+        ('id,text\r\n1,"a must\r\ngo"\r\n1,b must go\r\n', ":4: duplicate demand id '1'"),
+    ],
+    ids=["fields", "empty-text", "crlf-duplicate-id"],
+)
+def test_csv_errors_name_the_line_in_the_file_after_quoted_line_breaks(tmp_path, content, message):
+    """A quoted cell over three lines put every later error two lines early: rows were counted, not lines."""
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, "ml.csv", content))
+    assert str(info.value).startswith(f"{tmp_path / 'ml.csv'}{message}")
+
+
+def test_a_csv_column_named_twice_is_refused(tmp_path):
+    """Two 'text' columns (an original and a translation) kept the last silently."""
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, "two.csv", "id,text,Text \n1,first demand,second demand\n"))
+    assert (info.value.message, info.value.line) == ("CSV header names column 'text' twice; give each column once", 1)
+
+
 def test_a_csv_holding_only_a_bom_is_empty(tmp_path):
     with pytest.raises(InputError, match=r"bom\.csv: file is empty"):
         load(write(tmp_path, "bom.csv", b"\xef\xbb\xbf"))
@@ -365,12 +449,36 @@ INVISIBLE = "\u200b\u200d\u202e\u2066 \ufeff"
     ids=["yaml", "json", "csv", "markdown"],
 )
 def test_texts_of_invisible_characters_are_empty_in_every_format(tmp_path, name, content, line):
-    if name == "i.md":  # a control character is dropped, and the demand keeps its letter
-        assert [s.text for s in load(write(tmp_path, name, content)).statements][1] == f"{INVISIBLE.strip()}x"
+    if name == "i.md":  # a control character and the zero-width ones are dropped, and the demand keeps its letter
+        assert [s.text for s in load(write(tmp_path, name, content)).statements][1] == "\u200d\u202e\u2066 x"
         content = f"- ok must go\n- {INVISIBLE}\x1b\x07\n"
     with pytest.raises(InputError) as info:
         load(write(tmp_path, name, content))
     assert (info.value.message, info.value.line) == ("demand text is empty; write the demand or remove the item", line)
+
+
+@pytest.mark.parametrize("name", ["z.yaml", "z.json", "z.csv", "z.md"])
+def test_zero_width_characters_inside_words_are_dropped(tmp_path, name):
+    """Text pasted from a web page carries zero-width spaces, joiners and soft hyphens inside words:
+    "re\u200bmoved by 20\u200b30" compared with "removed by 2030" was changed ("number: - -> 20;
+    number: - -> 30; date: 2030 -> -") and "must\u00ad" another word than "must"."""
+    texts = ["Tariffs on steel must be re\u200bmoved by 20\u200b30.", "Ukraine must\u00ad not with\u2060draw\u200d."]
+    content = {
+        "z.yaml": "demands:\n" + "".join(f"  - {json.dumps(t)}\n" for t in texts),
+        "z.json": json.dumps({"demands": texts}),
+        "z.csv": "text\n" + "".join(f"{t}\n" for t in texts),
+        "z.md": "".join(f"- {t}\n" for t in texts),
+    }[name]
+    assert [s.text for s in load(write(tmp_path, name, content)).statements] == [
+        "Tariffs on steel must be removed by 2030.",
+        "Ukraine must not withdraw.",
+    ]
+
+
+def test_joiners_between_letters_of_other_scripts_are_kept(tmp_path):
+    """A zero-width non-joiner spells Persian (and a joiner builds an emoji): kept where no ASCII is next to it."""
+    text = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u06cc\u0645 \U0001f469\u200d\U0001f52c"
+    assert load(write(tmp_path, "p.json", json.dumps({"demands": [text]}))).statements[0].text == text
 
 
 @pytest.mark.parametrize(

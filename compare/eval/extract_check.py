@@ -75,6 +75,22 @@ def _as_set(loaded: Position | PositionSet) -> PositionSet:
     return loaded if isinstance(loaded, PositionSet) else PositionSet((loaded,))
 
 
+def by_date(positions: PositionSet) -> dict[dt.date | None, Position]:
+    """The rounds of each date as one position (undated with undated): several rounds of one date are
+    pooled (``pool``) so that none hides another; their round names joined."""
+    groups: dict[dt.date | None, list[Position]] = {}
+    for p in positions:
+        groups.setdefault(p.date, []).append(p)
+    pooled = {}
+    for date, group in groups.items():
+        if len(group) == 1:
+            pooled[date] = group[0]
+        else:
+            names = " / ".join(dict.fromkeys(p.round for p in group if p.round))
+            pooled[date] = replace(pool(PositionSet(tuple(group))), date=date, round=names)
+    return pooled
+
+
 def check(extracted: Position | PositionSet, gold: Position | PositionSet, text: str, engine) -> list[RoundScore]:
     """One RoundScore per round of either side, then a total row (round ``total``).
 
@@ -86,8 +102,7 @@ def check(extracted: Position | PositionSet, gold: Position | PositionSet, text:
         extracted = PositionSet((extracted,))
     if not isinstance(gold, PositionSet):
         gold = PositionSet((gold,))
-    gold_by = {p.date: p for p in gold}
-    got_by = {p.date: p for p in extracted}
+    gold_by, got_by = by_date(gold), by_date(extracted)
     scores = []
     for date in sorted(set(gold_by) | set(got_by), key=lambda d: d or dt.date.max):
         g = gold_by.get(date) or Position(())

@@ -11,6 +11,7 @@ import base64
 import hashlib
 from functools import lru_cache
 
+from ...positions.validate import BIDI, CONTROLS
 from ..explain import redline_sides
 from ..result import STATUSES, Comparison, Item
 from ..timeline import Timeline
@@ -30,8 +31,16 @@ def render_report(subject: Comparison | Timeline, fmt: str = "html", review: boo
     if review and (fmt != "html" or not isinstance(subject, Comparison)):
         raise ValueError("review mode is for the HTML report of one comparison")
     if fmt == "markdown":
-        return _markdown(subject)
-    return _html(subject, review_data(subject) if review and isinstance(subject, Comparison) else None)
+        return _inert(_markdown(subject))
+    return _inert(_html(subject, review_data(subject) if review and isinstance(subject, Comparison) else None))
+
+
+def _inert(page: str) -> str:
+    """The page without control characters (ESC: no terminal escape acts) or direction overrides ("go
+    \u202eevil\u202c now" would show as "go live now"), one character at a time: a sequence never
+    terminated cannot take the page after it. The review data is JSON with every non-ASCII
+    character escaped (``tojson``), so it keeps them."""
+    return BIDI.sub("", CONTROLS.sub("", page))
 
 
 def _comparisons(subject: Comparison | Timeline) -> tuple[Comparison, ...]:

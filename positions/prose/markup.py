@@ -5,16 +5,19 @@ text ``extract`` reads: an HTML page becomes its text (Python's own ``html.parse
 scripts, styles, comments and the site's navigation, footer, side boxes and forms left out,
 entities decoded, one line per paragraph, list item, heading or table cell, list items as
 ``- `` bullets and headings as ``#``); the cells of a Markdown table become lines of their
-own. Other text is returned as it is.
+own. Other text is returned as it is, less the zero-width characters a page leaves inside words
+(``validate.ZERO_WIDTH``: "must\u200b" is no modal).
 
-A Markdown table keeps its length, so offsets still index the file; an HTML page's offsets
-index its text.
+A Markdown table keeps its length, so offsets still index the file (less its zero-width
+characters); an HTML page's offsets index its text.
 """
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+
+from ..validate import ZERO_WIDTH
 
 # Tags that start a block of their own: a line in the page's text.
 BLOCKS = frozenset(
@@ -42,8 +45,9 @@ def looks_like_html(text: str) -> bool:
 
 def readable(text: str) -> str:
     """The prose ``extract`` reads in ``text``: see the module's docstring."""
+    text = ZERO_WIDTH.sub("", text)
     if looks_like_html(text):
-        return html_text(text)
+        return ZERO_WIDTH.sub("", html_text(text))  # and those written as entities (&shy;, &#8203;)
     return _TABLE_ROW.sub(_cells, text) if "|" in text else text
 
 

@@ -3,6 +3,12 @@
 Lines are blocks (titles, paragraphs, list items); hard-wrapped lines that run on are
 joined. Inside a block, pysbd (rule-based, no model) finds sentence ends, so
 abbreviations (U.S., Mr., Gen.), initials, dates and quotes do not cut a sentence.
+
+A block longer than any paragraph (``LONG_BLOCK``: a text saved without line breaks) is read a
+window at a time and cut at pysbd's own sentence ends into blocks of about a window each: pysbd's
+time grows with the square of the sentences it is given (a 2 MB line took over ten minutes). Where
+no sentence ends in twice ``LONG_BLOCK`` characters, the rest of the block is one sentence, too long
+for any reader (``extract`` refuses one of over 20,000), and pysbd is not asked about it.
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ _MARKER = re.compile(
 )
 _ENDS = tuple('.!?:;"”’)')
 _RUN_ON = re.compile(r"(?:,|-|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|that|from|as))$")
+LONG_BLOCK = 20_000  # characters: no paragraph is this long (the longest in tests/extract is 1,581)
+_WINDOW = 2_000  # what pysbd reads at a time of a longer block (some hundred sentences at most)
+_TAIL = 40  # how much of a block's end tells whether the next line runs on (_ENDS, _RUN_ON)
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,7 @@ def marked_blocks(text: str) -> list[tuple[int, int, str]]:
             continue
         start += text[start:end].index(body)
         end = start + len(body)
-        if spans and not marker and _runs_on(text[spans[-1][0] : spans[-1][1]], body):
+        if spans and not marker and _runs_on(text[max(spans[-1][0], spans[-1][1] - _TAIL) : spans[-1][1]], body):
             spans[-1] = (spans[-1][0], end, spans[-1][2])
         else:
             spans.append((start, end, kind))
@@ -69,7 +78,7 @@ def marked_blocks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _runs_on(previous: str, line: str) -> bool:
-    """A hard-wrapped line continues the previous one."""
+    """A hard-wrapped line continues the previous one (``previous``: the end of the block so far)."""
     if previous.endswith(_ENDS):
         return False
     return line[:1].islower() or bool(_RUN_ON.search(previous))
@@ -93,13 +102,48 @@ def quoted_sentences(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()] or [text]
 
 
+# A paragraph: start, end, list marker, and pysbd's pieces of it when they are read already (else None).
+Paragraph = tuple[int, int, str, list[str] | None]
+
+
+def _flat(text: str) -> str:
+    return text.replace("\n", " ").replace("\r", " ")
+
+
+def _paragraphs(start: int, end: int, kind: str, text: str) -> list[Paragraph]:
+    """A block as it is, or one longer than ``LONG_BLOCK`` cut at pysbd's sentence ends, a window at a
+    time (the list marker goes with the first piece); see the module's docstring."""
+    if end - start <= LONG_BLOCK:
+        return [(start, end, kind, None)]
+    found: list[Paragraph] = []
+    while end - start > LONG_BLOCK:
+        size, cut, pieces = _WINDOW, 0, []
+        while not cut and size <= 2 * LONG_BLOCK:
+            window = _flat(text[start : min(start + size, end)])
+            pieces = [p for p in _segmenter().segment(window) if p.strip()]
+            at = 0
+            for piece in pieces[:-1]:
+                at = window.find(piece.strip(), at) + len(piece.strip())
+            # the last piece may be a sentence the window cut off: the block goes on from where it starts
+            cut = max(window.find(pieces[-1].strip(), at), 0) if len(pieces) > 1 else 0
+            if start + size >= end:
+                break
+            size *= 2
+        if not cut:  # one sentence too long for any reader: the rest of the block, unread
+            return [*found, (start, end, kind, [_flat(text[start:end])])]
+        found.append((start, start + cut, kind, pieces[:-1]))
+        start, kind = start + cut, ""
+    return [*found, (start, end, kind, None)]
+
+
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its offsets; ``text[s.start:s.end]`` is the sentence."""
     found: list[Sentence] = []
-    for number, (start, end, kind) in enumerate(marked_blocks(text)):
-        block = text[start:end].replace("\n", " ").replace("\r", " ")
+    paragraphs = [p for block in marked_blocks(text) for p in _paragraphs(*block, text)]
+    for number, (start, end, kind, read) in enumerate(paragraphs):
+        block = _flat(text[start:end])
         cursor = 0
-        for piece in _segmenter().segment(block):
+        for piece in _segmenter().segment(block) if read is None else read:
             piece = piece.strip()
             if not piece:
                 continue
