@@ -836,13 +836,6 @@ def test_extract_on_a_text_of_one_huge_sentence_exits_2_naming_the_file(runner, 
     assert result.stderr.startswith(f"Error: {path}:1: a sentence of 1,000,007 characters is too long")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract.py (the lead's): Party.mentioned matches a name as a word's start, so --party UN takes "
-    "'Unions demanded ...' and 'United Russia insisted ...', US takes 'USSR' and 'Users', EU 'Europe-wide' and "
-    "'Eurasian'; match a name given in capitals (UN, NATO) as that whole word in capitals, another of 3 letters "
-    "or fewer ('He') as a whole word",
-)
 def test_a_party_named_by_an_acronym_is_that_word_only():
     text = (
         "The UN demanded that Israel must allow aid into Gaza.\n"
@@ -873,12 +866,6 @@ class _Counted(list):
         return got
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract.py (the lead's): structured() joins each paragraph by scanning every sentence of the "
-    "text (x.block == s.block), and _section_heading/_next_marker slice or scan the rest: 300,000 lines "
-    "of '.' (600 KB) ran over 600 s; build {block: sentence indices} once before the loop",
-)
 def test_the_structure_of_many_short_paragraphs_is_read_in_linear_time():
     from demanddiff.positions.prose.extract import structured
     from demanddiff.positions.prose.segment import Sentence
@@ -1314,3 +1301,10 @@ def test_the_partys_we_will_pledges_name_the_party():
     # Jeremy Corbyn's 2017 manifesto launch speech
     text = "Labour's manifesto is a programme of hope. We will build over a million new homes."
     assert _found(text, "Labour", ["We"]) == ["Labour will build over a million new homes."]
+
+
+def test_the_pronoun_us_does_not_name_the_united_states():
+    who = Party("United States")
+    assert who.mentioned("The US demanded talks.") and who.mentioned("Washington wants talks.")
+    assert not who.mentioned("They told us that talks must start.")
+    assert Party("Nurses", ("We",)).mentioned("we demand") and not Party("Nurses", ("We",)).mentioned("were")

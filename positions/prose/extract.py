@@ -170,11 +170,21 @@ class Party:
     def mentioned(self, text: str) -> bool:
         """The party (or one of its names) appears in ``text``."""
         low = text.casefold()
-        # a name of three letters or fewer is a whole word ("UN" is not in "Unions", "We" not in "were");
-        # a longer one may go on ("Russia" in "Russian")
-        return any(
-            re.search(rf"(?<![\w]){re.escape(n)}" + (r"(?!\w)" if len(n) <= 3 else ""), low) for n in self.names()
-        )
+        # A name of three letters or fewer is a whole word ("UN" is not in "Unions", "We" not in "were"),
+        # and one written in capitals, or a short form of the table, only in capitals ("us" is no "US");
+        # a longer one may go on ("Russia" in "Russian").
+        given = {a.casefold(): a for a in (self.name, *self.aliases)}
+        for n in self.names():
+            if len(n) > 3:
+                if re.search(rf"(?<![\w]){re.escape(n)}", low):
+                    return True
+                continue
+            written = given.get(n, n.upper())
+            capitals = written.isupper() or n not in given
+            where, word = (text, n.upper()) if capitals else (low, n)
+            if re.search(rf"(?<![\w]){re.escape(word)}(?!\w)", where):
+                return True
+        return False
 
     def other_name(self, text: str) -> bool:
         """``text`` names someone else: a capitalised name that is not the party's, or a commentator."""
