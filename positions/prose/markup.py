@@ -72,7 +72,7 @@ def _cells(row: re.Match) -> str:
 
 
 class _Reader(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skipping = 0
