@@ -38,7 +38,7 @@ from .clauses import (
     verbs_in_parse,
     with_modality,
 )
-from .grammar import base_verb, has_verb_phrase, lists, verbs
+from .grammar import base_verb, has_verb_phrase, lists, uninflected, verbs
 from .segment import Sentence, quoted_sentences, sentences
 from .timecues import document_date, rounds_of
 
@@ -312,9 +312,7 @@ _MODAL_THEN = re.compile(r"\b(?:must|should|shall|will|would|can|could|may|might
 def _narrated(demand: str) -> bool:
     """ "The NLRB must agreed.", "We must picketed to ...": a modal put before a verb in the past tense
     turns narration ("and the NLRB agreed") into nonsense, not into a demand."""
-    from lemminflect import getLemma
-
-    return any(m[1] not in getLemma(m[1], "VERB") for m in _MODAL_THEN.finditer(demand))
+    return any(not uninflected(m[1]) for m in _MODAL_THEN.finditer(demand))
 
 
 MAX_SENTENCE = 20_000  # characters; the parse takes seconds at this length and minutes at ten times it
@@ -942,10 +940,7 @@ def _used_as_verb(before: str) -> bool:
 
 def _infinitive_cue(before: str, cue: str) -> bool:
     """ "The EU is set to urge the US to ...": a cue in its base form after "to" is a verb (not "to demands")."""
-    from lemminflect import getLemma
-
-    word = cue.split()[0].lower()
-    return before.rstrip().lower().endswith(" to") and word in getLemma(word, "VERB")
+    return before.rstrip().lower().endswith(" to") and uninflected(cue.split()[0])
 
 
 def _noun_in_parse(body: str, at: int) -> bool:
@@ -1526,13 +1521,11 @@ _UNDERTAKING = re.compile(
 
 def _undertaken(item: str, name: str) -> list[str]:
     """ "An undertaking to bring X back in-house, stop Y and end Z": the party's pledges, one per verb."""
-    from lemminflect import getLemma
-
     m = _UNDERTAKING.match(item.rstrip("."))
     if m is None:
         return [item]
     verb = next((w.lower() for w in m["rest"].split() if not w.endswith("ly")), "")
-    if not verb or verb not in getLemma(verb, "VERB"):
+    if not verb or not uninflected(verb):
         return [item]  # "a commitment to regularly disclosing data": "to" and a gerund, a noun phrase
     return [_sentence(f"{name} will {p}") for p in _pieces(m["rest"], {"verb"})]
 
@@ -1541,10 +1534,12 @@ def _undertaken(item: str, name: str) -> list[str]:
 _BY_MEANS = re.compile(r"^[A-Z][a-z]+\b[^.:;]{0,160}\bby:$")
 
 
+_LIST_TITLES = frozenset(lists("leads.yaml")["list_titles"])
+
+
 def _list_title(words: str) -> bool:
     """ "National", "Campus": the words before "Demands:" title the party's own list, naming no one."""
-    titles = set(lists("leads.yaml")["list_titles"])
-    return all(w.casefold() in titles for w in re.findall(r"[\w-]+", words))
+    return all(w.casefold() in _LIST_TITLES for w in re.findall(r"[\w-]+", words))
 
 
 def _item(text: str, kind: str, subject: str, who: Party) -> list[str] | None:

@@ -70,6 +70,14 @@ def base_verb(word: str) -> bool:
     return word.lower().strip(".,;:") in verbs()
 
 
+def uninflected(word: str) -> bool:
+    """The word is its own verb lemma, by the lemmatiser ("bring", "exceed"; not "agreed", "disclosing")."""
+    from lemminflect import getLemma
+
+    w = word.lower()
+    return w in getLemma(w, "VERB")
+
+
 def verb_form(word: str) -> bool:
     """The word is a form of a known verb (or an auxiliary or modal)."""
     w = word.lower().strip(".,;:!?\"'“”")
