@@ -117,7 +117,7 @@ def stance_reading(a: Reading, b: Reading, parse: bool = True) -> tuple[Change |
     """
     from .reading import syntax
 
-    part = None
+    part = parsed = None
     if parse and syntax.needs_parse(a, b):
         parsed = syntax.parses([a.text, b.text])
         pa, pb = parsed[a.text], parsed[b.text]
@@ -126,7 +126,38 @@ def stance_reading(a: Reading, b: Reading, parse: bool = True) -> tuple[Change |
         if ra.parts or rb.parts:
             part = Change("condition", "; ".join(ra.parts) or None, "; ".join(rb.parts) or None)
         a, b = ra.reading, rb.reading
-    return _lexical_flip(a, b), part
+    opposite = _opposite_words(a, b, parsed)
+    if opposite is None:
+        return _lexical_flip(a, b), part
+    # Opposite words are a flip unless an odd number of negators or minus-pole words one side
+    # alone says turns one back: "will not disobey the order" = "will obey it".
+    x, y = opposite
+    if _turned_back(a, b, x) != _turned_back(b, a, y):
+        return None, part
+    return _lexical_flip(a, b) or Change("negation", x, f"{y} (its opposite)"), part
+
+
+def _opposite_words(a: Reading, b: Reading, parsed: dict | None) -> tuple[str, str] | None:
+    """The first pair of words WordNet calls opposites, one each side, in two demands that say the
+    same but for them (``reading.opposites``: "uphold" / "break the moratorium", "become permanent"
+    / "remain temporary"), each what its demand asks: a verb, its particle, or an adjective said of
+    the subject, not one describing a noun ("a temporary ceasefire" / "a permanent one" is a change
+    of scope), outside any part only one side has."""
+    from .reading import opposites
+
+    pa, pb = (parsed[a.text], parsed[b.text]) if parsed else (None, None)
+    for x, i, y, j in opposites.candidates(a, b):
+        if opposites.predicate(a, pa, i) and opposites.predicate(b, pb, j):
+            return x, y
+    return None
+
+
+def _turned_back(me: Reading, other: Reading, word: str) -> bool:
+    """Whether the minus-pole sites only ``me`` says, outside ``word``, are odd in number."""
+    sites = _live_sites(me, other)
+    common = Counter(s.lemma for s in sites) & Counter(s.lemma for s in _live_sites(other, me))
+    own = [s for s in _leftover(sites, common) if s.sign < 0 and not set(s.lemma.split()) & set(word.split())]
+    return len(own) % 2 == 1
 
 
 def _lexical_flip(a: Reading, b: Reading) -> Change | None:

@@ -42,6 +42,7 @@ _DATE_FORMS = (
     ),
     ("mid-year", re.compile(rf"\b(?:mid-|the\s+middle\s+of\s+)({_YEAR})\b", re.I)),
     ("year-month", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?!-)")),  # ISO "2026-09"
+    ("years", re.compile(rf"\b({_YEAR})\s*[/–-]\s*(\d{{2}}|{_YEAR})\b(?![/.-]\d)")),  # a season: "2025/26", "2025-2026"
     ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     ("year-end", re.compile(rf"\b(?:(?:the\s+)?(?:end|close)\s+of\s+|end-)({_YEAR})\b", re.I)),
@@ -140,6 +141,12 @@ def _read_date(kind: str, m: re.Match) -> When | None:
         return _numeric_day(s, m.start())
     if kind in ("month-end", "part", "quarter", "mid-year", "year-month"):
         return _period(kind, m)
+    if kind == "years":
+        first, second = int(m.group(1)), m.group(2)
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if not first < last <= first + 10:
+            return None
+        return When(s, m.start(), dt.date(first, 1, 1), dt.date(last, 12, 31), False)
     if kind == "day":
         day = _parse_day(s)
         return None if day is None else When(s, m.start(), day, day, True)
@@ -397,8 +404,29 @@ def _amount(text: str, start: int, end: int, value: float, how: str, units: dict
         dimension = "money:" + currency
     if how == "number" and dimension == "count" and value == 1 and not unit:
         return None  # "one" as a pronoun ("one of the parties")
+    if dimension == "count" or dimension.startswith("money:"):
+        rate = _rate(text, shown_end, units)
+        if rate is not None:
+            per, factor, shown_end = rate
+            value, dimension = value * factor, f"{dimension}/{per}"
     shown_start = start - 1 if before.endswith(("€", "$", "£")) else start
     return Amount(text[shown_start:shown_end].strip(), shown_start, value, dimension, unit, _bound(text, shown_start))
+
+
+def _rate(text: str, end: int, units: dict) -> tuple[str, float, int] | None:
+    """("year" or "hour", the factor to one, the end) of a rate after an amount ("a month",
+    "per week", "each year", "monthly"): money or a count per period, read per year."""
+    rates = units["rates"]
+    m = re.match(r"\s*(?:(?:a|an|per|each|every)\s+([a-z]+)|([a-z]+))\b", text[end:].lower())
+    if m is None:
+        return None
+    period = m.group(1) or rates["words"].get(m.group(2) or "")
+    if period in rates["per_hour"] and m.group(1):
+        return "hour", 1.0, end + m.end()
+    if period not in rates["per_year"]:
+        return None
+    days = units["duration"].get(period) or rates["days"][period]
+    return "year", units["duration"]["year"] / days, end + m.end()
 
 
 _NOT_UNITS = {"and", "or", "of", "to", "the", "a", "an", "in", "on", "for", "by", "with", "at", "as", "per", "from"}

@@ -76,6 +76,13 @@ def keys(text):
         ("by mid-2027", "by the middle of 2027"),
         ("in September 2026", "in 2026-09"),
         ("at the end of 2030", "at end-2030"),
+        # a rate is the amount per year; a season or budget year one span however written
+        ("a subsidy of £300 a month", "a subsidy of £3,600 a year"),
+        ("36,000 visas a year", "3,000 visas per month"),
+        ("$2bn annually", "$2 billion each year"),
+        ("£12 an hour", "£12 per hour"),
+        ("in the 2025/26 season", "in the 2025-26 season"),
+        ("the 2025–2026 budget", "the 2025/26 budget"),
     ],
     ids=lambda s: s,
 )
@@ -105,6 +112,10 @@ def test_one_quantity_written_two_ways_reads_the_same(a, b):
         ("in H1 2026", "in H2 2026"),
         ("by mid-2027", "by the end of 2027"),
         ("by 31.12.2026", "by 31.12.2027"),
+        ("£300 a month", "£300 a year"),
+        ("£300 a month", "£300"),
+        ("£12 an hour", "£12 a day"),
+        ("in the 2025/26 season", "in the 2026/27 season"),
     ],
 )
 def test_different_quantities_differ(a, b):

@@ -119,6 +119,23 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def antonyms() -> dict[str, frozenset[str]]:
+    """Word or phrase (lemmas, spaces between) -> the words WordNet calls its opposites:
+    data/antonyms.tsv (built by bench/antonyms.py from Open English WordNet), less the pairs
+    ``antonyms: not`` in stance.yaml leaves out."""
+    text = resources.files(__package__).joinpath("data", "antonyms.tsv").read_text(encoding="utf-8")
+    left_out = {frozenset(map(str, pair)) for pair in (_load("stance.yaml").get("antonyms") or {}).get("not") or ()}
+    table: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            a, b = line.split("\t")
+            if frozenset((a, b)) not in left_out:
+                table.setdefault(a, set()).add(b)
+                table.setdefault(b, set()).add(a)
+    return {word: frozenset(found) for word, found in table.items()}
+
+
+@lru_cache(maxsize=1)
 def alias_table() -> dict[str, str]:
     """Name -> entity id (lower-cased, or in capitals for acronyms): pycountry's names, the
     capitals and demonyms of countryinfo's countries, and the aliases data file."""

@@ -27,6 +27,7 @@ import numpy as np
 
 from ..cache import EmbeddingCache, default_cache_dir
 from .lexicon import _load, lexicon
+from .opposites import candidates
 from .record import Reading, Site, all_lemmas, ends_an_act
 from .record import lemma as reading_lemma
 
@@ -144,8 +145,14 @@ def parses(texts: Iterable[str]) -> dict[str, Parse]:
 def needs_parse(a: Reading, b: Reading) -> bool:
     """Whether the parse can change the verdict: the texts differ and so do their stance sites,
     and not merely by a negator in otherwise the same words ("must X" / "must not X": the
-    negator bears on what both share, whatever the parse says)."""
-    if a.text == b.text or Counter(s.lemma for s in a.sites) == Counter(s.lemma for s in b.sites):
+    negator bears on what both share, whatever the parse says); or when one word each side is
+    the other's opposite (``opposites.candidates``): the parse says whether each is what its
+    demand asks."""
+    if a.text == b.text:
+        return False
+    if candidates(a, b):
+        return True
+    if Counter(s.lemma for s in a.sites) == Counter(s.lemma for s in b.sites):
         return False
     negators = lexicon().negators
     return [w for w in a.lemmas if w not in negators] != [w for w in b.lemmas if w not in negators]
