@@ -26,7 +26,15 @@ from pathlib import Path
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe, and in C where PyYAML has it
+
+
+def _load(text: str):
+    loader = _LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def read_wordnet(root: Path) -> tuple[dict[str, list[str]], dict[str, set[str]], list[tuple[str, str, str, str]]]:
@@ -37,7 +45,7 @@ def read_wordnet(root: Path) -> tuple[dict[str, list[str]], dict[str, set[str]],
     synset_words: dict[str, set[str]] = defaultdict(set)
     links: list[tuple[str, str]] = []
     for path in sorted((root / "src" / "yaml").glob("entries-*.yaml")):
-        for word, by_pos in yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER).items():
+        for word, by_pos in _load(path.read_text(encoding="utf-8")).items():
             word = str(word).lower()
             for entry in by_pos.values():
                 for sense in entry.get("sense") or ():

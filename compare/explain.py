@@ -177,9 +177,34 @@ def _lexical_flip(a: Reading, b: Reading) -> Change | None:
         return None
     negated = any(s.axis in ("negation", "restriction") for s in only_a + only_b)
     negated = negated or _stops_shared(sa, only_a, common) or _stops_shared(sb, only_b, common)
-    if not negated and not _opposed(only_a, only_b) and not _permission_against_ban(a, only_a, b, only_b):
+    if (
+        not negated
+        and not _opposed(only_a, only_b)
+        and not _permission_against_ban(a, only_a, b, only_b)
+        and not _swapped(a, only_a, b, only_b)
+    ):
         return None
     return Change("negation", _show(sign_a, only_a), _show(sign_b, only_b))
+
+
+def _swapped(a: Reading, only_a: list[Site], b: Reading, only_b: list[Site]) -> bool:
+    """Whether two demands say the same but for one stance word each side, of opposite poles on
+    two axes ("hire 500 drivers" / "cut 500 drivers", "boost spending" / "curb spending"): the
+    same act on the same object, asked the other way. At most one other content word may differ,
+    and a growth or a cut against keeping is a change of degree, not a flip ("keep the tariffs"
+    / "cut them")."""
+    from .reading.opposites import SHARED
+
+    if len(only_a) != 1 or len(only_b) != 1:
+        return False
+    x, y = only_a[0], only_b[0]
+    if {"continue", "raise"} <= set(x.axis.split("+")) | set(y.axis.split("+")):
+        return False
+    rest_a, rest_b = a.content - set(x.lemma.split()), b.content - set(y.lemma.split())
+    if not rest_a or not rest_b:
+        return False
+    shared = len(rest_a & rest_b)
+    return shared >= SHARED * min(len(rest_a), len(rest_b)) and len(rest_a | rest_b) - shared <= 1
 
 
 def _stops_shared(sites: list[Site], left: list[Site], common: Counter) -> bool:

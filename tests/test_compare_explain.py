@@ -1,4 +1,6 @@
-from demanddiff.compare.explain import Change, redline, redline_ops, substance_changes
+import pytest
+
+from demanddiff.compare.explain import Change, polarity_change, redline, redline_ops, substance_changes
 
 
 def kinds(old, new):
@@ -58,3 +60,28 @@ def test_a_count_of_two_that_the_other_side_says_with_both_is_no_number_change()
         for c in substance_changes("Both countries must exchange data.", "Data must be shared by the three countries.")
     ]
     assert "number" in kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flipped"),
+    [
+        # one stance word each side, opposite poles of two axes, the rest the same: asked the other way
+        ("The company will hire 500 more drivers this year.", "The company will cut 500 drivers this year.", True),
+        ("Member states must boost spending on defence.", "Member states must curb spending on defence.", True),
+        (
+            "The city will welcome the refugee families from the camp.",
+            "The city will turn away the refugee families from the camp.",
+            True,
+        ),
+        # more than the stance word differs: another act on another object
+        (
+            "The company will hire 500 more drivers this year.",
+            "The company will cut 500 jobs in its northern depots this year.",
+            False,
+        ),
+        # a cut against keeping is a change of degree
+        ("The government must keep the tariffs on steel.", "The government must cut the tariffs on steel.", False),
+    ],
+)
+def test_stance_words_of_two_axes_flip_only_where_nothing_else_differs(a, b, flipped):
+    assert (polarity_change(a, b) is not None) is flipped
