@@ -202,6 +202,13 @@ def test_a_negated_permission_is_a_prohibition():
             "The Group of Seven must tighten the price cap on Russian oil.",
         ),
         ("The Pentagon must release the report.", "The US Department of Defense must release the report."),
+        # short forms with their small words in small letters; a country before a name it owns;
+        # seats that speak for their governments
+        ("The Bank of England must hold rates.", "The BoE must hold rates."),
+        ("The Department for Education must fund the plan.", "The DfE must fund the plan."),
+        ("The State Department will lift the warning.", "The US State Department will lift the warning."),
+        ("The US Congress must pass the aid.", "Capitol Hill must pass the aid."),
+        ("The White House will veto the bill.", "The US administration will veto the bill."),
     ],
 )
 def test_aliases_are_one_entity(a, b):
@@ -223,6 +230,8 @@ def test_aliases_are_one_entity(a, b):
         # "and" between two countries joins no name; the Union's other institutions are others
         ("Russia and Ukraine must talk.", "Russia must talk."),
         ("The European Central Bank must act.", "The EU must act."),
+        ("The BoE must hold rates.", "The Bank of Japan must hold rates."),
+        ("The US State Department will act.", "The UK Home Office will act."),
     ],
 )
 def test_a_name_shared_only_in_part_is_another_entity(a, b):

@@ -144,6 +144,7 @@ def test_durations_in_other_calendar_units_are_equal_within_the_calendar_slack(a
         "Article 5 applies to every member.",
         "Canada ends its Class 6 and Class 7 milk pricing programs.",
         "Resolution 2231 must be enforced.",
+        "Number 10 will publish the review before the summer.",
     ],
 )
 def test_a_number_that_labels_a_part_or_a_class_is_no_amount(text):

@@ -48,6 +48,8 @@ def _acronym_of(acronym: str, name: str) -> bool:
     """Whether ``acronym`` spells the initials of ``name`` or of a run of its words ("UK CMA" those
     of "UK Competition and Markets Authority")."""
     acronym = acronym.replace(" ", "")
+    if re.fullmatch(r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z])+", acronym) and not acronym.isupper():
+        acronym = "".join(c for c in acronym if c.isupper())  # "BoE", "DfE": the small words in small letters
     if not (acronym.isupper() and 2 <= len(acronym) <= 6):
         return False
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
@@ -97,6 +99,11 @@ def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]
     # Each word or its first six letters; a short word whole ("UN" is not "union").
     stems = r"\W+".join(re.escape(w[:6]) + (r"\w*" if len(w) > 3 else r"\b") for w in name.split())
     if re.search(r"\b" + stems, other.text, re.I) or _said_in_words(name, other, other_names):
+        return True
+    # A name with a known country or body before it named without ("US State Department" /
+    # "the State Department", "UK CMA" / "the CMA").
+    first, *rest = name.split()
+    if rest and {first, first.lower()} & alias_table().keys() and _named_in(" ".join(rest), ident, other, other_names, my_names):
         return True
     # A person named in full on one side and by surname on the other ("Jamal Khashoggi" / "Khashoggi").
     last = name.split()[-1]
