@@ -85,3 +85,19 @@ def test_a_count_of_two_that_the_other_side_says_with_both_is_no_number_change()
 )
 def test_stance_words_of_two_axes_flip_only_where_nothing_else_differs(a, b, flipped):
     assert (polarity_change(a, b) is not None) is flipped
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # an adverb between a negator and its verb: the negation bears on the verb both say
+        (
+            "Landlords cannot refuse tenants with pets without good reason.",
+            "Landlords must not unreasonably refuse tenants with pets.",
+        ),
+        # "leaves no room for" rules a thing out
+        ("The deal leaves no room for new tariffs.", "The deal rules out any new tariffs."),
+    ],
+)
+def test_one_stance_said_two_ways_is_no_flip(a, b):
+    assert polarity_change(a, b) is None

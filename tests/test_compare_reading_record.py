@@ -123,6 +123,7 @@ def test_dates_and_years_are_dates_not_numbers():
         ("Tariffs cannot rise.", None),
         ("Regulators proposed that Adobe divest the product.", "should"),
         ("Parties are expected to cut emissions.", "should"),
+        ("The employer is asked to consult the union.", "should"),  # a request, not a duty
         ("Adults expected to die within six months may ask for help.", "may"),  # a participle
     ],
 )

@@ -248,10 +248,11 @@ def read(text: str) -> Reading:
     def governed(k: int, length: int) -> frozenset[str]:
         """Content lemmas a site at ``k`` bears on: what follows it in its clause up to the next
         stance word ("not rebuild the bases"), qualifiers included ("remain in office until the
-        elections"); none for a passive verb (its subject is what it bears on)."""
+        elections"); none for a passive verb (its subject is what it bears on). An adverb is none
+        ("must not unreasonably refuse": the negation bears on the refusal)."""
 
         def content(j: int) -> bool:
-            return lemmas[j].isalpha() and lemmas[j] not in stop
+            return lemmas[j].isalpha() and lemmas[j] not in stop and not _adverb(words[j])
 
         if k > 0 and lemmas[k - 1] == "be" and words[k] not in lex.negators and not words[k].endswith("ing"):
             return frozenset()  # passive: it bears on the subject, which paraphrases rename freely
@@ -437,6 +438,14 @@ def _governs_bound(words: list[str], lemmas: list[str], at: int) -> bool:
             if _match(lemmas, k, phrase) or _match(words, k, phrase):
                 return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _adverb(word: str) -> bool:
+    """Whether English knows the word only as an adverb ("unreasonably", "immediately"; not "only"
+    the adjective, not "supply")."""
+    readings = all_lemmas()(word)
+    return set(readings) == {"ADV"} and word.endswith("ly")
 
 
 def _noun_use(words: list[str], k: int) -> bool:
