@@ -78,6 +78,13 @@ def _names(aliases: object) -> tuple[str, ...]:
     return names
 
 
+def _flag(value: object, name: str) -> bool:
+    """A true-or-false argument: ``split_rounds="no"`` would be taken as true."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be true or false, not {type(value).__name__}")
+    return value
+
+
 def _subject(subject: object, call: str, kinds: tuple[type, ...]) -> None:
     if not isinstance(subject, kinds):
         names = " or a ".join(k.__name__ for k in kinds)
@@ -177,6 +184,10 @@ def extract(
     check_party(party)
     no_surrogates(text)
     aliases = _names(aliases)
+    _flag(split_rounds, "split_rounds")
+    _flag(keep_fragments, "keep_fragments")
+    if not isinstance(source, str):
+        raise TypeError(f"source must be a text (str), not {type(source).__name__}")
     text = readable(text)
     date = _date(date, "date")
     run = extract_rounds if split_rounds else one
@@ -217,6 +228,7 @@ def report(subject: Comparison | Timeline, fmt: str = "html", *, review: bool = 
     from .compare.render.report import render_report
 
     _subject(subject, "report", (Comparison, Timeline))
+    _flag(review, "review")
     return render_report(subject, fmt, review=review)
 
 
@@ -238,6 +250,10 @@ def review(
     _subject(new, "review", (Position,))
     if not isinstance(decisions, (str, Path)):
         raise TypeError(f"decisions must be a file path (str or Path), not {type(decisions).__name__}")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise TypeError(f"limit must be a number of answers (an int of at least 1) or None, not {limit!r}")
+    if not isinstance(by, str):
+        raise TypeError(f"by must be a name (str), not {type(by).__name__}")
     return run(old, new, decisions, _engine(engine), limit=limit, by=by)
 
 
@@ -246,6 +262,8 @@ def plot(subject: Timeline, path: str | Path) -> None:
     from .compare.render.plot import plot_timeline
 
     _subject(subject, "plot", (Timeline,))
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"plot() takes a file path (str or Path), not {type(path).__name__}")
     plot_timeline(subject, str(path))
 
 
@@ -279,6 +297,7 @@ def evaluate(
     from .compare.eval.tune import benchmark
 
     gold = _cases(cases, "evaluate")
+    _flag(loo, "loo")
     if isinstance(methods, str) or not (methods is None or isinstance(methods, Iterable)):
         names = ", ".join(("engine", *BASELINES))
         raise TypeError(f"methods must be a list of names ({names}), not {type(methods).__name__}")

@@ -157,6 +157,15 @@ def read_position(path: str, input_format: str | None = None):
 
 INPUT_PARAMS = ("old", "new", "dataset", "file", "gold", "settings_path", "decision_paths")
 OUTPUT_PARAMS = {"output": "-o", "plot": "--plot", "tune_path": "--tune", "decisions_path": "-d"}
+FILE_ONLY = {"settings_path": "--settings", "decision_paths": "--decisions", "decisions_path": "-d"}  # never '-'
+
+
+def _check_file_only(kwargs: dict) -> None:
+    """'-' for an option that reads (or writes) a file only: a usage error, not a file named '-'."""
+    for name, option in FILE_ONLY.items():
+        value = kwargs.get(name)
+        if value == "-" or (isinstance(value, tuple) and "-" in value):
+            raise click.UsageError(f"{option} names a file, not standard input or output; give a file name, not '-'")
 
 
 def _check_outputs(kwargs: dict) -> None:
@@ -187,6 +196,7 @@ def input_errors(fn):
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
+        _check_file_only(kwargs)
         try:
             _check_outputs(kwargs)
         except InputError as exc:  # a fault of an output name, not of the dataset
@@ -433,7 +443,10 @@ def _log_traceback() -> str | None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / "last-error.log"
-            path.write_text(text, encoding="utf-8", errors="replace")
+            # never through a symbolic link: in the shared temporary folder another user may have planted one
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with open(fd, "w", encoding="utf-8", errors="replace") as fh:
+                fh.write(text)
             return str(path)
         except OSError:
             continue
@@ -637,6 +650,8 @@ def eval_(gold, baselines, loo, tune_path, model, no_cache, settings_path, fmt, 
     """
     from .compare.eval.battery import is_battery
 
+    if "-" in gold:
+        raise click.UsageError("GOLD names gold case files or folders, not standard input; give a file name, not '-'")
     batteries = [path for path in gold if is_battery(path)]
     if batteries and len(batteries) < len(gold):
         case = next(path for path in gold if path not in batteries)
@@ -711,7 +726,12 @@ LIST_SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".txt", ".html", ".htm", ".
 @click.option("--alias", "aliases", multiple=True, help="Another name the text uses for the party (repeatable).")
 @click.option("--date", "date", type=Date(), help="The text's date: what 'this month' or 'now' refers to.")
 @click.option("--split-rounds", is_flag=True, help="Write one position per round the text speaks of (a dataset).")
-@click.option("--check", "gold", type=click.Path(), help="Print precision and recall against a hand list (GOLD).")
+@click.option(
+    "--check",
+    "gold",
+    type=click.Path(),
+    help="Print precision and recall against a hand list (GOLD; '-': standard input).",
+)
 @click.option(
     "--keep-fragments", is_flag=True, help="Keep demands with no verb phrase or pledge form (left out by default)."
 )
@@ -732,6 +752,10 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
         raise click.UsageError(
             f"-o {output}: extract writes a position file in YAML or JSON, which a {suffix} file cannot hold; "
             "name it .yaml or .json"
+        )
+    if file == gold == "-":
+        raise click.UsageError(
+            "FILE and --check are both '-'; standard input holds one of them, give the other as a file"
         )
     write = to_json if suffix == ".json" else to_yaml
     text = read_stdin() if file == "-" else read_source(file, "add the text to extract demands from")
@@ -762,9 +786,9 @@ def extract(file, party, aliases, date, split_rounds, gold, keep_fragments, mode
     from .compare.eval.extract_check import HEADERS, unmatched_lines
 
     try:
-        scores = api.check_extraction(found, load(gold), text, engine=engine)
+        scores = api.check_extraction(found, read_position(gold), text, engine=engine)
     except InputError as exc:  # a fault of the hand list: name its file
-        raise InputError(exc.message, exc.path or gold, exc.line) from None
+        raise InputError(exc.message, exc.path or _name(gold), exc.line) from None
     if output:
         emit(write(found), output)
     click.echo(render_rows(HEADERS, [s.row() for s in scores], "simple"), nl=False)

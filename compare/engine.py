@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -61,6 +61,10 @@ class Engine:
         """
         if decisions is not None and not isinstance(decisions, Decisions):
             raise TypeError(f"decisions must be Decisions (read_decisions(path)), not {type(decisions).__name__}")
+        unknown = sorted(set(overrides) - {f.name for f in fields(Settings)})
+        if unknown:
+            known = ", ".join(sorted(f.name for f in fields(Settings)))
+            raise TypeError(f"unknown setting(s) {', '.join(unknown)}; known: {known}")
         settings = replace(self.settings, **overrides) if overrides else self.settings
         old_p, new_p = as_position(old), as_position(new)
         if decisions is not None:

@@ -95,8 +95,10 @@ class Comparison:
 
         ``"doubtful"`` keeps the items the engine is not sure of, whatever their status.
         """
+        if not isinstance(statuses, (str, Iterable)):
+            raise TypeError(f"only() takes a status or a list of statuses, not {type(statuses).__name__}")
         keep = {statuses} if isinstance(statuses, str) else set(statuses)
-        unknown = sorted(keep - set(STATUSES) - {"doubtful"})
+        unknown = sorted(keep - set(STATUSES) - {"doubtful"}, key=str)
         if unknown or not keep:
             raise ValueError(
                 f"{', '.join(map(repr, unknown)) or 'no status'} is not a status; choose from {', '.join(FILTERS)}"

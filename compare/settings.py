@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from numbers import Real
@@ -97,6 +98,8 @@ class Settings:
         from ..positions.readers import parse_yaml, read_source
         from ..positions.validate import describe
 
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"Settings.load() takes a file path (str or Path), not {type(path).__name__}")
         data = parse_yaml(read_source(path, "add 'name: value' lines to it"), str(path)) or {}
         if not isinstance(data, dict):
             raise InputError("settings are 'name: value' lines, e.g. match_threshold: 0.3", str(path))

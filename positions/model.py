@@ -71,10 +71,15 @@ class Position:
                 raise TypeError(f"a position holds Statements, not {type(s).__name__}")
         if self.date is not None and not isinstance(self.date, dt.date):
             raise TypeError(f"a position's date must be a datetime.date, not {type(self.date).__name__}")
+        for name in ("party", "round", "source"):
+            if not isinstance(getattr(self, name), str):
+                raise TypeError(f"a position's {name} must be a string, not {type(getattr(self, name)).__name__}")
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], **meta) -> Position:
         """A position from bare demand texts; ids are 1-based indexes."""
+        if isinstance(texts, str):
+            raise TypeError("from_texts() takes a list of demand texts, not a single string")
         return cls(tuple(Statement(str(i), t) for i, t in enumerate(texts, 1)), **meta)
 
     def describe(self) -> dict:
@@ -222,6 +227,9 @@ def pair_warnings(old: Position, new: Position, old_name: str = "OLD", new_name:
             f"{new_name} ({new.date.isoformat()}) is dated before {old_name} ({old.date.isoformat()}); "
             "give the older round first"
         )
+    if not old.statements and not new.statements:
+        found.append(f"{old_name} and {new_name} have no demands: there is nothing to compare")
+        return found
     for name, side, outcome in ((old_name, old, "new"), (new_name, new, "dropped")):
         if not side.statements:
             found.append(f"{name} has no demands: every demand of the other side is {outcome}")

@@ -24,7 +24,7 @@ import yaml
 
 from .errors import InputError
 from .model import Position, PositionSet, Source, Statement, check_ids, parse_date
-from .validate import MAX_DEPTH, check_depth, clean, demand_text, number, scalar, too_deep
+from .validate import CONTROLS, MAX_DEPTH, SPACES, check_depth, clean, demand_text, number, scalar, text_lines, too_deep
 
 Loaded = Position | PositionSet
 Reader = Callable[[str, str, dict], Loaded]
@@ -117,9 +117,27 @@ _LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")  # YAML ends a line at these too; a demand's text has spaces
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """What is wrong in a YAML text, and the fix."""
+    problem = exc.problem or exc.context or "bad syntax"
+    if problem == "but found another document":
+        return "invalid YAML: a second document (---) starts here; put every round in one 'positions:' list"
+    tag = re.match(r"could not determine a constructor for the tag '(.*)'$", problem)
+    name = tag[1].replace("tag:yaml.org,2002:", "!!", 1) if tag else ""
+    if name == "!!merge":
+        return "YAML merge keys (<<) are not allowed in position files; write the keys out in full"
+    if tag:
+        return f"invalid YAML: the tag {name} is not allowed in position files; remove it"
+    return f"invalid YAML: {problem}; fix the syntax"
+
+
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Plain data from YAML text, bounded (see ``_LineLoader``); every fault an InputError naming ``path``."""
     loader = None
+    text = _YAML_BREAKS.sub(" ", text)  # line breaks to YAML, not to an editor: lines would be miscounted
     try:
         loader = _LineLoader(text)  # a SafeLoader: plain data only
         loader.first_line = first_line
@@ -128,10 +146,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         raise InputError(exc.message, path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        problem = exc.problem or exc.context or "bad syntax"
-        raise InputError(
-            f"invalid YAML: {problem}; fix the syntax", path, mark.line + first_line if mark else None
-        ) from None
+        raise InputError(_yaml_problem(exc), path, mark.line + first_line if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # a control character: YAML allows none (CSV and text drop them)
+        line = text[: exc.position].count("\n") + first_line
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError(f"invalid YAML: control character {what} is not allowed; remove it", path, line) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {' '.join(str(exc).split())}", path) from None
     except RecursionError:
@@ -311,7 +330,7 @@ CSV_COLUMNS = ("party", "date", "round", "id", "text")
 def read_csv(text: str, path: str, meta: dict) -> Loaded:
     rows: list[list[str]] = []
     starts: list[int] = []  # the line of the file each record starts on (a quoted cell spans lines)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a quote left open is an error
     end = 0  # the last line of the record before (a blank line is a record too)
     try:
         for row in reader:
@@ -319,7 +338,7 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
             end = reader.line_num
             rows.append(row)
     except csv.Error as exc:
-        raise InputError(f"invalid CSV: {exc}", path, reader.line_num) from None
+        raise _csv_error(str(exc), path, end + 1, reader.line_num) from None
     header = [h.strip().lower() for h in rows[0]] if rows else []
     named: set[str] = set()
     for column in header:
@@ -366,6 +385,24 @@ def read_csv(text: str, path: str, meta: dict) -> Loaded:
     return PositionSet(tuple(positions), source=path)
 
 
+def _csv_error(problem: str, path: str, start: int, line: int) -> InputError:
+    """A CSV syntax error, named by the row it starts on (``start``) or the line it is found on."""
+    if problem.startswith(("unexpected end of data", "field larger than field limit")):
+        return InputError(
+            f"invalid CSV: a quoted cell on this line is never closed (or is over {csv.field_size_limit():,} "
+            'characters); close its quote, and double each quote inside it ("")',
+            path,
+            start,
+        )
+    if "expected after" in problem:
+        return InputError(
+            'invalid CSV: text after the closing quote of a cell; double each quote inside a quoted cell ("")',
+            path,
+            line,
+        )
+    return InputError(f"invalid CSV: {problem}", path, line)
+
+
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _RULE = re.compile(r"^([-*_])(?:\s*\1){2,}$")  # --- *** ___: a horizontal rule
 _FENCE = re.compile(r"^(```|~~~)")
@@ -384,9 +421,40 @@ def _reads_as_prose(lines: list[str]) -> bool:
     return prose * 2 >= len(body)
 
 
+def _list_items(lines: list[str], start: int) -> _Seq:
+    """The demands of a list from line ``start`` (0-based) on, with their line numbers: one per line or
+    bullet; an indented line right under a bullet goes on with it (a wrapped item); headings, rules,
+    quotes, tables, fenced code, HTML comments and blank lines are skipped."""
+    demands = _Seq()
+    demands.lines = []
+    closing = None  # what ends the fenced code or comment the line is in
+    item = False  # the line before is a list item, or a line of one
+    for number_, raw in enumerate(lines[start:], start + 1):
+        line = raw.strip()
+        if closing is not None:
+            closing = None if (line.startswith(closing) if closing != "-->" else closing in line) else closing
+            continue
+        opening = _FENCE.match(line)
+        if opening or line.startswith("<!--") and "-->" not in line[4:]:
+            closing = opening.group(1) if opening else "-->"
+            item = False
+            continue
+        if not line or line.startswith(("#", "<!--", ">", "|")) or _RULE.match(line):
+            item = False
+            continue
+        if item and raw[:1] in (" ", "\t") and not _BULLET.match(line):
+            demands[-1] += " " + line
+            continue
+        item = bool(_BULLET.match(line))
+        demands.append(_BULLET.sub("", line))
+        demands.lines.append(number_)
+    return demands
+
+
 def read_text(text: str, path: str, meta: dict) -> Loaded:
-    """One demand per line or bullet; headings, rules, quotes, tables, code and blank lines are skipped."""
-    lines = text.splitlines()
+    """One demand per line or bullet; headings, rules, quotes, tables, code and blank lines are skipped.
+    Only \\n, \\r\\n and \\r end a line: a form feed or U+2028 inside a demand is a space."""
+    lines = text_lines(text)
     start = 0
     front: dict = {}
     if lines and lines[0].strip() == "---":
@@ -397,23 +465,13 @@ def read_text(text: str, path: str, meta: dict) -> Loaded:
         front = parse_yaml("\n".join(lines[1:end]), path, first_line=2) or _Map()
         if not isinstance(front, dict):
             raise InputError("front matter must be 'key: value' lines (party, date, round, source)", path, 2)
+        listed = next((key for key in ("demands", "positions") if key in front), None)
+        if listed is not None:  # the lines below would replace them
+            raise InputError(
+                f"front matter holds '{listed}:'; list the demands below the closing '---', one per line", path, 2
+            )
         start = end + 1
-    demands = _Seq()
-    demands.lines = []
-    fence = None
-    for number_, raw in enumerate(lines[start:], start + 1):
-        line = raw.strip()
-        opening = _FENCE.match(line)
-        if fence is not None:
-            fence = None if line.startswith(fence) else fence
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if not line or line.startswith(("#", "<!--", ">", "|")) or _RULE.match(line):
-            continue
-        demands.append(_BULLET.sub("", line))
-        demands.lines.append(number_)
+    demands = _list_items(lines, start)
     if not demands:
         raise InputError("no demands found; write one demand per line or bullet", path)
     if _reads_as_prose(lines[start:]):
@@ -499,8 +557,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 def decode(raw: bytes, name: str, fill: str = "add demands to it") -> str:
     """Bytes read from ``name`` (a file, or standard input) as text, or an InputError saying why not.
 
-    UTF-8 (with or without a byte-order mark), or UTF-16 / UTF-32 that opens with its byte-order
-    mark (as Windows tools save it); a NUL byte anywhere is refused, with its line."""
+    UTF-8 (with or without a byte-order mark), or UTF-16 / UTF-32 with its byte-order mark (as Windows
+    tools save it) or without one (``_without_bom``); a NUL byte anywhere else is refused, with its line."""
     encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), None)
     if encoding is not None:
         try:
@@ -514,7 +572,12 @@ def decode(raw: bytes, name: str, fill: str = "add demands to it") -> str:
         raise InputError(f"file is empty; {fill}", name)
     nul = raw.find(b"\x00")
     if 0 <= nul < 8192:
-        raise InputError("looks like a binary file; give a text file (YAML, JSON, CSV, text or Markdown)", name)
+        wide = _without_bom(raw)
+        if wide is not None:
+            return _checked_text(wide, name, fill)
+        raise InputError(
+            "looks like a binary file; give a text file (YAML, JSON, CSV, text or Markdown) saved as UTF-8", name
+        )
     if nul >= 0:
         raise InputError(
             "holds a NUL byte; remove it (or save the file as UTF-8 text)", name, raw[:nul].count(b"\n") + 1
@@ -525,6 +588,28 @@ def decode(raw: bytes, name: str, fill: str = "add demands to it") -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", name, line) from None
     return _checked_text(text, name, fill)
+
+
+def _without_bom(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 text saved without a byte-order mark, decoded (its NUL bytes fall at every other
+    byte, or at three in four); None for bytes that do not decode to text as such."""
+    head = raw[:8192]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    encodings: tuple[str, ...]
+    if odd and even:
+        encodings = ("utf-32-le", "utf-32-be")
+    elif 4 * (odd + even) >= len(head) // 2:  # UTF-16: a NUL in every other byte of its ASCII letters
+        encodings = ("utf-16-le",) if odd else ("utf-16-be",)
+    else:  # a stray NUL or two: not UTF-16
+        return None
+    for encoding in encodings:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not CONTROLS.search(SPACES.sub(" ", text)):  # a NUL or another control character: bytes, not text
+            return text
+    return None
 
 
 def _checked_text(text: str, name: str, fill: str) -> str:
@@ -559,7 +644,7 @@ def sniff(text: str) -> str:
             pass
         except (RecursionError, ValueError):  # JSON too deep, or a number too long: the reader refuses it
             return "json"
-    lines = body.splitlines()
+    lines = text_lines(body)
     if not lines:
         return "markdown"
     try:

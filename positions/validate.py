@@ -23,9 +23,17 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Zero-width characters a web page leaves inside words ("re\u200bmoved", "with\u00addraw"): soft hyphen,
 # zero-width space, word joiner, invisible operators, zero-width no-break space; a joiner or non-joiner
 # too, next to ASCII (between letters of other scripts it spells the word, or builds an emoji).
+# Direction marks (left-to-right, right-to-left, Arabic letter mark) go too: inside a number ("2\u200e000")
+# they split it in two; so do the other direction controls between two digits.
 ZERO_WIDTH = re.compile(
-    "[\u00ad\u180e\u200b\u2060-\u2064\ufeff]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
+    "[\u00ad\u180e\u200b\u200e\u200f\u061c\u2060-\u2064\ufeff]|(?<=[\x00-\x7f])[\u200c\u200d]"
+    "|[\u200c\u200d](?=[\x00-\x7f])|(?<=[0-9])[\u202a-\u202e\u2066-\u2069]+(?=[0-9])"
 )
+# Where a line ends: \n, \r\n or \r only. str.splitlines also ends one at a form feed, vertical tab,
+# U+2028, U+2029, U+0085 and \x1c-\x1e, which a pasted text holds inside a demand; those are spaces.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line and its break
+SPACES = re.compile(r"[\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def describe(value: Any) -> str:
@@ -45,12 +53,21 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def text_lines(text: str, keepends: bool = False) -> list[str]:
+    """``text``'s lines, ended by \\n, \\r\\n or \\r only (see ``LINE_BREAK``), as ``str.splitlines`` gives them."""
+    if keepends:
+        return LINE.findall(text)
+    parts = LINE_BREAK.split(text)
+    return parts[:-1] if parts[-1] == "" else parts
+
+
 def strip_controls(text: str, keep_newlines: bool = False) -> str:
-    """``text`` without terminal escape sequences and control characters (tabs become spaces)."""
-    text = ESCAPES.sub("", text)
+    """``text`` without terminal escape sequences and control characters (tabs, form feeds and other
+    breaks inside a line become spaces)."""
+    text = SPACES.sub(" ", ESCAPES.sub("", text))
     if keep_newlines:
-        return CONTROLS.sub("", text.replace("\t", " ").replace("\r", ""))
-    return CONTROLS.sub("", re.sub(r"[\t\n\r]", " ", text))
+        return CONTROLS.sub("", text.replace("\r", ""))
+    return CONTROLS.sub("", re.sub(r"[\n\r]", " ", text))
 
 
 def clean(text: str, path: str | None = None, line: int | None = None) -> str:

@@ -723,3 +723,271 @@ def test_a_single_position_is_named_by_its_file_not_by_its_source(runner, tmp_pa
     with pytest.raises(InputError) as caught:
         api.timeline(Position((Statement("a", "A must go."),), source="Reuters, 13 March 2025"))
     assert caught.value.path is None
+
+
+# --- fourth audit: leftovers of the third, and what a hostile user tried next ----------------
+
+
+@pytest.mark.parametrize("mark", ["\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1e"], ids=ascii)
+@pytest.mark.parametrize("name", ["list.txt", "list.md", "list.csv"])
+def test_a_line_or_paragraph_separator_inside_a_demand_is_a_space(tmp_path, name, mark):
+    """str.splitlines ends a line at U+2028, a form feed and the rest: one demand was cut in two
+    ("Tariffs must be cut" and "by half."); only \\n, \\r\\n and \\r end one now."""
+    texts = [f"Tariffs must be cut{mark}by half.", f"Subsidies{mark}must end."]
+    content = "text\n" + "\n".join(texts) + "\n" if name.endswith(".csv") else "\n".join(texts) + "\n"
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8", newline="")
+    assert [s.text for s in api.load(path).statements] == ["Tariffs must be cut by half.", "Subsidies must end."]
+
+
+def test_a_line_separator_in_yaml_does_not_shift_the_line_numbers(tmp_path):
+    """YAML ends a line at U+2028 too: an error three lines on named line 8 of a five-line file."""
+    path = tmp_path / "ls.yaml"
+    path.write_text("party: A\ndemands:\n  - Tariffs\u2028must go\n  - {id: x\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        api.load(path)
+    assert info.value.line == 5, str(info.value)
+    path.write_text("party: A\ndemands:\n  - Tariffs\u2028must go\n", encoding="utf-8")
+    assert api.load(path).statements[0].text == "Tariffs must go"
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u2066", "\u202a\u202c"], ids=ascii)
+def test_direction_marks_inside_a_number_are_dropped(tmp_path, mark):
+    """ "Pay 2\u200e000 dollars" compared with "Pay 2000 dollars" was changed ("number: 2000 dollars -> -;
+    number: 000 dollars -> -; date: - -> 2000")."""
+    path = tmp_path / "marks.txt"
+    path.write_text(f"Pay 2{mark}000 dollars.\n", encoding="utf-8")
+    assert api.load(path).statements[0].text == "Pay 2000 dollars."
+    found = api.extract(f"Russia demands that Ukraine must pay 2{mark}000 dollars.", "Russia")
+    assert [s.text for s in found.statements] == ["Ukraine must pay 2000 dollars."]
+    (tmp_path / "plain.txt").write_text("Pay 2000 dollars.\n")
+    result = compare_call(api.load(path), api.load(tmp_path / "plain.txt"))
+    assert [(i.status, i.changes) for i in result.items] == [("persisted", ())]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_read(runner, tmp_path, encoding):
+    """They were refused as "looks like a binary file"."""
+    text = "party: A\ndate: 2024-01-01\ndemands:\n  - Tariffs on steel must go.\n  - Субсидии должны быть отменены.\n"
+    path = tmp_path / "round.yaml"
+    path.write_bytes(text.encode(encoding))
+    assert [s.text for s in api.load(path).statements][1] == "Субсидии должны быть отменены."
+    result = runner.invoke(cli, ["rounds", "-", "--format", "csv"], input=text.encode(encoding))
+    assert result.exit_code == 0 and result.stdout == "party,date,round,demands\nA,2024-01-01,,2\n", result.output
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "- Tariffs must go.\n".encode("utf-16-le")[:-1],  # cut short
+        b"- Tariffs must go.\x00\n- Subsidies must end.\n",  # a stray NUL in UTF-8
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    ],
+    ids=["odd length", "stray nul", "png"],
+)
+def test_bytes_that_are_no_utf16_text_are_still_refused_as_binary(tmp_path, raw):
+    path = tmp_path / "list.txt"
+    path.write_bytes(raw)
+    with pytest.raises(InputError, match=r"list\.txt: looks like a binary file; .* saved as UTF-8$"):
+        api.load(path)
+
+
+def _timeline():
+    return api.timeline(FIXTURE)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: api.extract("Russia must go.", split_rounds="no"), "split_rounds must be true or false, not str"),
+        (lambda: api.extract("Russia must go.", keep_fragments=1), "keep_fragments must be true or false, not int"),
+        (lambda: api.extract("Russia must go.", source=5), "source must be a text (str), not int"),
+        (lambda: api.evaluate(ROOT / "tests" / "gold", loo="no"), "loo must be true or false, not str"),
+        (lambda: api.report(_comparison(), review="no"), "review must be true or false, not str"),
+        (lambda: api.review(_one_round(), _one_round(), "d.yaml", limit="3"), "limit must be a number of answers"),
+        (lambda: api.review(_one_round(), _one_round(), "d.yaml", by=5), "by must be a name (str), not int"),
+        (lambda: _comparison().only(5), "only() takes a status or a list of statuses, not int"),
+        (lambda: Position.from_texts("abc"), "from_texts() takes a list of demand texts, not a single string"),
+        (lambda: Position((Statement("a", "x"),), party=5), "a position's party must be a string, not int"),
+        (lambda: compare_call(["a must go."], ["b must go."], treshold=1), "unknown setting(s) treshold; known:"),
+        (lambda: Settings.load(None), "Settings.load() takes a file path (str or Path), not NoneType"),
+        (lambda: api.plot(_timeline(), None), "plot() takes a file path (str or Path), not NoneType"),
+    ],
+    ids=[
+        "split_rounds str",
+        "keep_fragments int",
+        "source int",
+        "loo str",
+        "review str",
+        "limit str",
+        "by int",
+        "only int",
+        "from_texts str",
+        "party int",
+        "unknown override",
+        "settings none",
+        "plot none",
+    ],  # fmt: skip
+)
+def test_library_arguments_of_the_wrong_kind_are_type_errors_naming_them(call, message, tmp_path, monkeypatch):
+    """``split_rounds="no"`` was taken as true, ``from_texts("abc")`` made three demands, ``limit="3"`` failed
+    deep in the terminal ('<' not supported), ``plot(tl, None)`` drew into a file named None."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(TypeError) as info:
+        call()
+    assert message in str(info.value)
+    assert not list(tmp_path.iterdir())  # no decisions file, no picture
+
+
+def test_extract_check_reads_the_hand_list_from_standard_input(runner, tmp_path):
+    """`extract FILE --check -` said "-: no such file; check the path"."""
+    article = tmp_path / "article.txt"
+    article.write_text("Russia demands that NATO must stop expanding. Ukraine must stay neutral.\n")
+    hand = "- NATO must stop expanding.\n- Ukraine must stay neutral.\n"
+    result = runner.invoke(cli, ["extract", str(article), "--check", "-"], input=hand)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"total\s+2\s+2\s+2\s+2\s+1\.0\s+1\.0", result.stdout), result.stdout
+    both = runner.invoke(cli, ["extract", "-", "--check", "-"], input=hand)
+    assert both.exit_code == 2
+    assert both.stderr.startswith("Error: FILE and --check are both '-'; standard input holds one of them")
+    empty = runner.invoke(cli, ["extract", str(article), "--check", "-"], input="")
+    assert empty.stderr == "Error: <stdin>: standard input is empty; pipe a position file in\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["compare", "OLD", "NEW", "--settings", "-"], "--settings"),
+        (["compare", "OLD", "NEW", "--decisions", "-"], "--decisions"),
+        (["review", "OLD", "NEW", "-d", "-"], "-d"),
+        (["eval", "-"], "GOLD"),
+    ],
+    ids=["settings", "decisions", "review", "eval"],
+)
+def test_options_that_take_a_file_only_refuse_a_dash(runner, files, tmp_path, monkeypatch, args, option):
+    """`review -d -` wrote the decisions to a file named '-'; `--settings -` said "-: no such file"."""
+    monkeypatch.chdir(tmp_path)
+    args = [{"OLD": str(files[0]), "NEW": str(files[1])}.get(a, a) for a in args]
+    result = runner.invoke(cli, args, input="a\n")
+    assert result.exit_code == 2, result.output
+    assert ONE_LINE.fullmatch(result.stderr), result.stderr
+    assert result.stderr.startswith(f"Error: {option} names ") and "not '-'" in result.stderr, result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        ('party: A\ndemands:\n  - ok\n  - "Tariffs\x0cmust go"\n', "control character U+000C is not allowed", 4),
+        ("party: A\ndemands: [a]\n---\nparty: B\ndemands: [b]\n", "a second document (---) starts here", 3),
+        ("base: {party: A}\n<<: {party: B}\ndemands: [a]\n", "YAML merge keys (<<) are not allowed", 2),
+        ("party: !!python/object:os.system x\ndemands: [a]\n", "the tag !!python/object:os.system is not allowed", 1),
+    ],
+    ids=["control character", "two documents", "merge key", "python tag"],
+)
+def test_yaml_faults_name_their_line_and_the_fix(tmp_path, content, message, line):
+    """They read "unacceptable character #x000c ... in "<unicode string>", position 47" (no line), "but found
+    another document; fix the syntax", "could not determine a constructor for the tag ..."."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        api.load(path)
+    assert message in info.value.message and info.value.line == line, str(info.value)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        ('id,text\n1,"Tariffs must go\n2,Subsidies must end\n', "a quoted cell on this line is never closed", 2),
+        ('id,text\n1,ok\n2,"Tariffs" must go\n', "text after the closing quote of a cell", 3),
+        ('id,text\n1,"' + "x" * 200_000 + '"\n', "is over 131,072 characters", 2),
+    ],
+    ids=["open quote", "text after quote", "huge cell"],
+)
+def test_csv_quotes_left_open_are_refused_at_the_row_they_open(tmp_path, content, message, line):
+    """An open quote swallowed every row after it into one demand, silently; in a large file it was
+    "field larger than field limit (131072)" thousands of lines further on."""
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        api.load(path)
+    assert message in info.value.message and info.value.line == line, str(info.value)
+
+
+def test_a_wrapped_list_item_and_a_comment_over_several_lines_are_read_as_markdown(tmp_path):
+    """A bullet wrapped onto an indented line was two demands ("Tariffs on steel must", "be removed by
+    2030."); the lines of an HTML comment were demands, "-->" too."""
+    path = tmp_path / "list.md"
+    path.write_text(
+        "<!--\nDraft: tariffs must go\n-->\n- Tariffs on steel must\n  be removed by 2030.\n"
+        "  - Subsidies must end.\n\n  An indented line after a blank one.\n"
+    )
+    loaded = api.load(path)
+    assert [s.text for s in loaded.statements] == [
+        "Tariffs on steel must be removed by 2030.",
+        "Subsidies must end.",
+        "An indented line after a blank one.",
+    ]
+
+
+def test_demands_in_front_matter_are_refused_not_dropped(tmp_path):
+    path = tmp_path / "front.md"
+    path.write_text("---\nparty: A\ndemands:\n  - Tariffs must go.\n---\n- Subsidies must end.\n")
+    with pytest.raises(InputError) as info:
+        api.load(path)
+    assert str(info.value) == (
+        f"{path}:2: front matter holds 'demands:'; list the demands below the closing '---', one per line"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Russia said 3000 years ago that NATO must leave.", "2025-01-01"),
+        ("Russia said 99999999999 weeks ago that NATO must leave.", "2025-01-01"),
+        ("Last year Russia said that NATO must leave.", "0001-01-01"),
+        ("Yesterday Russia said that NATO must leave.", "0001-01-01"),
+    ],
+    ids=["3000 years", "weeks overflow", "last year of year 1", "yesterday of year 1"],
+)
+def test_relative_time_cues_before_the_calendar_starts_are_undated_rounds(text, date):
+    """They were internal errors: "ValueError: year -975 is out of range", "OverflowError"."""
+    found = api.extract(text, date=date, split_rounds=True)
+    assert [s.text for p in found for s in p.statements] == ["NATO must leave."]
+
+
+def test_the_error_log_is_never_written_through_a_symbolic_link(runner, monkeypatch, tmp_path):
+    """A link planted at last-error.log (in the shared temporary folder) had its target overwritten."""
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "last-error.log").symlink_to(victim)
+    monkeypatch.setenv("DEMANDDIFF_CACHE_DIR", str(cache))
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "rounds", crash)
+    result = runner.invoke(cli, ["rounds", str(FIXTURE)])
+    assert result.exit_code == 3
+    assert victim.read_text() == "precious\n"
+    assert f"the traceback is in {tmp_path / 'tmp' / 'last-error.log'}" in result.stderr, result.stderr
+
+
+def test_two_empty_rounds_say_so_once_and_plot_without_a_warning(runner, tmp_path):
+    pytest.importorskip("matplotlib")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("party: A\ndate: 2024-01-01\ndemands: []\n")
+    result = runner.invoke(cli, ["compare", str(empty), str(empty)])
+    assert result.exit_code == 0
+    assert result.stderr == f"Warning: {empty} and {empty} have no demands: there is nothing to compare\n"
+    data = tmp_path / "rounds.yaml"
+    data.write_text(
+        "positions:\n  - {party: A, date: 2024-01-01, demands: []}\n  - {party: A, date: 2025-01-01, demands: []}\n"
+    )
+    result = runner.invoke(cli, ["timeline", str(data), "--plot", str(tmp_path / "p.png"), "-o", str(tmp_path / "t")])
+    assert result.exit_code == 0 and result.stderr == "", result.stderr
+    assert (tmp_path / "p.png").read_bytes()[:4] == b"\x89PNG"

@@ -58,7 +58,7 @@ def _draw(tl: Timeline, path: str, plt, Patch, Rectangle) -> None:
                 color="black" if step.status in ("changed", "dropped") else "white",
             )
     ax.set_xlim(0, cols)
-    ax.set_ylim(rows, 0)
+    ax.set_ylim(max(rows, 1), 0)  # no thread at all (every round empty): one empty row
     ax.set_xticks([x + 0.5 for x in range(cols)])
     ax.set_xticklabels([date_label(p) for p in tl.rounds], fontsize=9)
     ax.xaxis.tick_top()

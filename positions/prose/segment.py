@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..validate import text_lines
+
 _MARKER = re.compile(
     # "OP1", "PP3": a UN draft's operative and preambular paragraph labels (after an excerpt's "…")
     r"^\s*(?:(?P<heading>#{1,6}\s+)|(?P<bullet>[-*+•·–]\s+)|(?P<number>(?:…\s*)?(?:\(?\d{1,3}(?:[.)]|\s?-(?=\s))|[OP]P\d{1,3}\b)\s+)"
@@ -57,7 +59,7 @@ def marked_blocks(text: str) -> list[tuple[int, int, str]]:
     """(start, end, marker) of each block; marker is the kind of list marker it opens with, or ""."""
     spans: list[tuple[int, int, str]] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for line in text_lines(text, keepends=True):  # a form feed or U+2028 does not end a block
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = text[start:end]

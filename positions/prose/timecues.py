@@ -185,18 +185,31 @@ def _relative(sentence: str, today: dt.date | None, now: When) -> When | None:
             if (m[1] or "").isdigit()
             else _NUMBERS.get((m[1] or m[0].split()[0]).lower(), 1)
         )
-        if unit == "week":
-            start = today - dt.timedelta(weeks=n)
-            return When(label, start, start + dt.timedelta(days=6))
-        if unit == "month":
-            y, mon = divmod(today.year * 12 + today.month - 1 - n, 12)
-            return When(label, dt.date(y, mon + 1, 1), _month_end(y, mon + 1))
-        return When(label, dt.date(today.year - n, 1, 1), dt.date(today.year - n, 12, 31))
+        try:
+            return _back(label, unit, n, today)
+        except (ValueError, OverflowError):  # before the year 1 ("3000 years ago"): a cue with no date
+            return When(label)
     if _YESTERDAY.search(sentence) and today is not None:
-        return When("yesterday", today - dt.timedelta(days=1), today - dt.timedelta(days=1))
+        try:
+            return _back("yesterday", "day", 1, today)
+        except OverflowError:  # the text is dated 1 January of the year 1
+            return When("yesterday")
     if _NOW.search(sentence):
         return now
     return None
+
+
+def _back(label: str, unit: str, n: int, today: dt.date) -> When:
+    """The day, week, month or year ``n`` of them before ``today``."""
+    if unit == "day":
+        return When(label, today - dt.timedelta(days=n), today - dt.timedelta(days=n))
+    if unit == "week":
+        start = today - dt.timedelta(weeks=n)
+        return When(label, start, start + dt.timedelta(days=6))
+    if unit == "month":
+        y, mon = divmod(today.year * 12 + today.month - 1 - n, 12)
+        return When(label, dt.date(y, mon + 1, 1), _month_end(y, mon + 1))
+    return When(label, dt.date(today.year - n, 1, 1), dt.date(today.year - n, 12, 31))
 
 
 def _reports_a_round(sentence: str) -> bool:
