@@ -12,10 +12,15 @@ from importlib import resources
 
 
 def _load(name: str) -> dict:
+    """A data file, read by PyYAML's safe loader (in C where PyYAML has it: the warm path reads these)."""
     import yaml
 
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        return loader.get_single_data() or {}
+    finally:
+        loader.dispose()
 
 
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
@@ -68,6 +73,7 @@ class Lexicon:
     light: frozenset[str]
     institutions: frozenset[str]
     english: frozenset[str]
+    antonyms_not: frozenset[frozenset[str]]  # WordNet antonym pairs left out (``antonyms: not``)
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +121,7 @@ def lexicon() -> Lexicon:
         light=frozenset(str(w) for w in names.get("light") or ()),
         institutions=frozenset(str(w) for w in names.get("institutions") or ()),
         english=frozenset(str(w) for w in _load("languages.yaml")["english"]),
+        antonyms_not=frozenset(frozenset(map(str, p)) for p in (stance_file.get("antonyms") or {}).get("not") or ()),
     )
 
 
@@ -124,7 +131,7 @@ def antonyms() -> dict[str, frozenset[str]]:
     data/antonyms.tsv (built by bench/antonyms.py from Open English WordNet), less the pairs
     ``antonyms: not`` in stance.yaml leaves out."""
     text = resources.files(__package__).joinpath("data", "antonyms.tsv").read_text(encoding="utf-8")
-    left_out = {frozenset(map(str, pair)) for pair in (_load("stance.yaml").get("antonyms") or {}).get("not") or ()}
+    left_out = lexicon().antonyms_not
     table: dict[str, set[str]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
