@@ -43,7 +43,11 @@ from demanddiff.compare.reading.record import read
             "The union will obey the court order on picketing.",
             False,
         ),
-        ("The union will disobey the court order on picketing.", "The union will obey the court order on picketing.", True),
+        (
+            "The union will disobey the court order on picketing.",
+            "The union will obey the court order on picketing.",
+            True,
+        ),
         # inside a part only one side has: a change of who, not of stance
         (
             "Refugees who obey the law must be protected from deportation.",

@@ -103,7 +103,11 @@ def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]
     # A name with a known country or body before it named without ("US State Department" /
     # "the State Department", "UK CMA" / "the CMA").
     first, *rest = name.split()
-    if rest and {first, first.lower()} & alias_table().keys() and _named_in(" ".join(rest), ident, other, other_names, my_names):
+    if (
+        rest
+        and {first, first.lower()} & alias_table().keys()
+        and _named_in(" ".join(rest), ident, other, other_names, my_names)
+    ):
         return True
     # A person named in full on one side and by surname on the other ("Jamal Khashoggi" / "Khashoggi").
     last = name.split()[-1]
