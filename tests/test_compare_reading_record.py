@@ -203,11 +203,9 @@ def test_a_negated_permission_is_a_prohibition():
             "The Group of Seven must tighten the price cap on Russian oil.",
         ),
         ("The Pentagon must release the report.", "The US Department of Defense must release the report."),
-        # short forms with their small words in small letters; a country before a name it owns;
-        # seats that speak for their governments
+        # short forms with their small words in small letters; seats that speak for their governments
         ("The Bank of England must hold rates.", "The BoE must hold rates."),
         ("The Department for Education must fund the plan.", "The DfE must fund the plan."),
-        ("The State Department will lift the warning.", "The US State Department will lift the warning."),
         ("The US Congress must pass the aid.", "Capitol Hill must pass the aid."),
         ("The White House will veto the bill.", "The US administration will veto the bill."),
     ],

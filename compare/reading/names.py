@@ -100,15 +100,6 @@ def _named_in(name: str, ident: str, other: Reading, other_names: dict[str, str]
     stems = r"\W+".join(re.escape(w[:6]) + (r"\w*" if len(w) > 3 else r"\b") for w in name.split())
     if re.search(r"\b" + stems, other.text, re.I) or _said_in_words(name, other, other_names):
         return True
-    # A name with a known country or body before it named without ("US State Department" /
-    # "the State Department", "UK CMA" / "the CMA").
-    first, *rest = name.split()
-    if (
-        rest
-        and {first, first.lower()} & alias_table().keys()
-        and _named_in(" ".join(rest), ident, other, other_names, my_names)
-    ):
-        return True
     # A person named in full on one side and by surname on the other ("Jamal Khashoggi" / "Khashoggi").
     last = name.split()[-1]
     if " " in name and len(last) > 3 and last in other_names:
