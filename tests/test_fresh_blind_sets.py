@@ -1,4 +1,5 @@
-"""The third and fourth fresh held-out batteries: tests/battery/fresh3.yaml and fresh4.yaml.
+"""The third, fourth and fifth fresh held-out batteries: tests/battery/fresh3.yaml, fresh4.yaml
+and fresh5.yaml.
 
 Each written blind by an examiner after the engine's rules existed, without reading them and
 without running the engine on the pairs; never tuned on. These tests check their format only (no
@@ -30,7 +31,11 @@ class Fresh:
     sources: bool  # whether a pair may name its published source
 
 
-SETS = [Fresh("fresh3", 160, 9, range(301, 400), False), Fresh("fresh4", 200, 10, range(401, 500), True)]
+SETS = [
+    Fresh("fresh3", 160, 9, range(301, 400), False),
+    Fresh("fresh4", 200, 10, range(401, 500), True),
+    Fresh("fresh5", 220, 12, range(501, 600), False),
+]
 
 
 @pytest.fixture(scope="module", params=SETS, ids=lambda s: s.name)
@@ -62,8 +67,8 @@ def test_each_loads_as_a_battery_of_its_size_in_all_14_domains(fresh):
 
 
 def test_every_pair_is_well_formed(fresh):
-    # Fields (fresh4: an optional https source), ids matching their domain, known classes and
-    # statuses, one sentence of 6-40 words a side.
+    # Fields (fresh4: an optional https source; fresh3 and fresh5: none), ids matching their
+    # domain, known classes and statuses, one sentence of 6-40 words a side.
     spec, _, raw_pairs = fresh
     assert BATTERY_SPLIT.problems(raw_pairs, sources=spec.sources) == []
     assert all(int(p["id"].rsplit("-", 1)[1]) in spec.ids for p in raw_pairs)
