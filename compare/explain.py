@@ -175,6 +175,10 @@ def _lexical_flip(a: Reading, b: Reading) -> Change | None:
     sign_a, sign_b = _side_sign(only_a), _side_sign(only_b)
     if sign_a is None or sign_b is None or sign_a == sign_b:
         return None
+    if _level_kept(only_a, only_b) or _level_kept(only_b, only_a):
+        return None
+    if _required(only_a, b, sb) or _required(only_b, a, sa):
+        return None
     negated = any(s.axis in ("negation", "restriction") for s in only_a + only_b)
     negated = negated or _stops_shared(sa, only_a, common) or _stops_shared(sb, only_b, common)
     if (
@@ -185,6 +189,48 @@ def _lexical_flip(a: Reading, b: Reading) -> Change | None:
     ):
         return None
     return Change("negation", _show(sign_a, only_a), _show(sign_b, only_b))
+
+
+def _required(mine: list[Site], other: Reading, theirs: list[Site]) -> bool:
+    """Whether ``mine`` negates the act only on a condition, a requirement ("cannot be evicted
+    without a court order", "only with a court order") that the other side states with no
+    negation or minus-pole word and does not waive ("evictions require a court order"): the
+    same demand, or a change of condition, not the act forbidden. "Can be evicted without a court order" waives
+    it (``waivers:`` in negation.yaml), or says the same condition: a flip."""
+    negations = [s for s in mine if s.axis in ("negation", "restriction")]
+    if not negations or not all(s.condition for s in negations):
+        return False
+    if any(s.axis in ("negation", "restriction") for s in theirs):
+        return False
+    # A minus-pole act said bare ("the sanctions will be lifted" against "will not be lifted
+    # unless Russia withdraws") is the act asked outright: a flip. Said on a condition of its
+    # own ("troops will leave only once a ceasefire holds") it is the requirement again.
+    # (``theirs``: all the other side's live sites, shared ones too.)
+    if any(s.sign < 0 for s in theirs) and not (other.conditions or "only" in other.scope):
+        return False
+    # The condition said on both sides ("may not use it until Congress acts" / "are free to use
+    # it until Congress acts") leaves the negation as the difference: a flip.
+    said = {tuple(s.condition.split()) for s in negations} | set(lexicon().waivers)
+    lemmas = list(other.lemmas)
+    return not any(_match_at(lemmas, k, w) for k in range(len(lemmas)) for w in said)
+
+
+def _match_at(lemmas: list[str], k: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(lemmas[k : k + len(phrase)]) == phrase
+
+
+def _level_kept(negated: list[Site], kept: list[Site]) -> bool:
+    """Whether one side says no growth (or no cut) where the other says keep: "will not raise
+    the tariffs" / "will hold them steady", "must not cut pensions" / "must maintain them". Not
+    moving a level is keeping it, as a growth against keeping is a change of degree, not a flip."""
+    words = [s for s in negated if s.axis != "negation"]
+    return (
+        len(words) < len(negated)
+        and bool(words)
+        and all(s.axis == "raise" for s in words)
+        and bool(kept)
+        and all(s.sign > 0 and "continue" in s.axis.split("+") for s in kept)
+    )
 
 
 def _swapped(a: Reading, only_a: list[Site], b: Reading, only_b: list[Site]) -> bool:

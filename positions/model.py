@@ -77,10 +77,15 @@ class Position:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], **meta) -> Position:
-        """A position from bare demand texts; ids are 1-based indexes."""
+        """A position from bare demand texts, cleaned as a file's are (``validate.clean``: control and
+        zero-width characters dropped, whitespace collapsed); ids are 1-based indexes."""
+        from .validate import clean
+
         if isinstance(texts, str):
             raise TypeError("from_texts() takes a list of demand texts, not a single string")
-        return cls(tuple(Statement(str(i), t) for i, t in enumerate(texts, 1)), **meta)
+        return cls(
+            tuple(Statement(str(i), clean(t) if isinstance(t, str) else t) for i, t in enumerate(texts, 1)), **meta
+        )
 
     def describe(self) -> dict:
         """The position's metadata, as the JSON contract shows it."""

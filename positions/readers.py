@@ -63,6 +63,7 @@ class _LineLoader(yaml.SafeLoader):
 
 class _Map(dict):
     line: int | None = None
+    key_lines: dict  # the line of each key, where parsed from YAML
 
 
 class _Seq(list):
@@ -70,7 +71,7 @@ class _Seq(list):
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
-    seen = set()
+    seen = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         try:
@@ -79,9 +80,10 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
             continue  # an unhashable key: construct_mapping reports it
         if duplicate:
             raise InputError(f"duplicate key {key!r}; give each key once", None, loader.line_at(key_node))
-        seen.add(key)
+        seen[key] = loader.line_at(key_node)
     value = _Map(loader.construct_mapping(node, deep=True))
     value.line = loader.line_at(node)
+    value.key_lines = seen
     return value
 
 
@@ -270,14 +272,41 @@ def _aliases(data: Any, path: str, line: int | None) -> tuple[tuple[str, str], .
     return tuple(pairs)
 
 
+# The keys a position holds, and a dataset of positions: any other is a typo ("dat:", "demand:")
+# that would leave a round undated or empty without a word.
+POSITION_KEYS = (*META_KEYS, "demands", "aliases")
+DATASET_KEYS = ("name", "description", "positions", "aliases")
+
+
+def _known_keys(data: dict, known: tuple[str, ...], path: str, where: str = "") -> None:
+    """An InputError naming the first key of ``data`` not in ``known``, with the closest known one."""
+    from difflib import get_close_matches
+
+    unknown = [key for key in data if key not in known]
+    if unknown:
+        key = str(unknown[0])
+        close = get_close_matches(key, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it"
+        raise InputError(
+            f"{where}unknown key '{key}'; {hint} (a {'dataset' if 'positions' in known else 'position'} "
+            f"holds {', '.join(known)})",
+            path,
+            getattr(data, "key_lines", {}).get(unknown[0]) or _line_of(data),
+        )
+
+
 def _from_mapping(data: Any, path: str, meta: dict) -> Loaded:
     if not isinstance(data, dict):
         raise InputError("expected a position (party, date, round, demands) or a 'positions:' list", path)
+    _known_keys(data, DATASET_KEYS if "positions" in data else POSITION_KEYS, path)
     if "positions" in data:
         items = data["positions"]
         if not isinstance(items, list) or not items:
             raise InputError("'positions' must be a non-empty list of positions", path, _line_of(data))
         shared = data.get("aliases")
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                _known_keys(item, POSITION_KEYS, path, f"positions[{i}]: ")
         positions = tuple(_position(_with_aliases(p, shared), path, f"positions[{i}]: ") for i, p in enumerate(items))
         line = _line_of(data)
         return PositionSet(positions, _meta(data, "name", path, line), _meta(data, "description", path, line), path)
@@ -445,8 +474,12 @@ def _list_items(lines: list[str], start: int) -> _Seq:
         if item and raw[:1] in (" ", "\t") and not _BULLET.match(line):
             demands[-1] += " " + line
             continue
-        item = bool(_BULLET.match(line))
-        demands.append(_BULLET.sub("", line))
+        item = bool(_BULLET.match(line + " "))
+        text = _BULLET.sub("", line + " ").strip() if item else line
+        if not text:  # a bullet with nothing after it ("-", "1.") is no demand
+            item = False
+            continue
+        demands.append(text)
         demands.lines.append(number_)
     return demands
 
@@ -466,6 +499,8 @@ def read_text(text: str, path: str, meta: dict) -> Loaded:
         if not isinstance(front, dict):
             raise InputError("front matter must be 'key: value' lines (party, date, round, source)", path, 2)
         listed = next((key for key in ("demands", "positions") if key in front), None)
+        if listed is None:
+            _known_keys(front, (*META_KEYS, "aliases"), path, "front matter: ")
         if listed is not None:  # the lines below would replace them
             raise InputError(
                 f"front matter holds '{listed}:'; list the demands below the closing '---', one per line", path, 2

@@ -101,3 +101,59 @@ def test_stance_words_of_two_axes_flip_only_where_nothing_else_differs(a, b, fli
 )
 def test_one_stance_said_two_ways_is_no_flip(a, b):
     assert polarity_change(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flipped"),
+    [
+        # a negation on a condition is a requirement: the other side asking for it is the same demand
+        ("Tenants cannot be evicted without a court order.", "Evictions require a court order.", False),
+        ("Data cannot be shared unless the user consents.", "Sharing data requires the user's consent.", False),
+        ("The talks cannot succeed without Ukraine at the table.", "Ukraine must take part in the talks.", False),
+        ("Tenants may be evicted only with a court order.", "Evictions require a court order.", False),
+        # waiving the condition, or saying the same condition without the negation, is a flip
+        ("Tenants cannot be evicted without a court order.", "Tenants can be evicted without a court order.", True),
+        ("Data cannot be shared unless the user consents.", "Data can be shared even if the user objects.", True),
+        (
+            "Federal agencies may not use facial recognition until Congress acts.",
+            "Federal agencies are free to use facial recognition until Congress acts.",
+            True,
+        ),
+        # a minus-pole act said bare is asked outright; said on a condition of its own, it is the requirement
+        ("The sanctions will not be lifted unless Russia withdraws.", "The sanctions will be lifted.", True),
+        ("Troops will not leave until a ceasefire holds.", "Troops will leave only once a ceasefire holds.", False),
+    ],
+)
+def test_a_negation_on_a_condition_is_a_requirement(a, b, flipped):
+    assert (polarity_change(a, b) is not None) is flipped
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flipped"),
+    [
+        # not moving a level is keeping it
+        (
+            "Washington will not raise tariffs on cars this year.",
+            "Washington will keep tariffs on cars unchanged.",
+            False,
+        ),
+        (
+            "Washington will not raise tariffs on Chinese goods this year.",
+            "Washington will hold tariffs on Chinese goods steady this year.",
+            False,
+        ),
+        ("The bank must not cut pensions.", "The bank must maintain pensions.", False),
+        # "keep X out" is keeping it out: the same as not letting it in
+        ("The city will not allow cars in the old town.", "The city will keep cars out of the old town.", False),
+        # counterparts: the growth itself, or keeping up the growth not asked for
+        (
+            "Washington will not raise tariffs on cars this year.",
+            "Washington will raise tariffs on cars this year.",
+            True,
+        ),
+        ("The firm will not cut jobs at the plant.", "The firm will keep cutting jobs at the plant.", True),
+        ("The city will allow cars in the old town.", "The city will keep cars out of the old town.", True),
+    ],
+)
+def test_no_growth_is_keeping_the_level(a, b, flipped):
+    assert (polarity_change(a, b) is not None) is flipped

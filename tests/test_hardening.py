@@ -765,6 +765,25 @@ def test_direction_marks_inside_a_number_are_dropped(tmp_path, mark):
     assert [(i.status, i.changes) for i in result.items] == [("persisted", ())]
 
 
+def test_texts_given_to_compare_are_cleaned_as_a_files_are():
+    """compare() on lists of strings (or Positions built in code) read "Pay 2\u200e000 dollars" as
+    changed against "Pay 2000 dollars" and kept "must\u2028go", where a file's demands were cleaned."""
+    result = compare_call(
+        ["Pay 2\u200e000 dollars.", "Tariffs  must\u2028go"], ["Pay 2000 dollars.", "Tariffs must go"]
+    )
+    assert [(i.status, i.old.text, i.changes) for i in result.items] == [
+        ("persisted", "Pay 2000 dollars.", ()),
+        ("persisted", "Tariffs must go", ()),
+    ]
+    built = Position((Statement("a", "Pay 2\u200f000\tdollars."),), party="A")
+    result = compare_call(built, ["Pay 2000 dollars."])
+    assert (result.items[0].status, result.items[0].old.text, result.old.party) == (
+        "persisted",
+        "Pay 2000 dollars.",
+        "A",
+    )
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_and_utf32_without_a_byte_order_mark_are_read(runner, tmp_path, encoding):
     """They were refused as "looks like a binary file"."""

@@ -124,6 +124,24 @@ BAD = [
     ("doc.docx", "whatever", r"doc\.docx: unknown file type '\.docx'"),
     ("front.md", "---\nparty: X\n- a demand\n", r"front\.md:1: front matter opened with '---' is never closed"),
     ("ds.yaml", "positions:\n  - party: X\n    demands: 3\n", r"ds\.yaml:2: positions\[0\]: 'demands' must be a list"),
+    # A mistyped key would leave the round undated, or say it has no demands.
+    ("dat.yaml", "party: X\ndat: 2022-04-01\ndemands: [x]\n", r"dat\.yaml:2: unknown key 'dat'; did you mean 'date'\?"),
+    ("demand.json", '{"party": "X", "demand": ["x"]}', r"demand\.json: unknown key 'demand'; did you mean 'demands'\?"),
+    (
+        "item.yaml",
+        "positions:\n  - party: X\n    demands: [x]\n    rond: first\n",
+        r"item\.yaml:4: positions\[0\]: unknown key 'rond'; did you mean 'round'\?",
+    ),
+    (
+        "set.yaml",
+        "nmae: talks\npositions:\n  - demands: [x]\n",
+        r"set\.yaml:1: unknown key 'nmae'; did you mean 'name'\?",
+    ),
+    (
+        "front2.md",
+        "---\nparty: X\ndtae: 2020-01-01\n---\n- a demand\n",
+        r"front2\.md:3: front matter: unknown key 'dtae'",
+    ),
 ]
 
 
@@ -606,3 +624,9 @@ def test_an_empty_path_is_no_file_name(tmp_path, monkeypatch):
     (tmp_path / "x.yaml").write_text("old: 1\n")
     with pytest.raises(InputError, match="no file name given"):
         load_gold([""])
+
+
+@pytest.mark.parametrize("name", ["list.md", "list.txt"])
+def test_a_bullet_with_nothing_after_it_is_no_demand(tmp_path, name):
+    position = load(write(tmp_path, name, "- Tariffs must go\n-\n* \n1.\n- Quotas must end\n"))
+    assert [s.text for s in position.statements] == ["Tariffs must go", "Quotas must end"]

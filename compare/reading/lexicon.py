@@ -59,6 +59,8 @@ class Lexicon:
     not_negation: tuple[tuple[str, ...], ...]
     restrictive: tuple[tuple[str, ...], ...]
     bound_verbs: frozenset[tuple[str, ...]]
+    conditional: tuple[tuple[str, ...], ...]  # conditions that make a negation a requirement
+    waivers: tuple[tuple[str, ...], ...]  # words that waive such a condition
     openers: tuple[tuple[str, ...], ...]
     not_openers: tuple[tuple[str, ...], ...]
     relative: frozenset[str]
@@ -107,6 +109,8 @@ def lexicon() -> Lexicon:
         not_negation=_phrases(neg["not_negation"]),
         restrictive=_phrases(neg["restrictive"]),
         bound_verbs=frozenset(_phrases(neg["bound_verbs"])),
+        conditional=_phrases(neg.get("conditional") or ()),
+        waivers=_phrases(neg.get("waivers") or ()),
         openers=_phrases(qual["openers"]),
         not_openers=_phrases(qual.get("not_openers")),
         relative=frozenset(str(w) for w in qual.get("relative") or ()),

@@ -28,6 +28,10 @@ class Site:
     word: str  # as written
     segment: int  # which conjunct of the sentence it stands in
     object: frozenset[str] = frozenset()  # content lemmas of what it bears on
+    # The condition that makes a negation a requirement, later in its conjunct ("cannot be evicted
+    # without a court order": "without"; ``conditional:`` in negation.yaml), "only" for a
+    # restriction ("only with a court order"), else "".
+    condition: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,9 +264,19 @@ def read(text: str) -> Reading:
         after = [lemmas[j] for j in range(k + length, end) if clause_of[j] == clause_of[k] and content(j)]
         return frozenset(after[:8])
 
+    def condition(k: int, length: int) -> str:
+        """The first condition of ``conditional:`` after ``k`` in its conjunct, or ""."""
+        for j in range(k + length, n):
+            if segment_of[j] == segment_of[k]:
+                for phrase in lex.conditional:
+                    if _match(lemmas, j, phrase):
+                        return " ".join(phrase)
+        return ""
+
     def site(k: int, length: int, lemma_: str, sign: int, axis: str) -> None:
         obj = governed(k, length)
-        sites.append(Site(lemma_, sign, axis, " ".join(words[k : k + length]), segment_of[k], obj))
+        said = "only" if axis == "restriction" else condition(k, length) if axis == "negation" else ""
+        sites.append(Site(lemma_, sign, axis, " ".join(words[k : k + length]), segment_of[k], obj, said))
         site_clauses.append(clause_of[k])
 
     sites: list[Site] = []
@@ -327,6 +341,10 @@ def read(text: str) -> Reading:
             site(k, length, " ".join(phrase), sign, axis)
             k += length
             continue
+        if lemmas[k] in lex.keeping and _left_as_is(words, k + 1):
+            site(k, 1, lemmas[k], 1, "continue")  # "hold the tariffs steady": keep them so
+            k += 1
+            continue
         if lemmas[k] in lex.negative_verbs and not (words[k].endswith("ing") and (k == 0 or lemmas[k - 1] != "be")):
             site(k, 1, lemmas[k], -1, "negation")  # "fails to renew" = "does not renew", "avoid devaluations"
             k += 1
@@ -378,10 +396,14 @@ def _left_as_is(words: list[str], at: int) -> bool:
     lists): "the treaty suspended", "rates unchanged", "the border open" - not "the EU by the
     agreed date" or "the Paris-based agency"."""
     lex = lexicon()
-    for j in range(at + 1, min(at + 6, len(words))):
+    crossed = False  # a preposition inside the object ("the tariffs on steel steady")
+    for j in range(at + 1, min(at + 7, len(words))):
         if words[j - 1] in lex.stopwords and words[j - 1] not in _DETERMINERS:
-            return False
-        state = words[j] in lex.keeping_states or (words[j].endswith("ed") and "-" not in words[j])
+            if j - 1 == at or not words[j - 1].isalpha():
+                return False
+            crossed = True
+        listed = words[j] in lex.keeping_states
+        state = listed or (not crossed and words[j].endswith("ed") and "-" not in words[j])
         following = words[j + 1] if j + 1 < len(words) else ""
         if state and (not following.isalpha() or following in lex.stopwords):
             return True
