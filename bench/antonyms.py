@@ -37,6 +37,16 @@ def _load(text: str):
         loader.dispose()
 
 
+def entries(root: Path):
+    """(word, part of speech, sense) of every sense in the checkout's entries files, a word's
+    senses most common first."""
+    for path in sorted((root / "src" / "yaml").glob("entries-*.yaml")):
+        for word, by_pos in _load(path.read_text(encoding="utf-8")).items():
+            for pos, entry in by_pos.items():
+                for sense in entry.get("sense") or ():
+                    yield str(word).lower(), pos, sense
+
+
 def read_wordnet(root: Path) -> tuple[dict[str, list[str]], dict[str, set[str]], list[tuple[str, str, str, str]]]:
     """(word -> its synsets, most common sense first), (synset -> words), and antonym sense pairs
     as (word, synset, word, synset)."""
@@ -44,15 +54,11 @@ def read_wordnet(root: Path) -> tuple[dict[str, list[str]], dict[str, set[str]],
     word_synsets: dict[str, list[str]] = defaultdict(list)
     synset_words: dict[str, set[str]] = defaultdict(set)
     links: list[tuple[str, str]] = []
-    for path in sorted((root / "src" / "yaml").glob("entries-*.yaml")):
-        for word, by_pos in _load(path.read_text(encoding="utf-8")).items():
-            word = str(word).lower()
-            for entry in by_pos.values():
-                for sense in entry.get("sense") or ():
-                    senses[sense["id"]] = (word, sense["synset"])
-                    word_synsets[word].append(sense["synset"])
-                    synset_words[sense["synset"]].add(word)
-                    links.extend((sense["id"], other) for other in sense.get("antonym") or ())
+    for word, _, sense in entries(root):
+        senses[sense["id"]] = (word, sense["synset"])
+        word_synsets[word].append(sense["synset"])
+        synset_words[sense["synset"]].add(word)
+        links.extend((sense["id"], other) for other in sense.get("antonym") or ())
     pairs = [(*senses[a], *senses[b]) for a, b in links if a in senses and b in senses]
     return word_synsets, synset_words, pairs
 

@@ -246,11 +246,19 @@ def _swapped(a: Reading, only_a: list[Site], b: Reading, only_b: list[Site]) -> 
     x, y = only_a[0], only_b[0]
     if {"continue", "raise"} <= set(x.axis.split("+")) | set(y.axis.split("+")):
         return False
-    rest_a, rest_b = a.content - set(x.lemma.split()), b.content - set(y.lemma.split())
+    rest_a, rest_b = a.content - _said(x), b.content - _said(y)
     if not rest_a or not rest_b:
         return False
     shared = len(rest_a & rest_b)
     return shared >= SHARED * min(len(rest_a), len(rest_b)) and len(rest_a | rest_b) - shared <= 1
+
+
+def _said(site: Site) -> set[str]:
+    """The content lemmas a site stands for: its stance words and the words written ("retention"
+    for the site of "retain")."""
+    from .reading.record import lemma
+
+    return set(site.lemma.split()) | {lemma(w) for w in site.word.split()}
 
 
 def _stops_shared(sites: list[Site], left: list[Site], common: Counter) -> bool:

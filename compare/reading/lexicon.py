@@ -76,6 +76,7 @@ class Lexicon:
     institutions: frozenset[str]
     english: frozenset[str]
     antonyms_not: frozenset[frozenset[str]]  # WordNet antonym pairs left out (``antonyms: not``)
+    nominals: dict[str, str]  # noun -> the verb whose act it names, beside data/nominals.tsv
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +127,25 @@ def lexicon() -> Lexicon:
         institutions=frozenset(str(w) for w in names.get("institutions") or ()),
         english=frozenset(str(w) for w in _load("languages.yaml")["english"]),
         antonyms_not=frozenset(frozenset(map(str, p)) for p in (stance_file.get("antonyms") or {}).get("not") or ()),
+        nominals={str(n): str(v) for n, v in (stance_file.get("nominals") or {}).items()},
     )
+
+
+@lru_cache(maxsize=1)
+def nominals() -> dict[str, tuple[str, int, str]]:
+    """Noun -> (its verb, the verb's sign, its axes) for the nouns that name the act of a one-word
+    stance verb ("retention" -> retain): data/nominals.tsv (built by bench/nominals.py from Open
+    English WordNet) and ``nominals:`` in stance.yaml. Nouns that are stance words themselves
+    keep their own reading."""
+    lex = lexicon()
+    text = resources.files(__package__).joinpath("data", "nominals.tsv").read_text(encoding="utf-8")
+    pairs = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    out = {}
+    for noun, verb in [*pairs, *lex.nominals.items()]:
+        known = lex.stance.get((verb,))
+        if known is not None and (noun,) not in lex.stance:
+            out[noun] = (verb, known[0], "+".join(sorted(known[1])))
+    return out
 
 
 @lru_cache(maxsize=1)

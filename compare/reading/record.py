@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ...positions.quantities import NUMBER_WORDS, Amount, When, bound_spans, read_quantities
-from .lexicon import lexicon
+from .lexicon import lexicon, nominals
 
 
 @dataclass(frozen=True)
@@ -341,6 +341,11 @@ def read(text: str) -> Reading:
             site(k, length, " ".join(phrase), sign, axis)
             k += length
             continue
+        nominal = nominals().get(lemmas[k]) if _names_an_act(words, k) else None
+        if nominal is not None:  # "the retention of the allowance": retaining it
+            site(k, 1, nominal[0], nominal[1], nominal[2])
+            k += 1
+            continue
         if lemmas[k] in lex.keeping and _left_as_is(words, k + 1):
             site(k, 1, lemmas[k], 1, "continue")  # "hold the tariffs steady": keep them so
             k += 1
@@ -389,6 +394,15 @@ def _compound_stance(word: str) -> tuple[str, ...] | None:
             return phrase
     verb = (last,)
     return verb if parts[-1].endswith(("ing", "ed")) and verb in lexicon().stance else None
+
+
+def _names_an_act(words: list[str], k: int) -> bool:
+    """Whether the noun at ``k`` names an act done to what follows: "of" after it, a determiner
+    before it or one word before that ("the retention of", "an immediate cessation of"); not
+    "violations of labour standards", which names what is punished."""
+    if k + 1 >= len(words) or words[k + 1] != "of":
+        return False
+    return any(k - d >= 0 and words[k - d] in _DETERMINERS for d in (1, 2))
 
 
 def _left_as_is(words: list[str], at: int) -> bool:
