@@ -4,12 +4,13 @@
 
 PATH is a checkout of https://github.com/globalwordnet/english-wordnet (its ``src/yaml``
 entries files). A nominal is the noun WordNet names the event of a verb sense ("retain" /
-"retention", "abolish" / "abolition"), or a noun of an act's ending (``SUFFIXES``) it derives
-from one, read from the first ``--senses`` senses of each verb (most common first). Nouns
-spelt as their verb ("cut", "ban") and words of more than one word are left out; each
--ization noun is given its British -isation spelling too. The reader takes a nominal before "of" as its verb's stance ("calls for the retention of the
-allowance" = "calls for keeping it"). The output is one pair a line (noun, verb), under a header
-naming the source and its licence (CC BY 4.0, derived from Princeton WordNet): keep the header
+"retention"), or a noun of an act's ending (``SUFFIXES``) it derives from one, read from the
+first ``--senses`` senses of each verb (most common first). Nouns spelt as their verb ("cut",
+"ban") and words of more than one word are left out; each -ization noun is given its British
+-isation spelling too. The reader takes a nominal before "of" as its verb's stance ("calls for
+the retention of the allowance" = "calls for keeping it"). The output is one pair a line (noun,
+verb), under a header naming the source and its licence (CC BY 4.0, derived from Princeton
+WordNet): keep the header
 when the file is rebuilt.
 """
 
