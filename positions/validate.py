@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from typing import Any
 
 from .errors import InputError
@@ -163,7 +162,4 @@ def checked_position(value: Any):
         if not s.id.strip():
             raise InputError("demand id is empty; give it an id or leave the field out")
     check_ids(value.statements, None)
-    if any(clean(s.text) != s.text for s in value.statements):  # read as a file's would be
-        statements = tuple(replace(s, text=clean(s.text)) for s in value.statements)
-        value = replace(value, statements=statements)
     return value
