@@ -211,12 +211,10 @@ def _required(mine: list[Site], other: Reading, theirs: list[Site]) -> bool:
     # The condition said on both sides ("may not use it until Congress acts" / "are free to use
     # it until Congress acts") leaves the negation as the difference: a flip.
     said = {tuple(s.condition.split()) for s in negations} | set(lexicon().waivers)
+    from .reading.record import _match
+
     lemmas = list(other.lemmas)
-    return not any(_match_at(lemmas, k, w) for k in range(len(lemmas)) for w in said)
-
-
-def _match_at(lemmas: list[str], k: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(lemmas[k : k + len(phrase)]) == phrase
+    return not any(_match(lemmas, k, w) for k in range(len(lemmas)) for w in said)
 
 
 def _level_kept(negated: list[Site], kept: list[Site]) -> bool:
